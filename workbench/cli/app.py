@@ -1,0 +1,40 @@
+"""Entry point: ``workbench [--db DB] COMMAND``; bare ``workbench`` opens the TUI."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from workbench.cli import articles, checking, offline
+
+app = typer.Typer(
+    help="Check a news article's claims against its original sources.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="WORKBENCH_DB", help="SQLite path or SQLAlchemy URL [default: ./claims.db]"),
+    ] = None,
+) -> None:
+    """Bare ``workbench`` opens the TUI on the database."""
+    if ctx.invoked_subcommand is None:
+        from workbench.tui.run import run_tui
+
+        run_tui(db)
+
+
+articles.register(app)
+checking.register(app)
+offline.register(app)
+
+
+def main() -> None:
+    app()

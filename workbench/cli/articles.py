@@ -1,0 +1,169 @@
+"""``articles``, ``sources`` and ``claims`` commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.common import fail, parse_date, parse_lang, print_json, workspace
+
+articles_app = typer.Typer(help="Add and list articles.", no_args_is_help=True)
+sources_app = typer.Typer(help="Link source URLs to articles.", no_args_is_help=True)
+claims_app = typer.Typer(help="List and extract claims.", no_args_is_help=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Article language: id or en (detected if absent).")]
+DateOption = Annotated[str | None, typer.Option("--date", help="Article date, YYYY-MM-DD (year for year-less dates).")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(articles_app, name="articles")
+    app.add_typer(sources_app, name="sources")
+    app.add_typer(claims_app, name="claims")
+
+
+@articles_app.command("list")
+def articles_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the articles with their claim and source counts."""
+    from workbench.services.articles import list_articles
+
+    with workspace(ctx) as ws:
+        rows = list_articles(ws)
+    if as_json:
+        print_json([r.as_json() for r in rows])
+        return
+    for r in rows:
+        typer.echo(f"{r.id:>4}  {r.slug or '-':<24} {r.language}  {r.claims:>3} claims  {r.sources:>2} sources  {r.title}")
+
+
+def _read_article(target: str) -> tuple[str, str | None, str | None]:
+    """Text, URL and page title of a file path or an http(s) URL."""
+    if target.startswith(("http://", "https://")):
+        from workbench.services.ingest import download_article
+
+        text, title = download_article(target)
+        return text, target, title
+    path = Path(target)
+    if not path.is_file():
+        fail(f"no such file: {target}")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read(), None, None
+    except UnicodeDecodeError:
+        fail(f"{target} is not UTF-8 text")
+
+
+@articles_app.command("add")
+def articles_add(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="PATH|URL")],
+    lang: LangOption = None,
+    date: DateOption = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add an article from a UTF-8 text file or a web page, and extract its claims."""
+    from workbench.services.articles import add_article, list_articles
+
+    language = parse_lang(lang)
+    article_date = parse_date(date)
+    with workspace(ctx) as ws:
+        text, url, page_title = _read_article(target)
+        if not text.strip():
+            fail(f"{target} has no text")
+        article = add_article(ws, text, title=title or page_title or "", language=language,
+                              article_date=article_date, url=url)
+        summary = next(s for s in list_articles(ws) if s.id == article.id)
+    if as_json:
+        print_json(summary.as_json())
+    else:
+        typer.echo(f"article {summary.id}: {summary.claims} claims ({summary.language}) — {summary.title}")
+
+
+@sources_app.command("add")
+def sources_add(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE")],
+    url: Annotated[str, typer.Argument(metavar="URL")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Link a source URL to an article (fetch it with ``workbench fetch``)."""
+    from workbench.services.articles import add_source
+
+    with workspace(ctx) as ws:
+        source = add_source(ws, article, url)
+    if as_json:
+        print_json({"id": source.id, "url": source.url})
+    else:
+        typer.echo(f"source {source.id}: {source.url}")
+
+
+@sources_app.command("list")
+def sources_list(
+    ctx: typer.Context, article: Annotated[str, typer.Argument(metavar="ARTICLE")], as_json: JsonFlag = False
+) -> None:
+    """List an article's sources with their last fetch outcome."""
+    from workbench.services.articles import article_sources
+    from workbench.services.fetching import last_attempts
+
+    with workspace(ctx) as ws:
+        sources = article_sources(ws, article)
+        attempts = last_attempts(ws, [s.id or 0 for s in sources])
+    rows = [
+        {
+            "id": s.id,
+            "url": s.url,
+            "title": s.title,
+            "last_outcome": attempts[s.id].outcome if s.id in attempts else None,
+            "last_error": attempts[s.id].error if s.id in attempts else None,
+        }
+        for s in sources
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['id']:>4}  {row['last_outcome'] or 'never fetched':<12} {row['url']}")
+
+
+@claims_app.command("list")
+def claims_list(
+    ctx: typer.Context, article: Annotated[str, typer.Argument(metavar="ARTICLE")], as_json: JsonFlag = False
+) -> None:
+    """List an article's claims with verdict, review state and best evidence."""
+    from workbench.services.verdicts import list_claims
+
+    with workspace(ctx) as ws:
+        views = list_claims(ws, article)
+    if as_json:
+        print_json([v.as_json() for v in views])
+        return
+    for v in views:
+        best = v.best
+        score = f"{best.score:5.1f}" if best else "    -"
+        verdict = v.verdict.label if v.verdict else "-"
+        typer.echo(f"{v.claim.id:>5} {v.claim.kind:<11} {verdict:<16} {score}  {v.claim.text[:70]}")
+
+
+@claims_app.command("extract")
+def claims_extract(
+    path: Annotated[Path, typer.Argument(metavar="PATH")],
+    lang: LangOption = None,
+    date: DateOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Extract claims from a text file without touching any database."""
+    from workbench.claims import extract_claims
+
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    with path.open(encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    found = extract_claims(text, parse_lang(lang), parse_date(date))
+    if as_json:
+        print_json([c.as_json() for c in found])
+        return
+    for c in found:
+        typer.echo(f"{c.start:>6}-{c.end:<6} {c.kind:<11} {c.score:>3}  {c.text[:80]}")

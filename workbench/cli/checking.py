@@ -1,0 +1,149 @@
+"""The checking workflow: demo, fetch, match, verdict, export, db, tui."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.common import fail, print_json, workspace
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+ArticleArg = Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id or built-in case slug.")]
+
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)
+    app.command("fetch")(fetch)
+    app.command("match")(match)
+    app.command("verdict")(verdict)
+    app.command("export")(export)
+    app.command("tui")(tui)
+    app.add_typer(db_app, name="db")
+
+
+def demo(
+    ctx: typer.Context,
+    offline: Annotated[bool, typer.Option("--offline", help="Skip live fetches of real sources.")] = False,
+    no_tui: Annotated[bool, typer.Option("--no-tui", help="Load, fetch and match, then exit.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Load the built-in cases (idempotent), fetch their sources, match, then open the TUI."""
+    from workbench.services.demo import load_builtin_cases
+
+    with workspace(ctx) as ws:
+        reports = load_builtin_cases(ws, offline=offline,
+                                     progress=None if as_json else lambda m: typer.echo(m, err=True))
+        db_url = ws.db.url
+    if as_json:
+        print_json([r.as_json() for r in reports])
+    else:
+        for r in reports:
+            fetched = ", ".join(f"{f.summary}" for f in r.fetches) or (
+                "live fetch skipped (--offline)" if r.skipped_live_fetch else "already fetched")
+            evidence = f", {r.match.with_evidence} with evidence" if r.match else ""
+            typer.echo(f"{r.slug}: article {r.article_id}, {r.claims} claims{evidence}; sources: {fetched}",
+                       err=True)
+    if not no_tui and not as_json:
+        from workbench.tui.run import run_tui
+
+        run_tui(db_url)
+
+
+def fetch(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
+    """Fetch every source of an article (conditional requests; a snapshot only for new content)."""
+    from workbench.services.fetching import fetch_article
+
+    with workspace(ctx) as ws:
+        reports = fetch_article(ws, article)
+    if as_json:
+        print_json([
+            {"source_id": r.source_id, "url": r.url, "outcome": str(r.outcome), "status": r.status,
+             "new_snapshot": r.new_snapshot, "snapshot_id": r.snapshot_id, "error": r.error,
+             "duration_ms": r.duration_ms}
+            for r in reports
+        ])
+        return
+    for r in reports:
+        typer.echo(f"{r.summary:<40} {r.url}")
+
+
+def match(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
+    """Rank every claim's evidence passages in the latest snapshots."""
+    from workbench.services.matching import match_article
+
+    with workspace(ctx) as ws:
+        report = match_article(ws, article)
+    if as_json:
+        print_json({"claims": report.claims, "with_evidence": report.with_evidence,
+                    "snapshots": report.snapshots})
+        return
+    typer.echo(f"{report.with_evidence} of {report.claims} claims have evidence "
+               f"({report.snapshots} snapshots)")
+
+
+def verdict(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(metavar="CLAIM_ID")],
+    label: Annotated[str, typer.Argument(metavar="LABEL")],
+    rationale: Annotated[str, typer.Option("--rationale", help="Why.")] = "",
+    evidence: Annotated[str | None, typer.Option("--evidence", metavar="EVIDENCE_ID|best")] = None,
+    checker: Annotated[str | None, typer.Option("--checker", envvar="WORKBENCH_CHECKER")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Record a verdict (appended to the claim's history; the latest is current)."""
+    from workbench.services.verdicts import record_verdict
+
+    if evidence is not None and evidence != "best" and not evidence.isdigit():
+        fail(f"--evidence takes an evidence id or 'best', not {evidence!r}")
+    with workspace(ctx) as ws:
+        view = record_verdict(ws, claim_id, label, rationale=rationale, evidence=evidence, checker=checker)
+    if as_json:
+        print_json({"id": view.id, "claim_id": claim_id, "label": view.label, "rationale": view.rationale,
+                    "evidence_id": view.evidence_id, "checker": view.checker,
+                    "created_at": view.created_at.isoformat()})
+    else:
+        typer.echo(f"claim {claim_id}: {view.label} (verdict {view.id})")
+
+
+def export(
+    ctx: typer.Context,
+    article: ArticleArg,
+    fmt: Annotated[str, typer.Option("--format", help="md")] = "md",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export an article's verdict report."""
+    from workbench.services.reports import UnknownFormat, export_article
+
+    with workspace(ctx) as ws:
+        try:
+            document = export_article(ws, article, fmt)
+        except UnknownFormat as exc:
+            fail(str(exc))
+    if output is None:
+        typer.echo(document, nl=False)
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(document, encoding="utf-8")
+        tmp.replace(output)
+        typer.echo(f"wrote {output}", err=True)
+
+
+def tui(ctx: typer.Context) -> None:
+    """Open the TUI."""
+    from workbench.tui.run import run_tui
+
+    root = ctx.find_root()
+    run_tui(root.params.get("db"))
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring the schema to the newest migration (also done on every open)."""
+    from workbench.storage.database import current_revision
+
+    with workspace(ctx) as ws:
+        typer.echo(f"schema at revision {current_revision(ws.db.engine)}")

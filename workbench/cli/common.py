@@ -1,0 +1,58 @@
+"""What every command shares: the workspace from ``--db``, JSON output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, NoReturn
+
+import typer
+
+from workbench.labels import UnknownLabel
+from workbench.services.workspace import NotFound, Workspace
+
+# Errors a user can cause by what they typed: a one-line message, exit code 2.
+USER_ERRORS: tuple[type[Exception], ...] = (NotFound, UnknownLabel, ValueError, FileNotFoundError)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def workspace(ctx: typer.Context) -> Iterator[Workspace]:
+    """Open the database named by ``--db`` (or WORKBENCH_DB); user errors become one line."""
+    root = ctx.find_root()
+    db = root.params.get("db") if root.params else None
+    ws = None
+    try:
+        ws = Workspace.open(db)
+        yield ws
+    except USER_ERRORS as exc:
+        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    finally:
+        if ws is not None:
+            ws.close()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"not a date in YYYY-MM-DD form: {value!r}")
+
+
+def parse_lang(value: str | None) -> str | None:
+    if value is not None and value not in ("id", "en"):
+        fail(f"unknown language {value!r} (known: id, en)")
+    return value

@@ -1,0 +1,1 @@
+"""Fetching sources: one httpx client, a faithful WARC archive, and trafilatura text extraction."""

@@ -1,0 +1,223 @@
+"""The one HTTP path every fetch takes: httpx, raw bytes kept for the archive.
+
+A fetch reads the raw (still encoded) stream so the archive holds exactly what the server sent;
+the body is decoded here for extraction. Failures become a classified ``FetchResult``, never an
+exception, so one bad source never stops a batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import os
+import socket
+import time
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from workbench import __version__
+from workbench.domain import FetchOutcome
+
+USER_AGENT = f"workbench/{__version__} (claim fact-check workbench)"
+MAX_BODY_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 5
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+KEPT_HEADERS = ("etag", "last-modified", "content-type", "memento-datetime", "link")
+
+
+class FetchRefused(Exception):
+    """The URL is not one we fetch (scheme, or a private address without permission)."""
+
+
+@dataclass(slots=True)
+class FetchPolicy:
+    """Limits of one fetch run. ``allow_private`` lets tests reach servers on 127.0.0.1."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    retries: int = 2
+    backoff: float = 0.5
+    max_bytes: int = MAX_BODY_BYTES
+    per_host: int = 4
+    overall: int = 32
+    allow_private: bool = field(default_factory=lambda: os.environ.get("WORKBENCH_ALLOW_PRIVATE") == "1")
+
+
+@dataclass(slots=True)
+class FetchResult:
+    """What one request produced. ``raw`` is the payload as received (possibly gzip-encoded);
+    ``body`` is the decoded payload; ``headers`` the final response's headers in order."""
+
+    requested_url: str
+    outcome: FetchOutcome
+    final_url: str | None = None
+    status: int | None = None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    raw: bytes = b""
+    body: bytes = b""
+    error: str | None = None
+    duration_ms: int = 0
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lowered:
+                return value
+        return None
+
+
+def make_client(
+    policy: FetchPolicy | None = None, mounts: Mapping[str, httpx.AsyncBaseTransport] | None = None
+) -> httpx.AsyncClient:
+    """The shared async client. ``mounts`` routes URL patterns (e.g. the demo's ``.example`` hosts)
+    to other transports; everything else goes over the network."""
+    policy = policy or FetchPolicy()
+    timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
+    limits = httpx.Limits(max_connections=policy.overall, max_keepalive_connections=policy.overall)
+    return httpx.AsyncClient(
+        timeout=timeout,
+        limits=limits,
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        mounts=dict(mounts or {}),
+    )
+
+
+async def check_url_allowed(url: str, policy: FetchPolicy, client: httpx.AsyncClient) -> None:
+    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to private addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchRefused(f"only http and https URLs are fetched: {url!r}")
+    if policy.allow_private or _is_mounted(client, url):
+        return
+    host = parts.hostname
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await loop.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
+        except OSError:
+            return  # resolution failure surfaces as "unreachable" from the request itself
+        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for address in addresses:
+        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+            raise FetchRefused(f"{host} resolves to a private address ({address}); not fetched")
+
+
+def _is_mounted(client: httpx.AsyncClient, url: str) -> bool:
+    transport = client._transport_for_url(httpx.URL(url))
+    return transport is not client._transport
+
+
+def decode_body(raw: bytes, encoding: str | None, limit: int) -> bytes:
+    """Undo Content-Encoding (gzip/deflate), refusing to inflate past ``limit`` bytes."""
+    coding = (encoding or "identity").strip().lower()
+    if coding in ("", "identity"):
+        return raw
+    if coding in ("gzip", "x-gzip", "deflate"):
+        wbits = 47 if coding != "deflate" else zlib.MAX_WBITS  # 47: gzip or zlib header
+        decoder = zlib.decompressobj(wbits)
+        try:
+            body = decoder.decompress(raw, limit + 1)
+        except zlib.error:
+            if coding == "deflate":  # some servers send raw deflate without a zlib header
+                decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+                body = decoder.decompress(raw, limit + 1)
+            else:
+                raise
+        if len(body) > limit:
+            raise ValueError(f"decompressed body exceeds {limit} bytes")
+        return body
+    raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+
+
+async def fetch_url(
+    client: httpx.AsyncClient,
+    url: str,
+    policy: FetchPolicy,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> FetchResult:
+    """GET ``url`` with retries on 429/5xx (not on DNS or connection failures, which are
+    reported as unreachable at once). Sends If-None-Match / If-Modified-Since when given."""
+    started = time.monotonic()
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    result = FetchResult(requested_url=url, outcome=FetchOutcome.ERROR)
+    try:
+        await check_url_allowed(url, policy, client)
+    except FetchRefused as refused:
+        result.error = str(refused)
+        return result
+    for attempt in range(policy.retries + 1):
+        result = await _fetch_once(client, url, headers, policy)
+        if result.status not in RETRY_STATUSES or attempt == policy.retries:
+            break
+        await asyncio.sleep(_retry_delay(result, policy, attempt))
+    result.duration_ms = int((time.monotonic() - started) * 1000)
+    return result
+
+
+def _retry_delay(result: FetchResult, policy: FetchPolicy, attempt: int) -> float:
+    retry_after = result.header("retry-after")
+    if retry_after and retry_after.isdigit():
+        return min(float(retry_after), 10.0)
+    return policy.backoff * (2**attempt)
+
+
+async def _fetch_once(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], policy: FetchPolicy
+) -> FetchResult:
+    result = FetchResult(requested_url=url, outcome=FetchOutcome.ERROR)
+    try:
+        async with client.stream("GET", url, headers=headers) as response:
+            result.status = response.status_code
+            result.final_url = str(response.url)
+            result.headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.raw]
+            if response.status_code == 304:
+                result.outcome = FetchOutcome.NOT_MODIFIED
+                return result
+            if response.status_code in (404, 410):
+                result.outcome = FetchOutcome.GONE
+                result.error = f"HTTP {response.status_code}"
+                return result
+            if response.status_code >= 400:
+                result.error = f"HTTP {response.status_code}"
+                return result
+            content_type = (response.headers.get("content-type") or "text/html").lower()
+            if not content_type.startswith(ACCEPTED_TYPES):
+                result.error = f"unsupported content type {content_type!r}"
+                return result
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_raw():
+                size += len(chunk)
+                if size > policy.max_bytes:
+                    result.error = f"response larger than {policy.max_bytes} bytes"
+                    return result
+                chunks.append(chunk)
+            result.raw = b"".join(chunks)
+        result.body = decode_body(result.raw, result.header("content-encoding"), policy.max_bytes)
+        result.outcome = FetchOutcome.OK
+    except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+        result.outcome = FetchOutcome.UNREACHABLE
+        result.error = f"could not connect: {exc or type(exc).__name__}"
+    except httpx.TimeoutException as exc:
+        result.outcome = FetchOutcome.UNREACHABLE
+        result.error = f"timed out: {type(exc).__name__}"
+    except httpx.TooManyRedirects:
+        result.error = f"more than {MAX_REDIRECTS} redirects"
+    except (httpx.HTTPError, ValueError, zlib.error) as exc:
+        result.error = f"{type(exc).__name__}: {exc}"
+    return result

@@ -1,0 +1,60 @@
+"""Serve a built-in case's pages (``.example`` hosts) through httpx's real client path.
+
+The demo case's pages live in ``sources/<case>/site/<version>/<host>/<path>.html``. This transport
+is mounted on the shared client for those hosts only, so the demo exercises exactly the code that
+fetches real sources: redirects, headers, raw bytes, archive, extraction.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+from pathlib import Path
+
+import httpx
+
+
+class SiteTransport(httpx.AsyncBaseTransport):
+    """Answer GETs from files under ``root/<host>/``; a missing file is a 404.
+
+    ``/a/b`` maps to ``a/b.html`` (or ``a/b/index.html``); ``/`` to ``index.html``. Responses
+    carry an ETag and Last-Modified so conditional re-fetches get a 304 when nothing changed.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _file_for(self, host: str, path: str) -> Path | None:
+        base = (self.root / host).resolve()
+        relative = path.strip("/")
+        candidates = [base / "index.html"] if not relative else [
+            base / relative,
+            base / f"{relative}.html",
+            base / relative / "index.html",
+        ]
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved.is_file() and resolved.is_relative_to(base):
+                return resolved
+        return None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method not in ("GET", "HEAD"):
+            return httpx.Response(405, request=request)
+        page = self._file_for(request.url.host, request.url.path)
+        if page is None:
+            return httpx.Response(
+                404, headers={"Content-Type": "text/plain; charset=utf-8"}, content=b"not found\n",
+                request=request,
+            )
+        body = page.read_bytes()
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        modified = email.utils.formatdate(page.stat().st_mtime, usegmt=True)
+        if request.headers.get("if-none-match") == etag:
+            return httpx.Response(304, headers={"ETag": etag}, request=request)
+        headers = {
+            "Content-Type": "text/html; charset=utf-8",
+            "ETag": etag,
+            "Last-Modified": modified,
+        }
+        return httpx.Response(200, headers=headers, content=body, request=request)

@@ -1,0 +1,54 @@
+"""Verdict labels, read from the shipped ``labels.toml`` or the user's ``WORKBENCH_LABELS`` file."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SHIPPED = Path(__file__).resolve().parent / "labels.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    id: str
+    en: str
+    id_name: str
+    meaning: str
+    claimreview_rating: int
+    key: str
+
+
+class UnknownLabel(ValueError):
+    pass
+
+
+@cache
+def _load(path: Path) -> tuple[Label, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        Label(
+            id=item["id"],
+            en=item["en"],
+            id_name=item.get("id_name", item["en"]),
+            meaning=item.get("meaning", ""),
+            claimreview_rating=int(item.get("claimreview_rating", 0)),
+            key=item.get("key", ""),
+        )
+        for item in data["labels"]
+    )
+
+
+def labels() -> tuple[Label, ...]:
+    override = os.environ.get("WORKBENCH_LABELS")
+    return _load(Path(override) if override else SHIPPED)
+
+
+def get_label(label_id: str) -> Label:
+    for label in labels():
+        if label.id == label_id:
+            return label
+    known = ", ".join(label.id for label in labels())
+    raise UnknownLabel(f"unknown verdict label {label_id!r} (known: {known})")

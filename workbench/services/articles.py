@@ -1,0 +1,251 @@
+"""Articles and their claims: ingest, look up, list, and (re-)extract claims."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from workbench.claims import detect_language, extract_claims
+from workbench.domain import ExtractedClaim
+from workbench.services.workspace import NotFound, Workspace
+from workbench.storage.models import Article, ArticleSource, Claim, ClaimEdit, Source, Verdict
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: int
+    slug: str | None
+    title: str
+    language: str
+    date: date | None
+    claims: int
+    sources: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "slug": self.slug,
+            "title": self.title,
+            "language": self.language,
+            "date": self.date.isoformat() if self.date else None,
+            "claims": self.claims,
+            "sources": self.sources,
+        }
+
+
+def resolve_article(session: Session, ref: str | int) -> Article:
+    """An article by integer id or by slug; NotFound names what was asked for."""
+    article: Article | None = None
+    if isinstance(ref, int) or str(ref).isdigit():
+        article = session.get(Article, int(ref))
+    if article is None:
+        article = session.exec(select(Article).where(Article.slug == str(ref))).first()
+    if article is None:
+        raise NotFound(f"no article with id or slug {ref!r}")
+    return article
+
+
+def get_article(ws: Workspace, ref: str | int) -> Article:
+    with ws.db.session() as session:
+        return resolve_article(session, ref)
+
+
+def list_articles(ws: Workspace) -> list[ArticleSummary]:
+    with ws.db.session() as session:
+        claim_counts = dict(
+            session.exec(select(Claim.article_id, func.count()).group_by(Claim.article_id)).all()  # type: ignore[call-overload]
+        )
+        source_counts = dict(
+            session.exec(
+                select(ArticleSource.article_id, func.count()).group_by(ArticleSource.article_id)  # type: ignore[call-overload]
+            ).all()
+        )
+        articles = session.exec(select(Article).order_by(col(Article.id))).all()
+        return [
+            ArticleSummary(
+                id=a.id or 0,
+                slug=a.slug,
+                title=a.title,
+                language=a.language,
+                date=a.date,
+                claims=claim_counts.get(a.id, 0),
+                sources=source_counts.get(a.id, 0),
+            )
+            for a in articles
+        ]
+
+
+def add_article(
+    ws: Workspace,
+    text: str,
+    *,
+    title: str = "",
+    language: str | None = None,
+    article_date: date | None = None,
+    url: str | None = None,
+    slug: str | None = None,
+) -> Article:
+    """Store an article and extract its claims. The same text (or slug) again returns the
+    existing article unchanged, so loading is idempotent."""
+    digest = text_hash(text)
+    with ws.db.session() as session:
+        existing = None
+        if slug:
+            existing = session.exec(select(Article).where(Article.slug == slug)).first()
+        if existing is None:
+            existing = session.exec(select(Article).where(Article.content_hash == digest)).first()
+        if existing is not None:
+            return existing
+        lang = language or detect_language(text)
+        article = Article(
+            slug=slug,
+            title=title or _first_line(text),
+            language=lang,
+            url=url,
+            date=article_date,
+            text=text,
+            content_hash=digest,
+        )
+        session.add(article)
+        session.flush()
+        _store_claims(session, article, extract_claims(text, lang, article_date))
+        return article
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else "Untitled"
+    return line[:80]
+
+
+def _claim_row(article_id: int, found: ExtractedClaim, position: int) -> Claim:
+    return Claim(
+        article_id=article_id,
+        start=found.start,
+        end=found.end,
+        text=found.text,
+        statement=found.statement,
+        statement_is_draft=found.statement_is_draft,
+        kind=str(found.kind),
+        speaker=found.speaker,
+        numbers=[n.as_json() for n in found.numbers],
+        dates=[d.as_json() for d in found.dates],
+        score=found.score,
+        reasons=list(found.reasons),
+        position=position,
+    )
+
+
+def _store_claims(session: Session, article: Article, found: list[ExtractedClaim]) -> None:
+    assert article.id is not None
+    for position, item in enumerate(found):
+        session.add(_claim_row(article.id, item, position))
+
+
+def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
+    """Run extraction again. Claims with a verdict or a hand edit are kept as they are; a claim
+    found again on the same span keeps its id; new claims are added only where they overlap no
+    kept claim; the other old claims go. Returns counts of kept, updated, added and removed."""
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        assert article.id is not None
+        found = extract_claims(article.text, article.language, article.date)
+        old = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+        judged = set(
+            session.exec(
+                select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))
+            ).all()
+        )
+        kept = [c for c in old if c.id in judged or c.edited or c.origin == "manual"]
+        by_span = {(c.start, c.end): c for c in old if c not in kept}
+        counts = {"kept": len(kept), "updated": 0, "added": 0, "removed": 0}
+        survivors: set[int] = set()
+        for item in found:
+            if any(item.start < k.end and k.start < item.end for k in kept):
+                continue
+            same = by_span.get((item.start, item.end))
+            if same is not None:
+                fresh = _claim_row(article.id, item, 0)
+                for name in ("text", "statement", "statement_is_draft", "kind", "speaker", "numbers",
+                             "dates", "score", "reasons"):
+                    setattr(same, name, getattr(fresh, name))
+                session.add(same)
+                survivors.add(same.id or 0)
+                counts["updated"] += 1
+            else:
+                session.add(_claim_row(article.id, item, 0))
+                counts["added"] += 1
+        for claim in by_span.values():
+            if claim.id not in survivors:
+                session.delete(claim)
+                counts["removed"] += 1
+        session.flush()
+        renumber_claims(session, article.id)
+        return counts
+
+
+def renumber_claims(session: Session, article_id: int) -> None:
+    """Keep ``position`` in document order."""
+    claims = session.exec(
+        select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.start), col(Claim.end))
+    ).all()
+    for position, claim in enumerate(claims):
+        if claim.position != position:
+            claim.position = position
+            session.add(claim)
+
+
+def add_source(
+    ws: Workspace,
+    ref: str | int,
+    url: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    published: date | None = None,
+    language: str | None = None,
+) -> Source:
+    """Link a source URL to an article (the source row is shared between articles)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        source = session.exec(select(Source).where(Source.url == url)).first()
+        if source is None:
+            source = Source(url=url, title=title, author=author, published=published, language=language)
+            session.add(source)
+            session.flush()
+        link = session.get(ArticleSource, (article.id, source.id))
+        if link is None:
+            session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
+        return source
+
+
+def article_sources(ws: Workspace, ref: str | int) -> list[Source]:
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        return list(
+            session.exec(
+                select(Source)
+                .join(ArticleSource, col(ArticleSource.source_id) == col(Source.id))
+                .where(ArticleSource.article_id == article.id)
+                .order_by(col(Source.id))
+            ).all()
+        )
+
+
+def record_edit(session: Session, article_id: int, claim_id: int | None, action: str,
+                detail: dict[str, Any], editor: str) -> None:
+    session.add(ClaimEdit(article_id=article_id, claim_id=claim_id, action=action, detail=detail,
+                          editor=editor))

@@ -1,0 +1,205 @@
+"""Fetch an article's sources: request (bounded concurrency), archive, extract, record.
+
+Network work runs concurrently in asyncio; database writes happen afterwards, one short
+transaction per source, so a failure on one source never loses another's snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from sqlmodel import col, select
+
+from workbench.domain import FetchOutcome
+from workbench.fetching.archive import sha256_hex
+from workbench.fetching.extract import decode_html, extract_page
+from workbench.fetching.http import FetchResult, fetch_url, make_client
+from workbench.services.articles import article_sources
+from workbench.services.workspace import Workspace
+from workbench.storage.models import FetchAttempt, Snapshot, Source
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFetchReport:
+    source_id: int
+    url: str
+    outcome: FetchOutcome
+    status: int | None
+    new_snapshot: bool
+    snapshot_id: int | None
+    error: str | None
+    duration_ms: int
+
+    @property
+    def summary(self) -> str:
+        if self.outcome == FetchOutcome.OK:
+            return "new snapshot" if self.new_snapshot else "unchanged"
+        if self.outcome == FetchOutcome.NOT_MODIFIED:
+            return "not modified (304)"
+        return f"{self.outcome}: {self.error or ''}".strip()
+
+
+ProgressCallback = Callable[[SourceFetchReport], None]
+
+
+def latest_snapshot(ws: Workspace, source_id: int) -> Snapshot | None:
+    with ws.db.session() as session:
+        return session.exec(
+            select(Snapshot).where(Snapshot.source_id == source_id).order_by(col(Snapshot.id).desc())
+        ).first()
+
+
+async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) -> list[FetchResult]:
+    policy = ws.policy
+    overall = asyncio.Semaphore(policy.overall)
+    per_host: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(policy.per_host))
+    async with make_client(policy, ws.transports()) as client:
+
+        async def one(source: Source) -> FetchResult:
+            previous = latest_snapshot(ws, source.id or 0) if conditional else None
+            host = urlsplit(source.url).hostname or ""
+            async with overall, per_host[host]:
+                return await fetch_url(
+                    client,
+                    source.url,
+                    policy,
+                    etag=previous.etag if previous else None,
+                    last_modified=previous.last_modified if previous else None,
+                )
+
+        return await asyncio.gather(*(one(s) for s in sources))
+
+
+def fetch_sources(
+    ws: Workspace,
+    sources: list[Source],
+    *,
+    conditional: bool = True,
+    progress: ProgressCallback | None = None,
+) -> list[SourceFetchReport]:
+    """Fetch ``sources`` and record every attempt; a snapshot only when the payload is new."""
+    if not sources:
+        return []
+    results = asyncio.run(_fetch_all(ws, sources, conditional))
+    reports = []
+    for source, result in zip(sources, results, strict=True):
+        report = record_fetch(ws, source, result)
+        reports.append(report)
+        if progress is not None:
+            progress(report)
+    return reports
+
+
+def fetch_article(
+    ws: Workspace,
+    ref: str | int,
+    *,
+    only_missing: bool = False,
+    progress: ProgressCallback | None = None,
+) -> list[SourceFetchReport]:
+    """Fetch every source of an article. ``only_missing`` skips sources that already have a
+    snapshot (loading a case twice does not re-fetch)."""
+    sources = article_sources(ws, ref)
+    if only_missing:
+        sources = [s for s in sources if latest_snapshot(ws, s.id or 0) is None]
+    return fetch_sources(ws, sources, progress=progress)
+
+
+def record_fetch(ws: Workspace, source: Source, result: FetchResult) -> SourceFetchReport:
+    """Write the attempt (always) and a snapshot plus archive record (when the content is new)."""
+    assert source.id is not None
+    now = datetime.now(UTC)
+    new_snapshot = False
+    snapshot_id: int | None = None
+    error = result.error
+    outcome = result.outcome
+    if outcome == FetchOutcome.OK:
+        digest = sha256_hex(result.raw)
+        previous = latest_snapshot(ws, source.id)
+        if previous is not None and previous.payload_sha256 == digest:
+            snapshot_id = previous.id
+        else:
+            try:
+                snapshot_id = _write_snapshot(ws, source, result, digest, now)
+                new_snapshot = True
+            except Exception as exc:  # noqa: BLE001 - a page we cannot read is an error outcome
+                outcome, error = FetchOutcome.ERROR, f"could not extract text: {exc}"
+    elif outcome == FetchOutcome.NOT_MODIFIED:
+        previous = latest_snapshot(ws, source.id)
+        snapshot_id = previous.id if previous else None
+    with ws.db.session() as session:
+        session.add(
+            FetchAttempt(
+                source_id=source.id,
+                url=result.requested_url,
+                attempted_at=now,
+                outcome=str(outcome),
+                status=result.status,
+                duration_ms=result.duration_ms,
+                error=error,
+                snapshot_id=snapshot_id,
+            )
+        )
+    return SourceFetchReport(
+        source_id=source.id,
+        url=source.url,
+        outcome=outcome,
+        status=result.status,
+        new_snapshot=new_snapshot,
+        snapshot_id=snapshot_id,
+        error=error,
+        duration_ms=result.duration_ms,
+    )
+
+
+def _write_snapshot(
+    ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime
+) -> int:
+    content_type = result.header("content-type")
+    page = extract_page(decode_html(result.body, content_type), result.final_url, content_type)
+    if not page.text.strip():
+        raise ValueError("no readable text in the page")
+    record = ws.archive.store(result, now)
+    with ws.db.session() as session:
+        snapshot = Snapshot(
+            source_id=source.id or 0,
+            requested_url=result.requested_url,
+            final_url=result.final_url or result.requested_url,
+            fetched_at=now,
+            status=result.status or 200,
+            etag=result.header("etag"),
+            last_modified=result.header("last-modified"),
+            content_type=content_type,
+            payload_sha256=digest,
+            text_sha256=sha256_hex(page.text.encode("utf-8")),
+            text=page.text,
+            title=page.title,
+            author=page.author,
+            published=page.published,
+            archive_record=record,
+        )
+        session.add(snapshot)
+        stored = session.get(Source, source.id)
+        if stored is not None:
+            # metadata the case did not give is filled from the page, never overwritten
+            stored.title = stored.title or page.title
+            stored.author = stored.author or page.author
+            session.add(stored)
+        session.flush()
+        return snapshot.id or 0
+
+
+def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttempt]:
+    """The most recent fetch attempt of each source."""
+    with ws.db.session() as session:
+        rows = session.exec(
+            select(FetchAttempt)
+            .where(col(FetchAttempt.source_id).in_(source_ids))
+            .order_by(col(FetchAttempt.id))
+        ).all()
+        return {row.source_id: row for row in rows}

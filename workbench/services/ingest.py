@@ -1,0 +1,31 @@
+"""Read an article from the web: the same httpx path and trafilatura extraction as sources."""
+
+from __future__ import annotations
+
+import asyncio
+
+from workbench.domain import FetchOutcome
+from workbench.fetching.extract import decode_html, extract_page
+from workbench.fetching.http import FetchPolicy, fetch_url, make_client
+
+
+class DownloadFailed(ValueError):
+    pass
+
+
+def download_article(url: str, policy: FetchPolicy | None = None) -> tuple[str, str | None]:
+    """The main text and title of the page at ``url``; DownloadFailed says why not."""
+    policy = policy or FetchPolicy()
+
+    async def run() -> tuple[str, str | None]:
+        async with make_client(policy) as client:
+            result = await fetch_url(client, url, policy)
+        if result.outcome != FetchOutcome.OK:
+            raise DownloadFailed(f"could not fetch {url}: {result.error or result.outcome}")
+        content_type = result.header("content-type")
+        page = extract_page(decode_html(result.body, content_type), result.final_url, content_type)
+        if not page.text.strip():
+            raise DownloadFailed(f"no article text found at {url}")
+        return page.text, page.title
+
+    return asyncio.run(run())

@@ -1,0 +1,77 @@
+"""Build an article's verdict report and render it in the asked format."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from workbench.export.markdown import render_markdown
+from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry
+from workbench.labels import get_label
+from workbench.services.articles import article_sources, get_article
+from workbench.services.fetching import last_attempts, latest_snapshot
+from workbench.services.verdicts import list_claims
+from workbench.services.workspace import Workspace
+
+FORMATS = {"md": render_markdown}
+
+
+class UnknownFormat(ValueError):
+    pass
+
+
+def build_report(ws: Workspace, ref: str | int) -> Report:
+    article = get_article(ws, ref)
+    sources = article_sources(ws, ref)
+    attempts = last_attempts(ws, [s.id or 0 for s in sources])
+    source_entries = []
+    for source in sources:
+        attempt = attempts.get(source.id or 0)
+        snapshot = latest_snapshot(ws, source.id or 0)
+        source_entries.append(
+            SourceEntry(
+                url=source.url,
+                title=source.title,
+                last_outcome=attempt.outcome if attempt else None,
+                fetched_at=snapshot.fetched_at if snapshot else None,
+            )
+        )
+    claims = []
+    for view in list_claims(ws, ref):
+        verdict = view.verdict
+        pinned = next((e for e in view.evidence if verdict and e.id == verdict.evidence_id), None)
+        shown = pinned or view.best
+        claims.append(
+            ClaimEntry(
+                id=view.claim.id or 0,
+                kind=view.claim.kind,
+                text=view.claim.text,
+                statement=view.claim.statement,
+                start=view.claim.start,
+                end=view.claim.end,
+                label=verdict.label if verdict else None,
+                label_name=get_label(verdict.label).en if verdict else None,
+                rationale=verdict.rationale if verdict else "",
+                checker=verdict.checker if verdict else None,
+                decided_at=verdict.created_at if verdict else None,
+                state=str(view.state),
+                evidence=EvidenceEntry(shown.quote, shown.source_url, shown.score, shown.fetched_at,
+                                       shown.pinned) if shown else None,
+                speaker=view.claim.speaker,
+            )
+        )
+    return Report(
+        article_id=article.id or 0,
+        title=article.title,
+        language=article.language,
+        date=article.date,
+        generated_at=datetime.now(UTC),
+        sources=source_entries,
+        claims=claims,
+    )
+
+
+def export_article(ws: Workspace, ref: str | int, fmt: str = "md") -> str:
+    renderer = FORMATS.get(fmt)
+    if renderer is None:
+        raise UnknownFormat(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    return renderer(build_report(ws, ref))

@@ -1,0 +1,198 @@
+"""Claims as a checker sees them (verdict, state, best evidence) and recording verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workbench import settings
+from workbench.domain import ReviewState
+from workbench.labels import get_label
+from workbench.services.articles import resolve_article
+from workbench.services.workspace import NotFound, Workspace
+from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    id: int
+    score: float
+    quote: str
+    prefix: str
+    suffix: str
+    source_url: str
+    snapshot_id: int
+    fetched_at: datetime
+    start: int
+    end: int
+    pinned: bool
+    parts: dict[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "score": self.score, "quote": self.quote, "source_url": self.source_url}
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictView:
+    id: int
+    label: str
+    rationale: str
+    checker: str
+    created_at: datetime
+    evidence_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    claim: Claim
+    verdict: VerdictView | None
+    state: ReviewState
+    evidence: list[EvidenceView] = field(default_factory=list)
+
+    @property
+    def best(self) -> EvidenceView | None:
+        unpinned = [e for e in self.evidence if not e.pinned]
+        pool = unpinned or self.evidence
+        return max(pool, key=lambda e: e.score) if pool else None
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.claim
+        best = self.best
+        return {
+            "id": c.id,
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+            "statement": c.statement,
+            "kind": c.kind,
+            "verdict": self.verdict.label if self.verdict else None,
+            "state": str(self.state),
+            "best_evidence": best.as_json() if best else None,
+        }
+
+
+def _evidence_views(session: Session, claim_ids: list[int]) -> dict[int, list[EvidenceView]]:
+    rows = session.exec(
+        select(Evidence, Snapshot.fetched_at, Source.url)
+        .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
+        .join(Source, col(Source.id) == col(Snapshot.source_id))
+        .where(col(Evidence.claim_id).in_(claim_ids))
+        .order_by(col(Evidence.score).desc(), col(Evidence.id))
+    ).all()
+    views: dict[int, list[EvidenceView]] = {}
+    for ev, fetched_at, url in rows:
+        views.setdefault(ev.claim_id, []).append(
+            EvidenceView(
+                id=ev.id or 0,
+                score=ev.score,
+                quote=ev.quote,
+                prefix=ev.prefix,
+                suffix=ev.suffix,
+                source_url=url,
+                snapshot_id=ev.snapshot_id,
+                fetched_at=fetched_at,
+                start=ev.start,
+                end=ev.end,
+                pinned=ev.pinned,
+                parts=dict(ev.parts),
+            )
+        )
+    return views
+
+
+def _current_verdicts(session: Session, claim_ids: list[int]) -> dict[int, VerdictView]:
+    rows = session.exec(
+        select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
+    ).all()
+    return {
+        v.claim_id: VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
+        for v in rows
+    }
+
+
+def _views(session: Session, claims: list[Claim]) -> list[ClaimView]:
+    ids = [c.id or 0 for c in claims]
+    evidence = _evidence_views(session, ids)
+    verdicts = _current_verdicts(session, ids)
+    views = []
+    for claim in claims:
+        verdict = verdicts.get(claim.id or 0)
+        state = ReviewState.CHECKED if verdict else ReviewState.UNCHECKED
+        views.append(ClaimView(claim, verdict, state, evidence.get(claim.id or 0, [])))
+    return views
+
+
+def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        claims = list(
+            session.exec(
+                select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position))
+            ).all()
+        )
+        return _views(session, claims)
+
+
+def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
+    with ws.db.session() as session:
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        return _views(session, [claim])[0]
+
+
+def verdict_history(ws: Workspace, claim_id: int) -> list[VerdictView]:
+    with ws.db.session() as session:
+        rows = session.exec(
+            select(Verdict).where(Verdict.claim_id == claim_id).order_by(col(Verdict.id))
+        ).all()
+        return [VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
+                for v in rows]
+
+
+def record_verdict(
+    ws: Workspace,
+    claim_id: int,
+    label: str,
+    *,
+    rationale: str = "",
+    evidence: int | str | None = None,
+    checker: str | None = None,
+) -> VerdictView:
+    """Append a verdict. ``evidence`` is an evidence id, ``"best"`` (the top-ranked evidence) or
+    None (nothing pinned). Pinned evidence survives re-matching."""
+    get_label(label)  # raises UnknownLabel with the list of known labels
+    with ws.db.session() as session:
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        pinned: Evidence | None = None
+        if evidence == "best":
+            pinned = session.exec(
+                select(Evidence)
+                .where(Evidence.claim_id == claim_id)
+                .order_by(col(Evidence.score).desc(), col(Evidence.id))
+            ).first()
+            if pinned is None:
+                raise NotFound(f"claim {claim_id} has no evidence to pin")
+        elif evidence is not None:
+            pinned = session.get(Evidence, int(evidence))
+            if pinned is None or pinned.claim_id != claim_id:
+                raise NotFound(f"no evidence with id {evidence} for claim {claim_id}")
+        if pinned is not None and not pinned.pinned:
+            pinned.pinned = True
+            session.add(pinned)
+        verdict = Verdict(
+            claim_id=claim_id,
+            label=label,
+            rationale=rationale,
+            evidence_id=pinned.id if pinned else None,
+            checker=settings.checker_name(checker),
+        )
+        session.add(verdict)
+        session.flush()
+        return VerdictView(verdict.id or 0, verdict.label, verdict.rationale, verdict.checker,
+                           verdict.created_at, verdict.evidence_id)

@@ -1,0 +1,47 @@
+"""A workspace: one database, its evidence archive, and the fetch settings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from workbench import settings
+from workbench.fetching.archive import SnapshotArchive
+from workbench.fetching.http import FetchPolicy
+from workbench.fetching.offline_site import SiteTransport
+from workbench.storage import Database
+
+
+class NotFound(LookupError):
+    """An id or slug that names nothing; the message says which."""
+
+
+@dataclass
+class Workspace:
+    db: Database
+    archive: SnapshotArchive
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
+    site_version: str = field(default_factory=lambda: os.environ.get("WORKBENCH_DEMO_SITE", "v1"))
+
+    @classmethod
+    def open(cls, db: str | None = None, *, archive: Path | None = None) -> Workspace:
+        url = settings.database_url(db)
+        return cls(db=Database(url), archive=SnapshotArchive(archive or settings.archive_root(url)))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transports(self) -> dict[str, httpx.AsyncBaseTransport]:
+        """Mounts for the built-in cases' own ``.example`` hosts (served from ``sources/``)."""
+        mounts: dict[str, httpx.AsyncBaseTransport] = {}
+        for case in sorted(settings.cases_dir().iterdir()):
+            site = case / "site" / self.site_version
+            if not site.is_dir():
+                continue
+            transport = SiteTransport(site)
+            for host in sorted(p.name for p in site.iterdir() if p.is_dir()):
+                mounts[f"all://{host}"] = transport
+        return mounts

@@ -1,0 +1,61 @@
+"""Where things live. Functions, not module constants, so tests and users can point them elsewhere.
+
+Environment: ``WORKBENCH_DB`` (SQLite path or SQLAlchemy URL), ``WORKBENCH_ARCHIVE`` (archive root),
+``WORKBENCH_CHECKER`` (name recorded with verdicts and edits).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+DEFAULT_DB = "claims.db"
+
+
+def project_root() -> Path:
+    """The checkout that holds ``workbench/`` and ``sources/``."""
+    return Path(__file__).resolve().parent.parent
+
+
+def cases_dir() -> Path:
+    """Folder of the built-in cases (one sub-folder per case, each with a ``case.toml``)."""
+    return project_root() / "sources"
+
+
+def database_url(db: str | None = None) -> str:
+    """Turn ``--db`` / ``WORKBENCH_DB`` (a path or a URL) into a SQLAlchemy URL."""
+    value = db or os.environ.get("WORKBENCH_DB") or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL, or None for other databases and in-memory SQLite."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix or url.endswith(":memory:"):
+        return None
+    return Path(url[len(prefix) :])
+
+
+def archive_root(url: str) -> Path:
+    """The WARC archive: ``WORKBENCH_ARCHIVE``, else ``sources/archive/`` beside the SQLite file."""
+    env = os.environ.get("WORKBENCH_ARCHIVE")
+    if env:
+        return Path(env).expanduser().resolve()
+    path = sqlite_path(url)
+    base = path.parent if path is not None else Path.cwd()
+    return base / "sources" / "archive"
+
+
+def checker_name(explicit: str | None = None) -> str:
+    if explicit:
+        return explicit
+    env = os.environ.get("WORKBENCH_CHECKER")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "checker"

@@ -1,0 +1,29 @@
+"""The workbench application: article list → claims → verdicts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from workbench.services.workspace import Workspace
+from workbench.tui.screens.articles import ArticlesScreen
+
+
+class WorkbenchApp(App[None]):
+    """Keyboard-first claim checking. The workspace is opened by the caller and outlives the app."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    SUB_TITLE = "claim fact-check"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave the workbench"),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def on_mount(self) -> None:
+        self.push_screen(ArticlesScreen())

@@ -1,0 +1,82 @@
+"""The first screen: every article with its claim and source counts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.services.articles import ArticleSummary, list_articles
+from workbench.tui.text import plain
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+
+class ArticlesScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_article", "Open", id="open-article", tooltip="Show the article's claims"),
+        Binding("r", "refresh", "Refresh", id="refresh-articles"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Articles", id="title-bar")
+        yield DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="empty-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#articles-table", DataTable)
+        table.add_columns("id", "case", "lang", "date", "claims", "sources", "title")
+        self.load_articles()
+
+    def on_screen_resume(self) -> None:
+        self.load_articles()
+
+    @property
+    def workbench(self) -> WorkbenchApp:
+        return cast("WorkbenchApp", self.app)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
+    def load_articles(self) -> None:
+        rows = list_articles(self.workbench.workspace)
+        self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[ArticleSummary]) -> None:
+        table = self.query_one("#articles-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for r in rows:
+            table.add_row(
+                str(r.id), plain(r.slug or "-"), r.language, r.date.isoformat() if r.date else "-",
+                str(r.claims), str(r.sources), plain(r.title), key=str(r.id),
+            )
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+        hint = self.query_one("#empty-hint", Static)
+        hint.update("" if rows else "No articles yet. Load the built-in cases with `workbench demo`, "
+                    "or add one with `workbench articles add PATH`.")
+        hint.display = not rows
+        table.focus()
+
+    def action_refresh(self) -> None:
+        self.load_articles()
+
+    def action_open_article(self) -> None:
+        table = self.query_one("#articles-table", DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            from workbench.tui.screens.claims import ClaimsScreen
+
+            self.app.push_screen(ClaimsScreen(int(key)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_article()

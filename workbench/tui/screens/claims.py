@@ -1,0 +1,162 @@
+"""An article's claims: table on top, the highlighted claim's detail below, verdict keys."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.labels import get_label, labels
+from workbench.services.articles import get_article
+from workbench.services.verdicts import ClaimView, list_claims, record_verdict
+from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
+from workbench.tui.text import plain
+from workbench.tui.widgets.claim_detail import ClaimDetail
+
+if TYPE_CHECKING:
+    from workbench.storage.models import Article
+    from workbench.tui.app import WorkbenchApp
+
+
+def _label_bindings() -> list[BindingType]:
+    return [
+        Binding(lab.key, f"verdict('{lab.id}')", lab.en, id=f"verdict-{lab.id}", show=False,
+                tooltip=f"Record '{lab.en}' with a rationale")
+        for lab in labels()
+        if lab.key
+    ]
+
+
+class ClaimsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "back", "Articles", id="back"),
+        Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),
+        Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
+        Binding("e", "export", "Export", id="export", tooltip="Write the Markdown report"),
+        *_label_bindings(),
+    ]
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.article: Article | None = None
+        self.views: list[ClaimView] = []
+
+    @property
+    def workbench(self) -> WorkbenchApp:
+        return cast("WorkbenchApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="title-bar")
+        yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+        yield ClaimDetail(id="claim-detail")
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#claims-table", DataTable)
+        table.add_columns("#", "kind", "claim", "verdict", "best")
+        self.load_claims()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
+    def load_claims(self, select_id: int | None = None) -> None:
+        ws = self.workbench.workspace
+        article = get_article(ws, self.article_id)
+        views = list_claims(ws, self.article_id)
+        self.app.call_from_thread(self._show, article, views, select_id)
+
+    def _show(self, article: Article, views: list[ClaimView], select_id: int | None) -> None:
+        self.article, self.views = article, views
+        self.query_one("#title-bar", Static).update(
+            plain(f"{article.title}  ·  {article.language}  ·  {len(views)} claims"))
+        table = self.query_one("#claims-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for view in views:
+            best = view.best
+            verdict = get_label(view.verdict.label).en if view.verdict else "·"
+            table.add_row(
+                str(view.claim.id), view.claim.kind, plain(view.claim.statement or view.claim.text),
+                verdict, f"{best.score:.0f}" if best else "-", key=str(view.claim.id),
+            )
+        checked = sum(1 for v in views if v.verdict)
+        self.query_one("#status-line", Static).update(f"{checked} of {len(views)} checked")
+        if views:
+            row = next((i for i, v in enumerate(views) if v.claim.id == select_id), min(keep, len(views) - 1))
+            table.move_cursor(row=row)
+            self._show_detail(row)
+        table.focus()
+
+    def _show_detail(self, row: int) -> None:
+        if self.article is not None and 0 <= row < len(self.views):
+            self.query_one(ClaimDetail).show(self.views[row], self.article.text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail(event.cursor_row)
+
+    @property
+    def current(self) -> ClaimView | None:
+        row = self.query_one("#claims-table", DataTable).cursor_row
+        return self.views[row] if 0 <= row < len(self.views) else None
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_verdict(self, label: str | None = None) -> None:
+        view = self.current
+        if view is None:
+            return
+        dialog = VerdictDialog(
+            view.claim.statement or view.claim.text,
+            preselect=label or (view.verdict.label if view.verdict else None),
+            has_evidence=bool(view.evidence),
+            rationale=view.verdict.rationale if view.verdict else "",
+        )
+        self.app.push_screen(dialog, partial(self._verdict_chosen, view.claim.id or 0))
+
+    def _verdict_chosen(self, claim_id: int, choice: VerdictChoice | None) -> None:
+        if choice is not None:
+            self.save_verdict(claim_id, choice)
+
+    @work(thread=True, exit_on_error=False, group="verdict")
+    def save_verdict(self, claim_id: int, choice: VerdictChoice) -> None:
+        ws = self.workbench.workspace
+        view = next(v for v in self.views if v.claim.id == claim_id)
+        record_verdict(ws, claim_id, choice.label, rationale=choice.rationale,
+                       evidence="best" if choice.pin_best and view.evidence else None)
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: {get_label(choice.label).en}")
+        self.app.call_from_thread(self.load_claims, claim_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
+    def action_fetch(self) -> None:
+        from workbench.services.fetching import fetch_article
+        from workbench.services.matching import match_article
+
+        ws = self.workbench.workspace
+        self.app.call_from_thread(self.query_one("#status-line", Static).update, "Fetching sources…")
+        reports = fetch_article(ws, self.article_id)
+        report = match_article(ws, self.article_id)
+        summary = "; ".join(f"{r.summary}" for r in reports) or "no sources"
+        self.app.call_from_thread(
+            self.notify, f"{summary}. {report.with_evidence}/{report.claims} claims have evidence")
+        self.app.call_from_thread(self.load_claims)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def action_export(self) -> None:
+        from pathlib import Path
+
+        from workbench.services.reports import export_article
+
+        ws = self.workbench.workspace
+        document = export_article(ws, self.article_id, "md")
+        name = (self.article.slug if self.article and self.article.slug else f"article-{self.article_id}")
+        path = Path.cwd() / f"report-{name}.md"
+        path.write_text(document, encoding="utf-8")
+        self.app.call_from_thread(self.notify, f"Wrote {path}")

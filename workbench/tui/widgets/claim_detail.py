@@ -1,0 +1,103 @@
+"""The detail pane: a claim in its paragraph, its verdict, and its best evidence passages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workbench.labels import get_label
+from workbench.services.verdicts import ClaimView, EvidenceView
+from workbench.tui.text import highlighted, plain, words_highlighted
+
+
+def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The paragraph (line) holding ``text[start:end]`` and the span's offsets inside it."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last == -1 else last
+    return text[first:last], start - first, end - first
+
+
+def _matched_words(parts: dict[str, Any]) -> list[str]:
+    for key in ("matched_words", "matched", "words"):
+        value = parts.get(key)
+        if isinstance(value, list):
+            return [str(w) for w in value]
+    return []
+
+
+def _parts_line(parts: dict[str, Any]) -> str:
+    shown = []
+    for key, value in parts.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            shown.append(f"{key} {value:.0f}")
+    notes = []
+    for key in ("conflicts", "notes"):
+        value = parts.get(key)
+        if isinstance(value, list):
+            notes += [str(v) for v in value]
+    line = " · ".join(shown)
+    return line + (("  ⚠ " + "; ".join(notes)) if notes else "")
+
+
+def evidence_block(number: int, ev: EvidenceView) -> RenderableType:
+    head = Text(f"#{number}  score {ev.score:.0f}  ", style="bold")
+    head.append_text(plain(ev.source_url, "underline"))
+    if ev.pinned:
+        head.append("  [pinned]", style="bold yellow")
+    body = Text("…")
+    body.append_text(plain(ev.prefix, "dim"))
+    body.append_text(words_highlighted(ev.quote, _matched_words(ev.parts)))
+    body.append_text(plain(ev.suffix, "dim"))
+    body.append("…")
+    return Group(head, plain(_parts_line(ev.parts), "italic"), body, Text(""))
+
+
+class ClaimDetail(VerticalScroll):
+    """Shows one claim. ``show`` takes the data; the widget does no IO."""
+
+    def compose(self) -> Any:
+        yield Static("Select a claim.", id="claim-detail-body")
+
+    def show(self, view: ClaimView, article_text: str) -> None:
+        claim = view.claim
+        paragraph, start, end = paragraph_around(article_text, claim.start, claim.end)
+        parts: list[RenderableType] = [
+            Text(f"Claim {claim.id} · {claim.kind} · check-worthiness {claim.score}", style="bold"),
+            highlighted(paragraph, [(start, end)], "bold reverse"),
+            Text(""),
+            Text("Statement" + (" (machine draft)" if claim.statement_is_draft else ""), style="bold cyan"),
+            plain(claim.statement or "—"),
+        ]
+        facts = []
+        if claim.speaker:
+            facts.append(f"speaker: {claim.speaker}")
+        facts += [f"number: {n.get('text')} → {n.get('qualifier')} {n.get('value')}" for n in claim.numbers]
+        facts += [f"date: {d.get('text')} → {d.get('date')}" for d in claim.dates]
+        if claim.reasons:
+            facts.append("why check: " + ", ".join(claim.reasons))
+        parts += [plain(f) for f in facts]
+        parts.append(Text(""))
+        if view.verdict:
+            verdict = view.verdict
+            line = Text("Verdict: ", style="bold cyan")
+            line.append(get_label(verdict.label).en, style="bold")
+            line.append_text(plain(f"  by {verdict.checker}, {verdict.created_at:%Y-%m-%d %H:%M} UTC"))
+            parts.append(line)
+            if verdict.rationale:
+                parts.append(plain(verdict.rationale, "italic"))
+        else:
+            parts.append(Text("Verdict: not yet checked", style="bold cyan"))
+        parts.append(Text(""))
+        parts.append(Text("Evidence", style="bold cyan"))
+        if view.evidence:
+            parts += [evidence_block(i, ev) for i, ev in enumerate(view.evidence, start=1)]
+        else:
+            parts.append(Text("No passage above the floor. Fetch the sources (f) or check by hand.",
+                              style="dim"))
+        self.query_one("#claim-detail-body", Static).update(Group(*parts))
+        self.scroll_home(animate=False)
