@@ -45,7 +45,8 @@ def _b64_number(text: str) -> int:
 
 def read_entries(dictd: Path) -> list[tuple[str, str]]:
     """Return (headword, entry text) pairs of the dictionary, metadata entries skipped."""
-    raw = gzip.open(dictd / f"{DICT_NAME}.dict.dz").read()
+    with gzip.open(dictd / f"{DICT_NAME}.dict.dz") as compressed:
+        raw = compressed.read()
     entries = []
     for line in (dictd / f"{DICT_NAME}.index").read_text(encoding="utf-8").splitlines():
         headword, offset, length = line.split("\t")
@@ -108,7 +109,7 @@ def invert(entries: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
 
 def stem_keys(inverted: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
     """Root -> English alternatives, merged over every single-word term with that root."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # noqa: PLC0415 - build-time only
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # build-time only
 
     stemmer = StemmerFactory().create_stemmer()
     roots: dict[str, dict[str, float]] = defaultdict(dict)
@@ -132,7 +133,9 @@ def ordered(alternatives: dict[str, float]) -> list[str]:
     return [english for english, _ in ranked[:_MAX_ALTERNATIVES]]
 
 
-def write_lexicon(path: Path, inverted: dict[str, dict[str, float]], roots: dict[str, dict[str, float]]) -> int:
+def write_lexicon(
+    path: Path, inverted: dict[str, dict[str, float]], roots: dict[str, dict[str, float]]
+) -> int:
     rows = [f"w\t{term}\t{';'.join(ordered(alts))}" for term, alts in inverted.items()]
     rows += [f"r\t{root}\t{';'.join(ordered(alts))}" for root, alts in roots.items()]
     rows.sort()
@@ -149,7 +152,10 @@ def main() -> None:
     inverted = invert(entries)
     roots = stem_keys(inverted)
     count = write_lexicon(args.out / "freedict_id_en.tsv", inverted, roots)
-    print(f"{len(entries)} English headwords -> {len(inverted)} Indonesian terms, {len(roots)} roots, {count} rows")
+    print(
+        f"{len(entries)} English headwords -> {len(inverted)} Indonesian terms,"
+        f" {len(roots)} roots, {count} rows"
+    )
 
 
 if __name__ == "__main__":

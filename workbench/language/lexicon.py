@@ -119,7 +119,7 @@ def english_terms(indonesian_text: str) -> list[set[str]]:
     """Per word of the text, the set of English words it may match: its translations (a phrase's
     translations go to each of its words) split into words, plus the word itself (names, numbers,
     acronyms and loanwords often cross unchanged)."""
-    terms = []
+    terms: list[set[str]] = []
     for unit in translate_units(indonesian_text):
         translated = {word for english in unit.english for word in english.lower().split()}
         terms.extend({token.key} | translated for token in unit.tokens)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # Letters/digits joined by inner hyphens, apostrophes or number separators: "organisasi-organisasi",
 # "Jum’at", "1.000", "2,5", "COVID-19".
-_WORD = re.compile(r"\w+(?:[-'’.,]\w+)*", re.UNICODE)
+# Combining marks (U+0300-U+036F) are not \w but belong to the letter before them.
+_WORD = re.compile(r"\w[\w\u0300-\u036f]*(?:[-'’.,]\w[\w\u0300-\u036f]*)*", re.UNICODE)
 _APOSTROPHES = str.maketrans("", "", "'’")
 
 
@@ -59,7 +60,11 @@ def iter_tokens(text: str) -> Iterator[Token]:
             yield Token(surface, match.start(), match.start() + len(surface), word_key(surface))
 
 
-INDONESIAN_STOPWORDS = frozenset(
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+INDONESIAN_STOPWORDS = _word_set(
     """
     ada adalah agar akan aku anda antara apa apakah atas atau bagai bagaimana bagi bahkan bahwa baik
     banyak beberapa belum berapa bisa boleh bukan cukup dalam dan dapat demikian dengan di dia diri
@@ -68,10 +73,10 @@ INDONESIAN_STOPWORDS = frozenset(
     saat saja sama sampai sangat sebagai sebelum sedang sehingga sejak sekali semua seperti serta
     setelah sudah supaya tak tanpa tapi telah tentang tetapi tersebut tidak untuk walau yaitu yakni
     yang sang si se tiap tengah via
-    """.split()
+    """
 )
 
-ENGLISH_STOPWORDS = frozenset(
+ENGLISH_STOPWORDS = _word_set(
     """
     a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had
@@ -80,7 +85,7 @@ ENGLISH_STOPWORDS = frozenset(
     same she should so some such than that the their theirs them themselves then there these they
     this those through to too under until up very was we were what when where which while who whom
     why will with would you your yours yourself yourselves says said say
-    """.split()
+    """
 )
 
 
@@ -88,7 +93,8 @@ def guess_language(text: str) -> str:
     """``"id"`` or ``"en"`` by counting each language's function words (ties go to English)."""
     keys = [token.key for token in iter_tokens(text)]
     indonesian = sum(key in INDONESIAN_STOPWORDS for key in keys) + sum(
-        key.startswith(("me", "di", "ber", "ter", "pe")) and key.endswith(("kan", "an", "nya")) for key in keys
+        key.startswith(("me", "di", "ber", "ter", "pe")) and key.endswith(("kan", "an", "nya"))
+        for key in keys
     )
     english = sum(key in ENGLISH_STOPWORDS for key in keys)
     return "id" if indonesian > english else "en"

@@ -1,0 +1,17 @@
+"""Evidence matching: passages of a source, ranking them for a claim, locating and judging evidence.
+
+Pure core: imports neither textual nor typer.
+"""
+
+from workbench.matching.evidence import LocatedEvidence, locate_evidence
+from workbench.matching.passages import sentence_passages, split_passages
+from workbench.matching.rank import PassageIndex, rank_passages
+
+__all__ = [
+    "LocatedEvidence",
+    "PassageIndex",
+    "locate_evidence",
+    "rank_passages",
+    "sentence_passages",
+    "split_passages",
+]

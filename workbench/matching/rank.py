@@ -1,0 +1,259 @@
+"""Rank passages of a source for one claim, with a score of 0-100 shown as its parts.
+
+Score = lexical similarity, blended with agreement of names, numbers and dates when the claim has
+any (``ENTITY_WEIGHT``). Lexical similarity is an IDF-weighted overlap of the claim's words with the
+passage's (recall-heavy, so a passage that says more than the claim is not punished much), and for
+English text also rapidfuzz's ``partial_ratio_alignment`` of the claim inside the passage. An
+Indonesian claim is compared through the lexicon (and through its English ``statement`` when given).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from workbench.domain import RankedPassage
+from workbench.language.tokens import ENGLISH_STOPWORDS, Token, guess_language, tokenize
+from workbench.matching.quantities import (
+    CalendarDate,
+    Quantity,
+    compare_dates,
+    compare_quantities,
+    extract_dates,
+    extract_quantities,
+)
+from workbench.matching.terms import ClaimTerm, english_claim_terms, indonesian_claim_terms, passage_keys
+
+ENTITY_WEIGHT = 0.2  # share of the score given to names/numbers/dates agreement
+RECALL_WEIGHT = 0.8  # within overlap: claim words found vs passage words explained
+ALIGNMENT_WEIGHT = 0.3  # within English lexical similarity: character alignment vs word overlap
+LOAN_CREDIT = 0.6  # a match by loanword spelling only is weaker than a dictionary match
+UNSEEN_WEIGHT = 0.4  # weight of a claim word found nowhere in the passages, as a share of max IDF
+_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase ``text`` without changing its length (characters whose lowercase is longer stay)."""
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+@dataclass(slots=True)
+class PreparedPassage:
+    text: str
+    lowered: str
+    tokens: list[Token]
+    keys: list[str]
+    key_set: frozenset[str]
+    loan_set: frozenset[str]
+    quantities: list[Quantity]
+    dates: list[CalendarDate]
+
+
+class PassageIndex:
+    """Passages preprocessed once (tokens, stems, numbers, document frequencies) for many claims."""
+
+    def __init__(self, passages: list[str] | tuple[str, ...], lang: str = "en") -> None:
+        self.passages = [self._prepare(text, lang) for text in passages]
+        self.document_frequency: Counter[str] = Counter()
+        for passage in self.passages:
+            self.document_frequency.update(passage.key_set | passage.loan_set)
+        self.size = len(self.passages)
+        self.max_idf = math.log((self.size + 1) / 0.5)
+
+    @staticmethod
+    def _prepare(text: str, lang: str) -> PreparedPassage:
+        tokens = tokenize(text)
+        keys, loans = [], set()
+        for token in tokens:
+            key, loan = passage_keys(token)
+            keys.append(key)
+            if loan:
+                loans.add(loan)
+        return PreparedPassage(
+            text,
+            lower_same_length(text),
+            tokens,
+            keys,
+            frozenset(keys),
+            frozenset(loans),
+            extract_quantities(text, lang),
+            extract_dates(text, lang),
+        )
+
+    def idf(self, key: str) -> float:
+        return math.log((self.size + 1) / (self.document_frequency.get(key, 0) + 0.5))
+
+    def term_weight(self, term: ClaimTerm) -> float:
+        present = [self.idf(key) for key in term.keys if self.document_frequency.get(key)]
+        if present:
+            return min(present)
+        loans = [self.idf(key) for key in term.loans if self.document_frequency.get(key)]
+        return min(loans) * LOAN_CREDIT if loans else UNSEEN_WEIGHT * self.max_idf
+
+    def rank(
+        self,
+        claim: str,
+        *,
+        claim_lang: str | None = None,
+        statement: str | None = None,
+        top: int = 5,
+        candidates: list[int] | None = None,
+    ) -> list[RankedPassage]:
+        """Best ``top`` passages for ``claim`` (all when ``top`` <= 0), best first; ties keep text order.
+        ``candidates`` restricts scoring to those passage indices (e.g. from a full-text pre-selection)."""
+        query = ClaimQuery(self, claim, claim_lang, statement)
+        indices = range(self.size) if candidates is None else candidates
+        ranked = [query.score(index) for index in indices]
+        ranked.sort(key=lambda item: (-item.score, item.index))
+        return ranked[:top] if top > 0 else ranked
+
+
+class ClaimQuery:
+    """One claim prepared against a :class:`PassageIndex`."""
+
+    def __init__(
+        self, index: PassageIndex, claim: str, claim_lang: str | None, statement: str | None
+    ) -> None:
+        self.index = index
+        self.claim = claim
+        self.lang = claim_lang or guess_language(claim)
+        self.terms = indonesian_claim_terms(claim) if self.lang == "id" else english_claim_terms(claim)
+        self.statement_terms = english_claim_terms(statement) if statement else []
+        self.english_text = claim if self.lang == "en" else statement
+        self.english_lowered = lower_same_length(self.english_text) if self.english_text else ""
+        self.quantities = extract_quantities(claim, self.lang)
+        self.dates = extract_dates(claim, self.lang)
+        self.quotes = [m.group(1).strip() for m in _QUOTE.finditer(claim)] if self.lang == "en" else []
+
+    def score(self, position: int) -> RankedPassage:
+        passage = self.index.passages[position]
+        parts: dict[str, Any] = {}
+        overlap, matched = self._overlap(self.terms, passage)
+        parts["overlap"] = round(overlap, 1)
+        lexical = overlap
+        span: tuple[int, int] | None = None
+        if self.english_lowered:
+            alignment = fuzz.partial_ratio_alignment(self.english_lowered, passage.lowered)
+            if alignment is not None:
+                parts["alignment"] = round(alignment.score, 1)
+                span = _aligned_span(alignment, len(self.english_lowered), len(passage.lowered))
+            english_overlap = overlap
+            if self.statement_terms:
+                english_overlap, more = self._overlap(self.statement_terms, passage)
+                parts["statement_overlap"] = round(english_overlap, 1)
+                matched |= more
+            english = (1 - ALIGNMENT_WEIGHT) * english_overlap + ALIGNMENT_WEIGHT * parts.get(
+                "alignment", 0.0
+            )
+            lexical = english if self.lang == "en" else (overlap + english) / 2
+        if self.quotes:
+            parts["quote"] = round(min(_quote_exactness(quote, passage.text) for quote in self.quotes), 1)
+            lexical = (lexical + parts["quote"]) / 2
+        parts["lexical"] = round(lexical, 1)
+        entity = self._entities(passage, matched, parts)
+        score = lexical if entity is None else (1 - ENTITY_WEIGHT) * lexical + ENTITY_WEIGHT * entity
+        words = [token for token, key in zip(passage.tokens, passage.keys, strict=True) if key in matched]
+        parts["matched"] = [token.surface for token in words]
+        if span is None or parts.get("alignment", 0) < 60:
+            span = (words[0].start, words[-1].end) if words else (0, len(passage.text))
+        return RankedPassage(position, round(score, 1), parts, span[0], span[1])
+
+    def _overlap(self, terms: list[ClaimTerm], passage: PreparedPassage) -> tuple[float, set[str]]:
+        """IDF-weighted share of claim terms found (and of passage words explained), 0-100."""
+        if not terms:
+            return 0.0, set()
+        found = total = 0.0
+        matched: set[str] = set()
+        for term in terms:
+            weight = self.index.term_weight(term)
+            total += weight
+            hits = term.keys & passage.key_set
+            if hits:
+                found += weight
+                matched |= hits
+            elif term.loans & passage.loan_set:
+                found += weight * LOAN_CREDIT
+        recall = found / total
+        content = [key for key in passage.keys if key not in ENGLISH_STOPWORDS]
+        passage_total = sum(self.index.idf(key) for key in content) or 1.0
+        precision = sum(self.index.idf(key) for key in content if key in matched) / passage_total
+        return 100 * (RECALL_WEIGHT * recall + (1 - RECALL_WEIGHT) * precision), matched
+
+    def _entities(self, passage: PreparedPassage, matched: set[str], parts: dict[str, Any]) -> float | None:
+        """Agreement of names, numbers and dates, 0-100 (None when the claim has none); notes in parts."""
+        scores = []
+        names = [term for term in self.terms if term.is_name]
+        if names:
+            found = [term.surface for term in names if term.keys & passage.key_set]
+            parts["names"] = round(100 * len(found) / len(names), 1)
+            scores.append(parts["names"])
+        agreements: list[str] = []
+        conflicts: list[str] = []
+        if self.quantities:
+            agree, qualifier, conflict = compare_quantities(self.quantities, passage.quantities)
+            agreements += agree
+            conflicts += conflict
+            if qualifier:
+                parts["qualifiers"] = qualifier
+            credit = len(agree) + 0.5 * len(qualifier) + 0.3 * len(conflict)
+            parts["numbers"] = round(100 * credit / len(self.quantities), 1)
+            scores.append(parts["numbers"])
+        if self.dates:
+            agree, conflict = compare_dates(self.dates, passage.dates)
+            agreements += agree
+            conflicts += conflict
+            parts["dates"] = round(100 * (len(agree) + 0.3 * len(conflict)) / len(self.dates), 1)
+            scores.append(parts["dates"])
+        parts["agreements"] = agreements
+        parts["conflicts"] = conflicts
+        return sum(scores) / len(scores) if scores else None
+
+
+def _aligned_span(alignment: Any, claim_length: int, passage_length: int) -> tuple[int, int]:
+    # rapidfuzz aligns the shorter string inside the longer one; pick the passage side.
+    if claim_length <= passage_length:
+        return alignment.dest_start, alignment.dest_end
+    return alignment.src_start, alignment.src_end
+
+
+def _quote_exactness(quote: str, passage: str) -> float:
+    """100 when the quote's words appear verbatim (case, quotes and spacing aside), else partial_ratio."""
+    wanted = _normalise_quote(quote)
+    have = _normalise_quote(passage)
+    if wanted and wanted in have:
+        return 100.0
+    return float(fuzz.partial_ratio(wanted, have))
+
+
+def _normalise_quote(text: str) -> str:
+    return " ".join(token.key for token in tokenize(text))
+
+
+@lru_cache(maxsize=16)
+def _index_for(passages: tuple[str, ...]) -> PassageIndex:
+    return PassageIndex(passages)
+
+
+def rank_passages(
+    claim: str,
+    passages: list[str],
+    *,
+    claim_lang: str | None = None,
+    statement: str | None = None,
+    top: int = 5,
+) -> list[RankedPassage]:
+    """Rank ``passages`` (texts, usually English) for ``claim``, best first, at most ``top``.
+
+    ``claim_lang`` "id" or "en" (guessed when None); ``statement`` an English rendering of a non-English
+    claim. Each result's ``index`` is 0-based into ``passages``, ``score`` 0-100, ``parts`` its
+    explanation (lexical, overlap, alignment, names, numbers, dates, quote: 0-100; agreements, conflicts,
+    matched: lists of text), ``start``/``end`` the best-matching span inside that passage.
+    Preprocessing of the same passages list is cached, so ranking many claims against it is cheap.
+    """
+    return _index_for(tuple(passages)).rank(claim, claim_lang=claim_lang, statement=statement, top=top)
