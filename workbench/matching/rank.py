@@ -133,7 +133,7 @@ class ClaimQuery:
 
     def score(self, position: int) -> RankedPassage:
         passage = self.index.passages[position]
-        parts: dict[str, Any] = {}
+        parts: dict[str, Any] = {"lang": self.lang}
         overlap, matched = self._overlap(self.terms, passage)
         parts["overlap"] = round(overlap, 1)
         lexical = overlap
@@ -252,8 +252,9 @@ def rank_passages(
 
     ``claim_lang`` "id" or "en" (guessed when None); ``statement`` an English rendering of a non-English
     claim. Each result's ``index`` is 0-based into ``passages``, ``score`` 0-100, ``parts`` its
-    explanation (lexical, overlap, alignment, names, numbers, dates, quote: 0-100; agreements, conflicts,
-    matched: lists of text), ``start``/``end`` the best-matching span inside that passage.
+    explanation (lang: "id" or "en"; lexical, overlap, alignment, names, numbers, dates, quote: 0-100;
+    agreements, conflicts, qualifiers, matched: lists of text), ``start``/``end`` the best-matching
+    span inside that passage.
     Preprocessing of the same passages list is cached, so ranking many claims against it is cheap.
     """
     return _index_for(tuple(passages)).rank(claim, claim_lang=claim_lang, statement=statement, top=top)

@@ -1,0 +1,107 @@
+"""Suggest a verdict label from ranked evidence, with the reason in words. The checker decides.
+
+Labels are those of DESIGN.md section 4. The rules, first that applies:
+
+1. no source text could be reached -> unverifiable;
+2. nothing scores above the floor -> not-in-source;
+3. the best passage's numbers or dates conflict with the claim's -> contradicted;
+4. a quote is found but the passage credits someone other than the claimed speaker -> misattributed;
+5. a number's qualifier differs ("20" vs "more than 20"), or the best passage is only close
+   -> partly-supported;
+6. otherwise -> supported.
+
+Scores of Indonesian claims against English passages run lower than English-English ones (a lexicon
+never finds every word), so they have their own thresholds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain import ClaimKind, RankedPassage
+from workbench.matching.evidence import LocatedEvidence
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    floor: float  # below: the source does not say this
+    support: float  # at or above: the source says this
+
+
+THRESHOLDS = {"en": Thresholds(floor=40, support=62), "id": Thresholds(floor=28, support=48)}
+# "said Jane Doe", "Jane Doe said", "according to Doe", "kata Doe" ...
+_ATTRIBUTION = re.compile(
+    r"(?:\b(?:said|says|wrote|told|according to|kata|ujar|ungkap|tulis|menurut)\s+"
+    r"(?P<after>(?:[A-Z][\w’'-]+\s?){1,3}))"
+    r"|(?:(?P<before>(?:[A-Z][\w’'-]+\s){1,3})(?:said|says|wrote|told|added|mengatakan|menulis)\b)"
+)
+
+
+def suggest_verdict(
+    claim_kind: ClaimKind | str,
+    claim_speaker: str | None,
+    evidence: Sequence[RankedPassage | LocatedEvidence],
+    *,
+    texts: Sequence[str] | None = None,
+    source_reachable: bool = True,
+) -> tuple[str, str]:
+    """(label, reason) for a claim given its ranked evidence, best first.
+
+    ``evidence`` comes from :func:`rank_passages` (then pass the passage ``texts`` it ranked, so a
+    speaker can be checked) or :func:`locate_evidence` (quote and context are used). An empty
+    ``evidence`` with ``source_reachable=False`` means no source could be fetched.
+    """
+    if not evidence:
+        if not source_reachable:
+            return "unverifiable", "no source could be reached"
+        return "not-in-source", "the source has no passage to compare"
+    best = max(evidence, key=lambda item: item.score)
+    parts: dict[str, Any] = best.parts
+    limits = THRESHOLDS["id" if parts.get("lang") == "id" else "en"]
+    score = f"best passage {best.score:.0f}"
+    if best.score < limits.floor:
+        return "not-in-source", f"{score}, below {limits.floor:.0f}: no passage says this"
+    conflicts: list[str] = list(parts.get("conflicts", []))
+    if conflicts:
+        return "contradicted", f"{score}, but " + "; ".join(conflicts)
+    if str(claim_kind) == str(ClaimKind.QUOTE) and claim_speaker:
+        other = _other_speaker(claim_speaker, _window(best, texts))
+        if other:
+            return (
+                "misattributed",
+                f"{score}: the words are there, but credited to {other}, not {claim_speaker}",
+            )
+    qualifiers: list[str] = list(parts.get("qualifiers", []))
+    if qualifiers:
+        return "partly-supported", f"{score}, but the qualifier differs: " + "; ".join(qualifiers)
+    if best.score < limits.support:
+        return "partly-supported", f"{score}: the source says something close, not quite this"
+    agreed = [name for name in ("numbers", "dates") if name in parts and parts[name] >= 100]
+    if agreed:
+        return "supported", f"{score}, {' and '.join(agreed)} agree"
+    return "supported", score
+
+
+def _window(best: RankedPassage | LocatedEvidence, texts: Sequence[str] | None) -> str:
+    if isinstance(best, LocatedEvidence):
+        return f"{best.prefix}{best.quote}{best.suffix}"
+    if texts is not None and 0 <= best.index < len(texts):
+        return texts[best.index]
+    return ""
+
+
+def _other_speaker(speaker: str, window: str) -> str | None:
+    """A person the window credits with words, when the claimed speaker is not named there at all."""
+    if not window:
+        return None
+    names = [part.lower() for part in re.findall(r"[\w’'-]+", speaker) if part[:1].isupper()]
+    if any(name in window.lower() for name in names):
+        return None
+    for match in _ATTRIBUTION.finditer(window):
+        credited = (match.group("after") or match.group("before") or "").strip()
+        if credited:
+            return credited
+    return None
