@@ -1,0 +1,9 @@
+"""Claim extraction: atomic, checkable claims with exact spans, from Indonesian or English news text.
+
+Pure core: no database, network or UI imports.
+"""
+
+from workbench.claims.extract import extract_claims
+from workbench.claims.language_id import detect_language
+
+__all__ = ["detect_language", "extract_claims"]

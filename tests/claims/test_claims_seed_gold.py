@@ -1,0 +1,46 @@
+"""The seed article against its gold list (read from ../shared, never copied)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claims_gold import SHARED_CASES, assert_meets_goal, load_gold, report, score
+
+from workbench.claims import extract_claims
+from workbench.domain import ClaimKind
+
+CASE = SHARED_CASES / "microsoft-russia-2022"
+pytestmark = pytest.mark.skipif(not CASE.exists(), reason="../shared/cases is not present")
+
+
+def _article() -> str:
+    return (CASE / "article.id.txt").read_text(encoding="utf-8")
+
+
+def test_seed_article_meets_the_gold_targets() -> None:
+    claims = extract_claims(_article(), lang="id", article_date=dt.date(2022, 3, 4))
+    result = score(claims, load_gold(CASE / "claims.gold.jsonl"))
+    report("microsoft-russia-2022", result)
+    assert_meets_goal(result)
+
+
+def test_seed_article_minimum_for_the_pipeline() -> None:
+    text = _article()
+    claims = extract_claims(text, article_date=dt.date(2022, 3, 4))
+    assert len(claims) >= 15
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.statement
+        assert claim.statement_is_draft
+        assert 0 <= claim.score <= 100
+    kinds = {c.kind for c in claims}
+    assert {ClaimKind.QUOTE, ClaimKind.LIST_ITEM, ClaimKind.DATE, ClaimKind.NUMBER} <= kinds
+    assert all("BACA JUGA" not in c.text for c in claims)
+
+
+def test_seed_article_language_is_detected() -> None:
+    from workbench.claims import detect_language
+
+    assert detect_language(_article()) == "id"

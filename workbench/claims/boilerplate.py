@@ -1,0 +1,55 @@
+"""Lines of a news page that are not claims: teasers, credits, share prompts, captions.
+
+Decided per line (paragraph) because that is how these furnishings appear in extracted text;
+a claim is never taken from a line this module rejects.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TEASER = re.compile(
+    r"^(?:baca\s+(?:juga|pula|selengkapnya)|simak\s+(?:juga|selengkapnya|video)|lihat\s+juga|"
+    r"tonton\s+juga|artikel\s+terkait|berita\s+terkait|read\s+(?:more|also|next)|also\s+read)\b|"
+    # Words that can open a real sentence count only with a colon or dash after them.
+    r"^(?:related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+from|watch|recommended)\s*[:\-–—]",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?:editor|penyunting|redaktur|reporter|pewarta|penulis|writer|wartawan|kontributor|fotografer|"
+    r"photographer|foto|photo|image|gambar|ilustrasi|sumber\s+foto|produced\s+by|reporting\s+by|"
+    r"editing\s+by|additional\s+reporting(?:\s+by)?|written\s+by|compiled\s+by|oleh|by|"
+    r"tags?|topik|kategori|category|copyright|hak\s+cipta)\b\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:share|bagikan|follow\s+us|ikuti\s+(?:kami|berita|update|kanal)|subscribe|berlangganan|"
+    r"download\s+aplikasi|unduh\s+aplikasi|klik\s+di\s+sini|click\s+here|sign\s+up|dapatkan\s+"
+    r"(?:update|berita)|gabung|join\s+(?:our|us)|advertisement|iklan|scroll\s+to\s+continue|"
+    r"scroll\s+untuk|©|\(c\)|all\s+rights\s+reserved)",
+    re.IGNORECASE,
+)
+# Agency sign-offs such as "(ant/abc)" or "(Reuters)".
+_SIGNOFF = re.compile(r"^\(?\s*[A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8})+\s*\)?\.?$|^\((?:[A-Z][A-Za-z]+)\)$")
+_SHARE_ANYWHERE = re.compile(
+    r"\b(?:share\s+(?:this|on)|bagikan\s+(?:artikel|berita)|follow\s+us\s+on|ikuti\s+kami\s+di)\b",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a stripped line is page furniture rather than article content.
+
+    Credit lines ("Editor: ...", "By Jane Doe") are rejected only when short, so that a
+    sentence opening with "By" or "Oleh" still counts as content.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return True
+    words = len(stripped.split())
+    if _TEASER.match(stripped) or _SHARE.match(stripped) or _SIGNOFF.match(stripped):
+        return True
+    if _CREDIT.match(stripped) and (words <= 8 or ":" in stripped[:20]):
+        # "by the end of ..." starts a sentence, not a byline.
+        return not (re.match(r"^(?:[Bb]y|[Oo]leh)\s+[a-z]", stripped) and ":" not in stripped[:10])
+    return words <= 12 and _SHARE_ANYWHERE.search(stripped) is not None

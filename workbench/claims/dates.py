@@ -1,0 +1,211 @@
+"""Calendar dates in Indonesian and English news text, normalised to ISO form.
+
+Year-less dates ("Jumat, 4 Maret", "28 Februari lalu", "March 4") take their year from the
+article's date. A weekday written next to a date is checked against the calendar and a
+mismatch becomes a note. We parse ourselves rather than with dateparser: it returns None for
+"28 Februari lalu" and "Jum'at", and its first call costs over a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from workbench.domain import DateMention
+
+_MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
+    "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "Jum'at" and "Jum’at" are common spellings of Friday.
+_WD = (
+    r"senin|selasa|rabu|kamis|jum(?:['’]?a|')t|sabtu|minggu|ahad|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_WD_PREFIX = rf"(?:(?P<wd>\b(?:{_WD}))\b\s*,?\s*(?:\(\s*)?)?"
+_PAST = r"(?P<past>\s+(?:lalu|silam|kemarin|yang\s+lalu))?"
+
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 4 Maret 2022 / Jumat, 4 Maret / 28 Februari lalu / 4 March 2022
+    re.compile(
+        rf"{_WD_PREFIX}\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MON})\b\.?(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?{_PAST}",
+        re.IGNORECASE,
+    ),
+    # March 4, 2022 / Friday, March 4 / Mar. 4
+    re.compile(
+        rf"{_WD_PREFIX}\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"(?:\s*,\s*(?P<year>(?:19|20)\d\d)\b)?",
+        re.IGNORECASE,
+    ),
+    # Senin (28/2/2022) / (4/3)
+    re.compile(
+        rf"(?:(?P<wd>\b(?:{_WD}))\b\s*,?\s*)?\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<year>\d{{2}}|\d{{4}}))?\s*\)",
+        re.IGNORECASE,
+    ),
+    # 2022-03-04
+    re.compile(r"\b(?P<iso>(?P<year>\d{4})-(?P<b>\d{2})-(?P<a>\d{2}))\b"),
+    # 4/3/2022 (day first in Indonesian, month first in English)
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b"),
+    # a weekday alone: "pada Jumat", "on Friday", "Jumat lalu"
+    re.compile(
+        rf"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<wd>{_WD})\b(?P<relafter>\s+(?:lalu|depan|ini))?",
+        re.IGNORECASE,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date mention with its span; ``mention`` is None when no year could be inferred."""
+
+    start: int
+    end: int
+    mention: DateMention | None
+    note: str | None = None
+
+
+def _weekday_index(word: str) -> int:
+    key = re.sub(r"['’]", "", word.lower())
+    return _WEEKDAYS[key]
+
+
+def _with_year(
+    day: int, month: int, year: int | None, past: bool, article_date: dt.date | None, text_year: int | None
+) -> dt.date | None:
+    """Resolve a possibly year-less day/month; "lalu" (ago) forbids a date after the article."""
+    if year is not None:
+        if year < 100:
+            year += 2000
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    reference = article_date
+    if reference is None:
+        if text_year is None:
+            return None
+        reference = dt.date(text_year, 12, 31)
+    try:
+        candidate = dt.date(reference.year, month, day)
+        if past and candidate > reference:
+            candidate = dt.date(reference.year - 1, month, day)
+        elif (candidate - reference).days > 183:
+            # A news report rarely announces a date half a year ahead: last year's, then.
+            candidate = dt.date(reference.year - 1, month, day)
+    except ValueError:
+        return None
+    return candidate
+
+
+def _weekday_note(word: str | None, date: dt.date | None) -> str | None:
+    if word is None or date is None:
+        return None
+    if _weekday_index(word) == date.weekday():
+        return None
+    return f"weekday mismatch: '{word}' but {date.isoformat()} is a {_WEEKDAY_NAMES[date.weekday()]}"
+
+
+def _valid_weekday_word(text: str, start: int, end: int) -> bool:
+    # "minggu lalu" is "last week"; only the capitalised "Minggu" is Sunday.
+    word = text[start:end]
+    return not (word.lower() == "minggu" and not word[0].isupper())
+
+
+def find_dates(text: str, lang: str, article_date: dt.date | None = None) -> list[FoundDate]:
+    """Every date mention in ``text`` with its span, in order; overlapping forms keep the longest."""
+    text_year = _first_explicit_year(text)
+    candidates: list[FoundDate] = []
+    for index, pattern in enumerate(_PATTERNS):
+        for match in pattern.finditer(text):
+            found = _interpret(text, match, index, lang, article_date, text_year)
+            if found is not None:
+                candidates.append(found)
+    candidates.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    chosen: list[FoundDate] = []
+    for found in candidates:
+        if chosen and found.start < chosen[-1].end:
+            continue
+        chosen.append(found)
+    return chosen
+
+
+def _first_explicit_year(text: str) -> int | None:
+    """The year of the first fully written date: a fallback reference when no article date is given."""
+    best: tuple[int, int] | None = None
+    for pattern in _PATTERNS[:-1]:
+        for match in pattern.finditer(text):
+            if match.group("year") and len(match.group("year")) == 4:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), int(match.group("year")))
+                break
+    return best[1] if best is not None else None
+
+
+def _interpret(
+    text: str,
+    match: re.Match[str],
+    index: int,
+    lang: str,
+    article_date: dt.date | None,
+    text_year: int | None,
+) -> FoundDate | None:
+    groups = match.groupdict()
+    weekday = groups.get("wd")
+    if weekday is not None and not _valid_weekday_word(text, match.start("wd"), match.end("wd")):
+        if index == len(_PATTERNS) - 1:
+            return None
+        weekday = None
+    if index == len(_PATTERNS) - 1:
+        return _weekday_alone(text, match, article_date)
+    if "mon" in groups and groups["mon"] is not None:
+        month = _MONTHS[groups["mon"].lower()]
+        day = int(groups["day"])
+        if groups["mon"].lower() == "may" and groups["mon"] == "may":
+            return None  # the verb "may", not the month
+    else:
+        first, second = int(groups["a"]), int(groups["b"])
+        day, month = (second, first) if lang == "en" and index == 4 else (first, second)
+    year = int(groups["year"]) if groups.get("year") else None
+    past = bool(groups.get("past"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    date = _with_year(day, month, year, past, article_date, text_year)
+    start = match.start()
+    end = match.end()
+    full_month = bool(groups.get("mon")) and (len(groups["mon"]) > 4 or groups["mon"].lower() == "mei")
+    if full_month and text[end - 1] == "." and match.end("mon") == end - 1:
+        end -= 1  # a sentence's full stop, not an abbreviation's
+    if text[start] == "(" and weekday is None:
+        start, end = start + 1, end - 1  # keep "(4/3)" readable as "4/3"
+    if date is None:
+        note = "date without a known year" if year is None else "impossible date"
+        return FoundDate(start, end, None, note)
+    return FoundDate(start, end, DateMention(text[start:end], date.isoformat()), _weekday_note(weekday, date))
+
+
+def _weekday_alone(text: str, match: re.Match[str], article_date: dt.date | None) -> FoundDate | None:
+    """A bare weekday: the nearest such day on or before the article date ("next" looks ahead)."""
+    target = _weekday_index(match.group("wd"))
+    if article_date is None:
+        return FoundDate(match.start(), match.end(), None, "weekday without an article date")
+    relation = (match.group("rel") or match.group("relafter") or "").strip().lower()
+    if relation in ("next", "depan"):
+        delta = (target - article_date.weekday()) % 7 or 7
+        date = article_date + dt.timedelta(days=delta)
+    else:
+        date = article_date - dt.timedelta(days=(article_date.weekday() - target) % 7)
+    note = "weekday resolved against the article date"
+    return FoundDate(match.start(), match.end(), DateMention(match.group(0), date.isoformat()), note)

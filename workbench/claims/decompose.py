@@ -1,0 +1,161 @@
+"""Split one sentence (or one quotation inside it) into atomic clauses.
+
+Only splits that leave two checkable halves are made: coordinated clauses with their own
+subject ("..., dan kami menghentikan ..."), a contrast ("..., but ..."), an "including" tail
+that names something, a means clause ("dengan memberikan ...", "by providing ..."), a leading
+clause that carries its own date, and enumerations introduced by a count ("empat bidang,
+yaitu: A, B, C, dan D" gives the count and one clause per item).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.claims.numbers import parse_number_words
+from workbench.claims.segment import trim
+
+TRIM_CHARS = ",.;:!?…\"“”„«»'‘’()-–—"
+_SUBJECTS_ID = r"kami|kita|mereka|ia|dia|saya|aku|pihaknya|perusahaan\s+(?:itu|tersebut|ini)"
+_SUBJECTS_EN = r"we|they|he|she|it|i|the\s+(?:company|firm|agency|ministry|government|group)"
+_SPLITS = (
+    re.compile(rf",?\s+(?:dan|serta)\s+(?=(?:{_SUBJECTS_ID})\b)"),
+    re.compile(rf",?\s+and\s+(?=(?:{_SUBJECTS_EN})\b)", re.IGNORECASE),
+    re.compile(r",\s+(?:namun|tetapi|tapi|sedangkan|sementara|but|while|whereas)\s+"),
+    re.compile(r"\s+dengan\s+(?=me(?!reka)[a-z]{4,})"),
+    re.compile(r",?\s+by\s+(?=[a-z]+ing\b)"),
+    re.compile(r";\s+"),
+)
+# "including" opens its own claim only when its tail names something checkable.
+_INCLUDING = re.compile(r",\s+(?:termasuk|including)\s+")
+_LEADING_MARKER = re.compile(
+    r"(?:selain\s+itu(?:\s+juga)?|namun|sementara\s+itu|oleh\s+karena\s+itu|di\s+sisi\s+lain|kemudian|"
+    r"in\s+addition|however|meanwhile|moreover|also|furthermore|separately|still)\s*,\s*",
+    re.IGNORECASE,
+)
+_COUNT_WORD = (
+    r"\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|two|three|four|five|six|seven|"
+    r"eight|nine|ten"
+)
+_ENUMERATION = re.compile(
+    rf"\b(?P<count>{_COUNT_WORD})\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)\s*,?\s*"
+    r"(?P<cue>(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|namely|including)\s*:?|:)\s+",
+    re.IGNORECASE,
+)
+_LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
+_INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause span; ``role`` is "list-item" for enumeration items, else None."""
+
+    start: int
+    end: int
+    role: str | None = None
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _count_value(word: str) -> int | None:
+    return int(word) if word.isdigit() else parse_number_words(word)
+
+
+def strip_leading_marker(text: str, start: int, end: int) -> int:
+    """Skip "Selain itu, " / "However, " so the claim starts at its subject."""
+    match = _LEADING_MARKER.match(text, start, end)
+    return match.end() if match is not None and _words(text, match.end(), end) >= 3 else start
+
+
+def split_clauses(
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], names_checkable: bool = True
+) -> list[Clause]:
+    """Atomic clauses of ``text[start:end]``, trimmed, in order."""
+    start, end = trim(text, start, end, TRIM_CHARS)
+    if start >= end:
+        return []
+    start = strip_leading_marker(text, start, end)
+    leading = _split_leading_date(text, start, end, dates)
+    if leading is not None:
+        head, tail = leading
+        return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates)]
+    enumeration = _split_enumeration(text, start, end)
+    if enumeration:
+        return enumeration
+    for cut_start, cut_end in _cuts(text, start, end, dates):
+        left = trim(text, start, cut_start, TRIM_CHARS)
+        right = trim(text, cut_end, end, TRIM_CHARS)
+        if _words(text, *left) >= 3 and _words(text, *right) >= 3:
+            return [*split_clauses(text, *left, dates), *split_clauses(text, *right, dates)]
+    return [Clause(start, end)]
+
+
+def _cuts(text: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    cuts: list[tuple[int, int]] = []
+    for pattern in _SPLITS:
+        cuts.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+    for match in _INCLUDING.finditer(text, start, end):
+        tail = text[match.end() : end]
+        named = re.search(r"(?<!^)\b[A-Z][\w-]+", tail) is not None or re.search(r"\d", tail) is not None
+        if named or any(match.end() <= s < end for s, _ in dates):
+            cuts.append((match.start(), match.start() + 1))  # the tail keeps its "termasuk"
+    # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
+    cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]
+    return sorted(cuts)
+
+
+def _split_leading_date(
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``Pada blog ... yang diunggah 28 Februari lalu, mengatakan ...``: the leading clause
+    states its own dated fact when it holds a date and several other words."""
+    for match in re.finditer(r",\s+", text[start:end]):
+        comma = start + match.start()
+        inside = [(s, e) for s, e in dates if start <= s and e <= comma]
+        if not inside:
+            if any(s < comma < e for s, e in dates):
+                continue  # the comma of "Jumat, 4 Maret"
+            return None
+        date_words = sum(_words(text, s, e) for s, e in inside)
+        if _words(text, start, comma) - date_words >= 4 and _words(text, comma, end) >= 4:
+            return (start, comma), trim(text, start + match.end(), end, TRIM_CHARS)
+        return None
+    return None
+
+
+def _split_enumeration(text: str, start: int, end: int) -> list[Clause]:
+    match = _ENUMERATION.search(text, start, end)
+    if match is None:
+        return []
+    items = _enumeration_items(text, match.end(), end, _count_value(match.group("count")))
+    if len(items) < 2:
+        return []
+    head = trim(text, start, match.end("noun"), TRIM_CHARS)
+    return [Clause(*head), *(Clause(s, e, "list-item") for s, e in items)]
+
+
+def _enumeration_items(text: str, start: int, end: int, count: int | None) -> list[tuple[int, int]]:
+    """Items of "A, B, C, dan D" (or "A, B, C and D"); the count, when known, decides whether the
+    last comma-chunk still holds two items joined by "dan"/"and"."""
+    chunks: list[tuple[int, int]] = []
+    position = start
+    for match in re.finditer(r"[,;]\s+", text[start:end]):
+        chunks.append((position, start + match.start()))
+        position = start + match.end()
+    chunks.append((position, end))
+    items: list[tuple[int, int]] = []
+    for chunk_start, chunk_end in chunks:
+        joined = _LAST_JOIN.match(text, chunk_start, chunk_end)
+        if joined is not None:
+            chunk_start = joined.end()
+        items.append(trim(text, chunk_start, chunk_end, TRIM_CHARS))
+    if count is not None and len(items) == count - 1:
+        last_start, last_end = items[-1]
+        inner = list(_INNER_JOIN.finditer(text, last_start, last_end))
+        if inner:
+            cut = inner[-1]
+            items[-1:] = [trim(text, last_start, cut.start()), trim(text, cut.end(), last_end, TRIM_CHARS)]
+    return [item for item in items if item[0] < item[1]]

@@ -1,0 +1,250 @@
+"""The claim extractor: article text in, atomic claims with exact spans out.
+
+Pure: no database, no network, no UI. Offsets are code-point indices into ``text`` exactly as
+given, so ``text[c.start:c.end] == c.text`` for every claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.claims.boilerplate import is_boilerplate
+from workbench.claims.dates import FoundDate, find_dates
+from workbench.claims.decompose import TRIM_CHARS, split_clauses
+from workbench.claims.language_id import detect_language
+from workbench.claims.numbers import FoundNumber, find_numbers
+from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
+from workbench.claims.speakers import (
+    IS_ROLE_RE,
+    PeopleIndex,
+    find_attributions,
+    speaker_after,
+    speaker_before,
+)
+from workbench.claims.worthiness import score_claim
+from workbench.domain import ClaimKind, ExtractedClaim
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A candidate claim span before kinds and mentions are worked out.
+
+    ``role`` is "quote", "list-item", "attribution", "aside" (an attribution line around a
+    quotation: a claim only when it carries a date or a number) or None (narration)."""
+
+    start: int
+    end: int
+    role: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    people: PeopleIndex
+    date_spans: list[tuple[int, int]]
+
+
+def extract_claims(
+    text: str, lang: str | None = None, article_date: dt.date | None = None
+) -> list[ExtractedClaim]:
+    """Atomic claims of a news article, in document order.
+
+    ``lang`` is "id" or "en" (detected when None); ``article_date`` gives year-less dates
+    their year and resolves bare weekdays. Boilerplate lines are skipped.
+    """
+    language = lang if lang in ("id", "en") else detect_language(text)
+    found_dates = find_dates(text, language, article_date)
+    date_spans = [(d.start, d.end) for d in found_dates]
+    found_numbers = find_numbers(text, language, date_spans)
+    lines = [line for line in split_lines(text) if not is_boilerplate(text[line.start : line.end])]
+    people = PeopleIndex()
+    for line in lines:
+        for attribution in find_attributions(text, line.content_start, line.end):
+            people.add(attribution.name, attribution.role)
+    context = _Context(text, people, date_spans)
+    drafts: list[_Draft] = []
+    for line in lines:
+        drafts.extend(_line_drafts(context, line))
+    translate = _statement_drafter(language)
+    claims: list[ExtractedClaim] = []
+    seen: set[tuple[int, int]] = set()
+    for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+        claim = _build_claim(text, draft, found_dates, found_numbers, translate)
+        if claim is not None and (claim.start, claim.end) not in seen:
+            seen.add((claim.start, claim.end))
+            claims.append(claim)
+    return claims
+
+
+def _line_drafts(context: _Context, line: Line) -> list[_Draft]:
+    text = context.text
+    regions = [r for r in find_quotes(text, line.content_start, line.end) if _is_speech(text, r)]
+    sentences = split_sentences(text, line.content_start, line.end)
+    speakers, asides = _quote_speakers(context, regions, sentences)
+    drafts: list[_Draft] = []
+    for sentence_start, sentence_end in sentences:
+        if any(a_start <= sentence_start and sentence_end <= a_end for a_start, a_end in asides):
+            drafts.append(_Draft(sentence_start, sentence_end, "aside", context.people.last_speaker))
+            continue
+        position = sentence_start
+        last_speaker: str | None = None
+        for region, speaker in zip(regions, speakers, strict=True):
+            if region.end <= sentence_start or region.start >= sentence_end:
+                continue
+            if region.start > position:
+                drafts.extend(_narration(context, position, region.start - 1, line.bullet, asides, speaker))
+            quote_start, quote_end = max(sentence_start, region.start), min(sentence_end, region.end)
+            for clause in split_clauses(text, quote_start, quote_end, context.date_spans):
+                drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
+            position = min(sentence_end, region.end + 1)
+            last_speaker = speaker
+        if position < sentence_end:
+            drafts.extend(_narration(context, position, sentence_end, line.bullet, asides, last_speaker))
+    return drafts
+
+
+def _narration(
+    context: _Context,
+    start: int,
+    end: int,
+    bullet: bool,
+    asides: list[tuple[int, int]],
+    speaker: str | None,
+) -> list[_Draft]:
+    text = context.text
+    for aside_start, aside_end in asides:
+        if start <= aside_start < end or aside_start <= start < aside_end:
+            return [_Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
+    drafts = [
+        _Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end) if a.end <= end
+    ]
+    role = "list-item" if bullet else None
+    drafts.extend(
+        _Draft(c.start, c.end, c.role or role) for c in split_clauses(text, start, end, context.date_spans)
+    )
+    return drafts
+
+
+def _quote_speakers(
+    context: _Context, regions: list[QuoteRegion], sentences: list[tuple[int, int]]
+) -> tuple[list[str | None], list[tuple[int, int]]]:
+    """Each speech quotation's speaker, and the spans of the attributions naming them."""
+    text = context.text
+    people = context.people
+    speakers: list[str | None] = []
+    asides: list[tuple[int, int]] = []
+    for region in regions:
+        who: str | None = None
+        if region.closed:
+            index = _sentence_of(sentences, region.end)
+            sentence_end = sentences[index][1]
+            after_start = region.end + 1
+            if trim(text, after_start, sentence_end, TRIM_CHARS)[0] >= sentence_end and index + 1 < len(
+                sentences
+            ):
+                after_start, sentence_end = sentences[index + 1]  # "...," she said. / "..." Smith said.
+                if len(text[after_start:sentence_end].split()) > 10:
+                    sentence_end = after_start
+            found = speaker_after(text, after_start, sentence_end)
+            if found is not None:
+                who = people.resolve(found[0])
+                asides.append((found[1], sentence_end))
+        if who is None:
+            sentence_start = sentences[_sentence_of(sentences, region.start)][0]
+            if sentence_start < region.start - 1:
+                phrase = speaker_before(text, sentence_start, region.start - 1)
+                if phrase is not None:
+                    who = people.resolve(phrase)
+                    asides.append((sentence_start, region.start - 1))
+        if who is None:
+            who = people.last_speaker
+        people.last_speaker = who
+        speakers.append(who)
+    return speakers, asides
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
+    for index, (_, end) in enumerate(sentences):
+        if position <= end:
+            return index
+    return len(sentences) - 1
+
+
+def _is_speech(text: str, region: QuoteRegion) -> bool:
+    """A quotation of four words or more is speech; shorter ones are scare quotes or titles
+    and stay part of the narration around them."""
+    return not region.closed or len(text[region.start : region.end].split()) >= 4
+
+
+def _statement_drafter(language: str) -> Callable[[str], str]:
+    if language != "id":
+        return lambda claim_text: claim_text
+    try:
+        from workbench.language.lexicon import draft_english
+    except ImportError:  # the lexicon is optional; the Indonesian text is an honest fallback
+        return lambda claim_text: claim_text
+
+    def drafter(claim_text: str) -> str:
+        try:
+            return draft_english(claim_text) or claim_text
+        except Exception:  # a broken lexicon must not stop extraction
+            return claim_text
+
+    return drafter
+
+
+def _build_claim(
+    text: str,
+    draft: _Draft,
+    found_dates: list[FoundDate],
+    found_numbers: list[FoundNumber],
+    translate: Callable[[str], str],
+) -> ExtractedClaim | None:
+    start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
+    if end < len(text) and text[end] == ")" and text[start:end].count("(") > text[start:end].count(")"):
+        end += 1
+    if start >= end:
+        return None
+    span = text[start:end]
+    dates = [d for d in found_dates if start <= d.start and d.end <= end]
+    numbers = [n.mention for n in found_numbers if start <= n.start and n.end <= end]
+    date_mentions = [d.mention for d in dates if d.mention is not None]
+    if draft.role == "aside" and not (date_mentions or numbers):
+        return None
+    minimum = 2 if draft.role in ("attribution", "list-item") else 3
+    if len(span.split()) < minimum:
+        return None
+    kind = _kind(span, draft.role, bool(date_mentions), bool(numbers))
+    score, reasons = score_claim(span, kind, numbers, date_mentions, draft.speaker)
+    reasons.extend(d.note for d in dates if d.note)
+    return ExtractedClaim(
+        start=start,
+        end=end,
+        text=span,
+        kind=kind,
+        statement=translate(span),
+        statement_is_draft=True,
+        speaker=draft.speaker if kind is ClaimKind.QUOTE or draft.role == "aside" else None,
+        numbers=numbers,
+        dates=date_mentions,
+        score=score,
+        reasons=reasons,
+    )
+
+
+def _kind(span: str, role: str | None, has_date: bool, has_number: bool) -> ClaimKind:
+    """The first rule that applies: quote, list-item, date, number, attribution, event."""
+    if role == "quote":
+        return ClaimKind.QUOTE
+    if role == "list-item":
+        return ClaimKind.LIST_ITEM
+    if has_date:
+        return ClaimKind.DATE
+    if has_number:
+        return ClaimKind.NUMBER
+    if role == "attribution" or IS_ROLE_RE.match(span):
+        return ClaimKind.ATTRIBUTION
+    return ClaimKind.EVENT

@@ -1,0 +1,208 @@
+"""Who is who in an article: role attributions ("Presiden Microsoft, Brad Smith") and the
+speakers of quotations ("kata Smith", "said Smith", "ungkap Presiden Microsoft itu").
+
+Short references are resolved to the full name seen elsewhere in the article: a surname
+("Smith") or a role ("Presiden Microsoft itu", "the Microsoft president") that an earlier
+attribution tied to a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ROLE = (
+    r"wakil\s+presiden|presiden|direktur\s+(?:utama|eksekutif|jenderal)|direktur|dirjen|ceo|cto|cfo|"
+    r"coo|ketua(?:\s+umum)?|kepala|menteri|gubernur|bupati|wali\s*kota|juru\s+bicara|jubir|"
+    r"manajer|pendiri|sekretaris(?:\s+jenderal)?|peneliti|analis|profesor|dosen|komisaris|"
+    r"duta\s+besar|vice\s+president|president|chief\s+(?:\w+\s+)?officer|chief\s+executive|"
+    r"director(?:\s+general)?|chair(?:man|woman|person)?|minister|secretary(?:\s+general)?|governor|"
+    r"mayor|spokes(?:person|man|woman)|co-?founder|founder|manager|researcher|analyst|professor|"
+    r"commissioner|deputy|senator|ambassador|coordinator|head|executive\s+director|general\s+counsel"
+)
+ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+_CAP = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
+# "Presiden Microsoft, Brad Smith" / "Microsoft President Brad Smith" / "Jane Roe, the agency's director,"
+_ROLE_COMMA_NAME = re.compile(
+    rf"(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
+)
+_ROLE_NAME = re.compile(
+    rf"(?P<role>(?:{_CAP}\s+){{0,2}}(?i:{_ROLE}))\s+(?P<rest>{_CAP}(?:\s+{_CAP}){{1,3}})\b"
+)
+_NAME_COMMA_ROLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+|{_CAP}['’]s\s+)?(?:{_CAP}\s+){{0,2}}"
+    rf"(?i:{_ROLE})(?:\s+[\w'’-]+){{0,5}}?)(?=\s*[,.;)]|\s+(?:said|says|told|mengatakan|menyatakan)\b)"
+)
+IS_ROLE_RE = re.compile(
+    rf"^(?P<name>{_NAME})\s+(?:adalah|merupakan|menjabat(?:\s+sebagai)?|is|was|serves\s+as|has\s+been)\s+"
+    rf"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{_ROLE})\b"
+)
+
+REPORTING_VERBS_ID = (  # noqa: SIM905 - a word list reads better as text
+    "kata ujar ungkap ucap tutur jelas tegas lanjut imbuh tambah terang sebut papar tulis pungkas "
+    "tukas seru klaim akui jawab bilang cetus katanya ujarnya ungkapnya ucapnya tuturnya jelasnya "
+    "tegasnya lanjutnya imbuhnya tambahnya terangnya sebutnya paparnya tulisnya pungkasnya tukasnya "
+    "mengatakan menyatakan menegaskan menjelaskan mengungkapkan menambahkan berkata menulis menurut"
+).split()
+REPORTING_VERBS_EN = (  # noqa: SIM905
+    "said says say added adds told tells wrote writes explained noted stated declared insisted "
+    "argued warned continued concluded according"
+).split()
+_VERBS = frozenset(REPORTING_VERBS_ID + REPORTING_VERBS_EN)
+_PRONOUNS = frozenset({"he", "she", "they", "dia", "ia", "beliau", "mereka"})
+_LINKS = frozenset({"itu", "tersebut", "of", "dari", "the", "sang", "to"})
+_TOKEN = re.compile(r"\w[\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A span tying a person to a role; ``start``/``end`` index the whole text."""
+
+    start: int
+    end: int
+    name: str
+    role: str
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    """Full names and role → name links seen in one article, for resolving short references."""
+
+    names: list[str] = field(default_factory=list)
+    roles: dict[frozenset[str], str] = field(default_factory=dict)
+    last_speaker: str | None = None
+
+    def add(self, name: str, role: str | None = None) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        if role:
+            key = _role_key(role)
+            if key:
+                self.roles[key] = name
+
+    def resolve(self, phrase: str) -> str | None:
+        """The full name a reference points to, or the reference itself when it is a name."""
+        words = [w for w in _TOKEN.findall(phrase) if w.lower() not in _LINKS]
+        if not words:
+            return None
+        lowered = {w.lower().rstrip("'’s") for w in words}
+        if len(words) == 1 and words[0].lower() in _PRONOUNS:
+            return self.last_speaker
+        for name in reversed(self.names):
+            if name.split()[-1] in words or name == " ".join(words):
+                return name
+        for key, name in self.roles.items():
+            if key <= lowered:
+                return name
+        capitals = [w for w in words if w[0].isupper() and not ROLE_RE.fullmatch(w)]
+        if not capitals:
+            return None
+        if len(capitals) >= 2:
+            name = " ".join(capitals[-2:])
+            self.add(name)
+            return name
+        return capitals[0]
+
+
+def _role_key(role: str) -> frozenset[str]:
+    return frozenset(
+        w.lower().rstrip("'’s") for w in _TOKEN.findall(role) if w.lower() not in _LINKS | {"a", "an"}
+    )
+
+
+def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+    """Role attributions in ``text[start:end]``, in order, not overlapping."""
+    found: list[Attribution] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a.start or s >= a.end for a in found)
+
+    for match in _ROLE_COMMA_NAME.finditer(text, start, end):
+        found.append(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
+    for match in _NAME_COMMA_ROLE.finditer(text, start, end):
+        name = _drop_sentence_openers(match.group("name"))
+        if name.count(" ") >= 1 and free(match.start(), match.end()):
+            name_start = match.start("name") + len(match.group("name")) - len(name)
+            found.append(Attribution(name_start, match.end("role"), name, match.group("role")))
+    for match in _ROLE_NAME.finditer(text, start, end):
+        rest = match.group("rest").split()
+        name = " ".join(rest[-2:])
+        role = " ".join([match.group("role"), *rest[:-2]])
+        if free(match.start(), match.end()) and not ROLE_RE.search(name):
+            found.append(Attribution(match.start(), match.end(), name, role))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _drop_sentence_openers(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in {"meanwhile", "but", "and", "however", "the", "then"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def speaker_after(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The speaker phrase of an attribution that follows a quotation (``" kata Smith``,
+    ``," said Smith``, ``," Smith said``), and where the attribution begins."""
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, start, end)][:8]
+    if not tokens:
+        return None
+    first = tokens[0][0].lower()
+    if first in _VERBS:
+        if first == "according" and len(tokens) > 1 and tokens[1][0].lower() == "to":
+            tokens = tokens[1:]
+        if first.endswith("nya") and first not in ("menurutnya",):
+            return ("dia", tokens[0][1])
+        who = _collect_who(tokens[1:])
+        return (who, tokens[0][1]) if who else None
+    for index, (word, _) in enumerate(tokens[:6]):
+        if word.lower() in _VERBS and index > 0:
+            who_tokens = [w for w, _ in tokens[:index]]
+            if all(
+                w[0].isupper() or w.lower() in _LINKS | _PRONOUNS or ROLE_RE.fullmatch(w) for w in who_tokens
+            ):
+                return (" ".join(who_tokens), tokens[0][1])
+            return None
+    return None
+
+
+def speaker_before(text: str, start: int, end: int) -> str | None:
+    """The speaker of a quotation introduced by ``Smith said:`` or ``Kata Smith,``."""
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, start, end)][-8:]
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index][0].lower()
+        if word not in _VERBS:
+            continue
+        after = _collect_who(tokens[index + 1 :])
+        if after and word in ("kata", "menurut", "according"):
+            return after
+        before = [w for w, _ in tokens[:index]]
+        who: list[str] = []
+        for w in reversed(before):
+            if w[0].isupper() or w.lower() in _PRONOUNS or ROLE_RE.fullmatch(w):
+                who.insert(0, w)
+            else:
+                break
+        return " ".join(who) or None
+    return None
+
+
+def _collect_who(tokens: list[tuple[str, int]]) -> str | None:
+    who: list[str] = []
+    for word, _ in tokens[:6]:
+        lowered = word.lower()
+        if (
+            word[0].isupper()
+            or ROLE_RE.fullmatch(word)
+            or lowered in _LINKS
+            or (not who and lowered in _PRONOUNS)
+        ):
+            who.append(word)
+            if lowered in _PRONOUNS or lowered in ("itu", "tersebut"):
+                break
+        else:
+            break
+    while who and who[-1].lower() in _LINKS - {"itu", "tersebut"}:
+        who.pop()
+    return " ".join(who) or None

@@ -1,0 +1,72 @@
+"""Check-worthiness: how much a claim gives a fact-checker to check, 0-100, with reasons."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.claims.speakers import REPORTING_VERBS_EN, REPORTING_VERBS_ID
+from workbench.domain import ClaimKind, DateMention, NumberMention
+
+_REPORTING = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS_ID + REPORTING_VERBS_EN) + r")\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*[A-Za-z]|\b[A-Z]{2,}\b")
+_HEDGE = re.compile(
+    r"\b(?:mungkin|barangkali|sepertinya|tampaknya|may|might|could|perhaps|possibly|reportedly)\b",
+    re.IGNORECASE,
+)
+_COMMON_CAPITALS = frozenset(
+    """Kami Kita Mereka Ia Dia Saya Ini Itu Pada Dalam Sejak Selain Sebagai Namun Tim Melalui
+    We They He She It The This That In On At Since As But And Meanwhile However""".split()  # noqa: SIM905
+)
+
+
+def named_entities(text: str) -> list[str]:
+    """Capitalised words that are not sentence-opening function words: a cheap NER."""
+    names: list[str] = []
+    for match in _NAME.finditer(text):
+        word = match.group(0)
+        if word in _COMMON_CAPITALS or word in names:
+            continue
+        names.append(word)
+    return names
+
+
+def score_claim(
+    text: str,
+    kind: ClaimKind,
+    numbers: list[NumberMention],
+    dates: list[DateMention],
+    speaker: str | None,
+) -> tuple[int, list[str]]:
+    """Score 0-100 and the reasons behind it. Each kind of checkable content adds to the score."""
+    score = 20
+    reasons: list[str] = []
+    if numbers:
+        score += 25
+        reasons.append("number: " + ", ".join(n.text for n in numbers))
+    if dates:
+        score += 20
+        reasons.append("date: " + ", ".join(d.date for d in dates))
+    names = named_entities(text)
+    if names:
+        score += 15
+        reasons.append("named entity: " + ", ".join(names[:4]))
+    if kind is ClaimKind.QUOTE:
+        score += 15
+        reasons.append(f"quote by {speaker}" if speaker else "quote, speaker unknown")
+    elif kind is ClaimKind.ATTRIBUTION:
+        score += 15
+        reasons.append("attribution of a role")
+    elif kind is ClaimKind.LIST_ITEM:
+        score += 5
+        reasons.append("item of an enumeration")
+    verb = _REPORTING.search(text)
+    if verb is not None:
+        score += 10
+        reasons.append(f"reporting verb: {verb.group(0)}")
+    if _HEDGE.search(text):
+        score -= 10
+        reasons.append("hedged wording")
+    if len(text.split()) < 4 and kind is not ClaimKind.LIST_ITEM:
+        score -= 10
+        reasons.append("very short")
+    return max(0, min(100, score)), reasons
