@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sqlmodel import col, select
@@ -44,7 +46,19 @@ class SourceFetchReport:
         return f"{self.outcome}: {self.error or ''}".strip()
 
 
+T = TypeVar("T")
 ProgressCallback = Callable[[SourceFetchReport], None]
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to completion from synchronous code, even when this thread already
+    runs an event loop (a service called from an async test or app): then in a fresh thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def latest_snapshot(ws: Workspace, source_id: int) -> Snapshot | None:
@@ -85,7 +99,7 @@ def fetch_sources(
     """Fetch ``sources`` and record every attempt; a snapshot only when the payload is new."""
     if not sources:
         return []
-    results = asyncio.run(_fetch_all(ws, sources, conditional))
+    results = run_async(_fetch_all(ws, sources, conditional))
     reports = []
     for source, result in zip(sources, results, strict=True):
         report = record_fetch(ws, source, result)

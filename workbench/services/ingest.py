@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from workbench.domain import FetchOutcome
 from workbench.fetching.extract import decode_html, extract_page
 from workbench.fetching.http import FetchPolicy, fetch_url, make_client
+from workbench.services.fetching import run_async
 
 
 class DownloadFailed(ValueError):
@@ -28,4 +27,4 @@ def download_article(url: str, policy: FetchPolicy | None = None) -> tuple[str, 
             raise DownloadFailed(f"no article text found at {url}")
         return page.text, page.title
 
-    return asyncio.run(run())
+    return run_async(run())

@@ -35,13 +35,11 @@ class Workspace:
         self.db.close()
 
     def transports(self) -> dict[str, httpx.AsyncBaseTransport]:
-        """Mounts for the built-in cases' own ``.example`` hosts (served from ``sources/``)."""
-        mounts: dict[str, httpx.AsyncBaseTransport] = {}
-        for case in sorted(settings.cases_dir().iterdir()):
-            site = case / "site" / self.site_version
-            if not site.is_dir():
-                continue
-            transport = SiteTransport(site)
-            for host in sorted(p.name for p in site.iterdir() if p.is_dir()):
-                mounts[f"all://{host}"] = transport
-        return mounts
+        """Route the reserved ``.example`` names to the built-in cases' own pages (``sources/*/site/``):
+        they never reach the network, and unknown ``.example`` hosts fail as unreachable."""
+        roots = [
+            case / "site" / self.site_version
+            for case in sorted(settings.cases_dir().iterdir())
+            if (case / "site" / self.site_version).is_dir()
+        ]
+        return {"all://*.example": SiteTransport(roots)}

@@ -1,0 +1,118 @@
+"""Shared fixtures: a real SQLite file, a real HTTP server on 127.0.0.1, the built-in cases."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from workbench.fetching.http import FetchPolicy
+from workbench.services.workspace import Workspace
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+
+
+Route = Reply | Callable[[BaseHTTPRequestHandler], Reply]
+
+
+class LocalServer:
+    """A real HTTP server on 127.0.0.1 whose pages a test can change between requests."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                server.requests.append((self.path, dict(self.headers.items())))
+                route = server.routes.get(self.path)
+                reply = Reply(404, b"not found", {"Content-Type": "text/plain"}) if route is None else (
+                    route(self) if callable(route) else route)
+                self.send_response(reply.status)
+                for key, value in reply.headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    srv = LocalServer()
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "claims.db"
+
+
+@pytest.fixture
+def workspace(db_path: Path, tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(str(db_path), archive=tmp_path / "archive")
+    ws.policy = FetchPolicy(allow_private=True, retries=1, backoff=0.05, connect_timeout=2, read_timeout=5)
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+@pytest.fixture
+def cli_env(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Environment for running the CLI against the test database (loopback allowed)."""
+    env = {"WORKBENCH_DB": str(db_path), "WORKBENCH_ARCHIVE": str(tmp_path / "archive"),
+           "WORKBENCH_ALLOW_PRIVATE": "1", "WORKBENCH_CHECKER": "tester"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+def page(title: str, *paragraphs: str, extra_head: str = "") -> bytes:
+    """A small article page of our own for fetch tests."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>{extra_head}"
+        f"</head><body><header><nav><a href='/'>Home</a></nav></header><article><h1>{title}</h1>{body}"
+        f"</article><footer>Test page written for the workbench tests.</footer></body></html>"
+    ).encode()

@@ -1,0 +1,191 @@
+"""Fetching against a real HTTP server on 127.0.0.1: archive, snapshots, outcomes."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import time
+from pathlib import Path
+
+from sqlmodel import select
+
+from tests.conftest import LocalServer, Reply, page
+from workbench.domain import FetchOutcome
+from workbench.fetching.archive import sha256_hex
+from workbench.services.articles import add_article, add_source
+from workbench.services.fetching import fetch_article
+from workbench.services.workspace import Workspace
+from workbench.storage.models import FetchAttempt, Snapshot
+
+ARTICLE = "JAKARTA - Perusahaan itu membuka kantor baru di Bandung pada Senin, kata juru bicaranya.\n"
+
+
+def _article_with(ws: Workspace, *urls: str) -> int:
+    article = add_article(ws, ARTICLE, title="Test", language="id")
+    for url in urls:
+        add_source(ws, article.id or 0, url)
+    return article.id or 0
+
+
+def _snapshots(ws: Workspace) -> list[Snapshot]:
+    with ws.db.session() as session:
+        return list(session.exec(select(Snapshot)).all())
+
+
+def _attempts(ws: Workspace) -> list[FetchAttempt]:
+    with ws.db.session() as session:
+        return list(session.exec(select(FetchAttempt)).all())
+
+
+def test_gzip_page_is_archived_raw_and_extracted(workspace: Workspace, server: LocalServer) -> None:
+    html = page("Bridge opens", "The city opened the new bridge on Monday after three years of work.")
+    raw = gzip.compress(html)
+    server.routes["/news"] = Reply(200, raw, {"Content-Type": "text/html; charset=utf-8",
+                                              "Content-Encoding": "gzip", "ETag": '"v1"'})
+    article_id = _article_with(workspace, server.url("/news"))
+    [report] = fetch_article(workspace, article_id)
+    assert report.outcome == FetchOutcome.OK and report.new_snapshot
+    [snapshot] = _snapshots(workspace)
+    assert "opened the new bridge" in snapshot.text
+    assert snapshot.payload_sha256 == sha256_hex(raw)  # hash of the bytes as received
+    assert snapshot.etag == '"v1"'
+    record = workspace.archive.load(snapshot.archive_record or "")
+    assert record.payload == raw
+    assert ("Content-Encoding", "gzip") in record.headers
+    assert workspace.archive.verify([snapshot.archive_record or ""]) == []
+
+
+def test_same_content_makes_no_new_snapshot_and_304_is_an_attempt(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    html = page("Same", "Nothing changes on this page between the two fetches of the test.")
+
+    def conditional(handler: object) -> Reply:
+        if getattr(handler, "headers", {}).get("If-None-Match") == '"same"':
+            return Reply(304, b"", {"ETag": '"same"'})
+        return Reply(200, html, {"Content-Type": "text/html", "ETag": '"same"'})
+
+    server.routes["/same"] = conditional
+    article_id = _article_with(workspace, server.url("/same"))
+    first = fetch_article(workspace, article_id)
+    second = fetch_article(workspace, article_id)
+    assert first[0].new_snapshot
+    assert second[0].outcome == FetchOutcome.NOT_MODIFIED and not second[0].new_snapshot
+    assert server.requests[-1][1].get("If-None-Match") == '"same"'
+    assert len(_snapshots(workspace)) == 1
+    assert [a.outcome for a in _attempts(workspace)] == ["ok", "not-modified"]
+
+
+def test_changed_content_appends_a_snapshot(workspace: Workspace, server: LocalServer) -> None:
+    server.routes["/p"] = Reply(200, page("V", "The first version of the page says the plant has 30 workers."))
+    article_id = _article_with(workspace, server.url("/p"))
+    fetch_article(workspace, article_id)
+    server.routes["/p"] = Reply(200, page("V", "The second version of the page says the plant has 31 workers."))
+    [report] = fetch_article(workspace, article_id)
+    assert report.new_snapshot
+    texts = [s.text for s in _snapshots(workspace)]
+    assert len(texts) == 2 and "30 workers" in texts[0] and "31 workers" in texts[1]
+
+
+def test_404_and_410_are_gone(workspace: Workspace, server: LocalServer) -> None:
+    server.routes["/gone"] = Reply(410, b"gone", {"Content-Type": "text/plain"})
+    article_id = _article_with(workspace, server.url("/missing"), server.url("/gone"))
+    reports = fetch_article(workspace, article_id)
+    assert [(r.outcome, r.status) for r in reports] == [(FetchOutcome.GONE, 404), (FetchOutcome.GONE, 410)]
+    assert _snapshots(workspace) == []
+
+
+def test_redirect_is_followed_and_final_url_kept(workspace: Workspace, server: LocalServer) -> None:
+    server.routes["/old"] = Reply(301, b"", {"Location": "/new"})
+    server.routes["/new"] = Reply(200, page("New", "The page moved to a new address during the redesign."))
+    article_id = _article_with(workspace, server.url("/old"))
+    [report] = fetch_article(workspace, article_id)
+    assert report.outcome == FetchOutcome.OK
+    [snapshot] = _snapshots(workspace)
+    assert snapshot.final_url.endswith("/new") and snapshot.requested_url.endswith("/old")
+
+
+def test_refused_connection_is_unreachable_within_seconds(workspace: Workspace) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    article_id = _article_with(workspace, f"http://127.0.0.1:{port}/nothing-listens")
+    started = time.monotonic()
+    [report] = fetch_article(workspace, article_id)
+    elapsed = time.monotonic() - started
+    assert report.outcome == FetchOutcome.UNREACHABLE
+    assert "connect" in (report.error or "")
+    assert elapsed < 10, elapsed  # a dead source costs seconds, not minutes (generous bound)
+
+
+def test_private_addresses_are_refused_unless_allowed(workspace: Workspace, server: LocalServer) -> None:
+    server.routes["/x"] = Reply(200, page("X", "A page that should never be fetched in this test."))
+    workspace.policy.allow_private = False
+    article_id = _article_with(workspace, server.url("/x"))
+    [report] = fetch_article(workspace, article_id)
+    assert report.outcome == FetchOutcome.ERROR and "private" in (report.error or "")
+    assert server.requests == []
+
+
+def test_server_errors_are_retried_then_recorded(workspace: Workspace, server: LocalServer) -> None:
+    calls = {"n": 0}
+
+    def flaky(_handler: object) -> Reply:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return Reply(503, b"busy", {"Content-Type": "text/plain"})
+        return Reply(200, page("Flaky", "The second answer of the flaky server is a real page."))
+
+    server.routes["/flaky"] = flaky
+    article_id = _article_with(workspace, server.url("/flaky"))
+    [report] = fetch_article(workspace, article_id)
+    assert report.outcome == FetchOutcome.OK and calls["n"] == 2
+
+
+def test_bad_pages_give_clear_errors_and_keep_the_database(workspace: Workspace, server: LocalServer) -> None:
+    workspace.policy.max_bytes = 50_000
+    server.routes["/huge"] = Reply(200, b"<p>" + b"x" * 200_000 + b"</p>")
+    server.routes["/bomb"] = Reply(200, gzip.compress(b"<p>" + b"y" * 500_000 + b"</p>"),
+                                   {"Content-Type": "text/html", "Content-Encoding": "gzip"})
+    server.routes["/pdf"] = Reply(200, b"%PDF-1.4", {"Content-Type": "application/pdf"})
+    server.routes["/empty"] = Reply(200, b"<html><body><div></div></body></html>")
+    server.routes["/broken"] = Reply(200, b"<html><body><p>Unclosed <b>tags and \xff\xfe bad bytes "
+                                          b"in a paragraph that still says the museum reopened.</div>")
+    urls = [server.url(p) for p in ("/huge", "/bomb", "/pdf", "/empty", "/broken")]
+    article_id = _article_with(workspace, *urls)
+    reports = {r.url.rsplit("/", 1)[1]: r for r in fetch_article(workspace, article_id)}
+    assert "larger than" in (reports["huge"].error or "")
+    assert "exceeds" in (reports["bomb"].error or "")
+    assert "content type" in (reports["pdf"].error or "")
+    assert "no readable text" in (reports["empty"].error or "")
+    assert reports["broken"].outcome == FetchOutcome.OK
+    assert "museum reopened" in _snapshots(workspace)[0].text
+    assert len(_attempts(workspace)) == 5
+
+
+def test_wrong_declared_encoding_does_not_crash(workspace: Workspace, server: LocalServer) -> None:
+    body = page("Enc", "Café owners in Zürich said the price rose to 4,50 francs this spring.")
+    server.routes["/latin"] = Reply(200, body.decode().encode("latin-1"),
+                                    {"Content-Type": "text/html; charset=utf-8"})
+    article_id = _article_with(workspace, server.url("/latin"))
+    [report] = fetch_article(workspace, article_id)
+    assert report.outcome == FetchOutcome.OK
+    assert "owners in Z" in _snapshots(workspace)[0].text
+
+
+def test_archive_verify_reports_altered_and_missing(workspace: Workspace, server: LocalServer) -> None:
+    server.routes["/a"] = Reply(200, page("A", "This page will be archived and then tampered with on disk."))
+    article_id = _article_with(workspace, server.url("/a"))
+    fetch_article(workspace, article_id)
+    [snapshot] = _snapshots(workspace)
+    digest = snapshot.archive_record or ""
+    path: Path = workspace.archive.path_for(digest)
+    record = workspace.archive.load(digest)
+    # rewrite the record with another payload under the same name
+    from workbench.fetching.http import FetchResult
+
+    fake = FetchResult("http://x/", FetchOutcome.OK, "http://x/", 200, record.headers, b"other bytes")
+    other = workspace.archive.store(fake)
+    workspace.archive.path_for(other).replace(path)
+    problems = workspace.archive.verify([digest, "0" * 64])
+    assert [(p.record, p.problem) for p in problems] == [(digest, "altered"), ("0" * 64, "missing")]

@@ -1,0 +1,70 @@
+"""The database: Alembic baseline, SQLite PRAGMAs, UTC timestamps, append-only verdicts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from workbench.services.workspace import Workspace
+from workbench.storage.database import current_revision
+from workbench.storage.models import Article
+
+
+def test_open_runs_migrations_and_sets_pragmas(workspace: Workspace) -> None:
+    engine = workspace.db.engine
+    assert current_revision(engine) is not None
+    tables = set(inspect(engine).get_table_names())
+    assert {"article", "claim", "source", "snapshot", "fetch_attempt", "evidence", "verdict"} <= tables
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_one_migration_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from workbench.storage.database import MIGRATIONS
+
+    config = __import__("alembic.config", fromlist=["Config"]).Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert len(ScriptDirectory.from_config(config).get_heads()) == 1
+
+
+def test_models_match_the_migrations(workspace: Workspace) -> None:
+    """Autogenerate finds nothing to do: the baseline migration creates exactly the models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with workspace.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+
+
+def test_naive_datetimes_are_refused(workspace: Workspace) -> None:
+    with pytest.raises(Exception, match="timezone"), workspace.db.session() as session:
+        session.add(Article(text="x", content_hash="h", created_at=datetime(2024, 1, 1)))  # noqa: DTZ001
+
+
+def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from workbench.storage.models import Claim
+
+    with pytest.raises(IntegrityError), workspace.db.session() as session:
+        session.add(Claim(article_id=9999, start=0, end=1, text="x"))
+
+
+def test_db_upgrade_command_on_a_new_file(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(db), "db", "upgrade"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "revision" in result.stdout and db.exists()

@@ -1,0 +1,99 @@
+"""The real app through ``App.run_test()``: demo → select a claim → record a verdict → export."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from workbench.services.demo import load_builtin_cases
+from workbench.services.reports import export_article
+from workbench.services.verdicts import list_claims
+from workbench.services.workspace import Workspace
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.articles import ArticlesScreen
+from workbench.tui.screens.claims import ClaimsScreen
+from workbench.tui.screens.verdict_dialog import VerdictDialog
+from workbench.tui.widgets.claim_detail import ClaimDetail
+
+
+def shown(widget: object) -> str:
+    """The text a Static widget displays, as plain characters."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=300, color_system=None, legacy_windows=False)
+    console.print(widget.content)  # type: ignore[attr-defined]
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+async def _settle(app: WorkbenchApp, pilot: object) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_walk_from_articles_to_a_recorded_verdict(workspace: Workspace) -> None:
+    load_builtin_cases(workspace, offline=True)
+    contoso_id = next(v.claim.article_id for v in list_claims(workspace, "contoso-demo"))
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ArticlesScreen)
+        table = app.screen.query_one("#articles-table", DataTable)
+        assert table.row_count == 2
+        row = [str(table.get_row_at(i)[1]) for i in range(table.row_count)].index("contoso-demo")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen) and screen.article_id == contoso_id
+        claims_table = screen.query_one("#claims-table", DataTable)
+        assert claims_table.row_count == len(list_claims(workspace, contoso_id))
+        await pilot.press("down", "down")
+        await pilot.pause()
+        chosen = screen.current
+        assert chosen is not None
+        detail = shown(screen.query_one(ClaimDetail).query_one("#claim-detail-body"))
+        assert chosen.claim.text[:20] in detail
+        await pilot.press("c")  # contradicted, with a rationale
+        await pilot.pause()
+        assert isinstance(app.screen, VerdictDialog)
+        app.screen.query_one("#verdict-rationale", Input).value = "the page gives another figure"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+        await _settle(app, pilot)
+        row_values = claims_table.get_row(str(chosen.claim.id))
+        assert "Contradicted" in [str(v) for v in row_values]
+    after = next(v for v in list_claims(workspace, contoso_id) if v.claim.id == chosen.claim.id)
+    assert after.verdict is not None and after.verdict.label == "contradicted"
+    assert after.verdict.rationale == "the page gives another figure"
+    report = export_article(workspace, contoso_id)
+    assert "Contradicted" in report and "the page gives another figure" in report
+
+
+async def test_empty_database_shows_a_hint(workspace: Workspace) -> None:
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        hint = shown(app.screen.query_one("#empty-hint"))
+        assert "workbench demo" in hint
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+
+
+async def test_markup_in_article_text_is_shown_as_text(workspace: Workspace) -> None:
+    from workbench.services.articles import add_article
+
+    hostile = ("JAKARTA - Direktur [bold red]Budi[/] mengatakan 30 persen \x1b]0;pwned\x07 "
+               "karyawan [link=http://evil.example]klik[/link] akan pindah pada Senin.\n")
+    article = add_article(workspace, hostile, title="[b]Judul[/b]", language="id")
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await _settle(app, pilot)
+        body = shown(app.screen.query_one(ClaimDetail).query_one("#claim-detail-body"))
+        assert "[bold red]Budi[/]" in body
+        assert "\x1b" not in body
+        title = shown(app.screen.query_one("#title-bar"))
+        assert "[b]Judul[/b]" in title
