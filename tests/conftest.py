@@ -41,8 +41,11 @@ class LocalServer:
             def do_GET(self) -> None:
                 server.requests.append((self.path, dict(self.headers.items())))
                 route = server.routes.get(self.path)
-                reply = Reply(404, b"not found", {"Content-Type": "text/plain"}) if route is None else (
-                    route(self) if callable(route) else route)
+                reply = (
+                    Reply(404, b"not found", {"Content-Type": "text/plain"})
+                    if route is None
+                    else (route(self) if callable(route) else route)
+                )
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
@@ -101,8 +104,12 @@ def workspace(db_path: Path, tmp_path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def cli_env(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Environment for running the CLI against the test database (loopback allowed)."""
-    env = {"WORKBENCH_DB": str(db_path), "WORKBENCH_ARCHIVE": str(tmp_path / "archive"),
-           "WORKBENCH_ALLOW_PRIVATE": "1", "WORKBENCH_CHECKER": "tester"}
+    env = {
+        "WORKBENCH_DB": str(db_path),
+        "WORKBENCH_ARCHIVE": str(tmp_path / "archive"),
+        "WORKBENCH_ALLOW_PRIVATE": "1",
+        "WORKBENCH_CHECKER": "tester",
+    }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     return env

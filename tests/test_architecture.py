@@ -39,9 +39,20 @@ def test_every_command_has_help() -> None:
     from workbench.cli import app
 
     runner = CliRunner()
-    commands = [[], ["demo"], ["articles", "list"], ["articles", "add"], ["sources", "add"],
-                ["claims", "list"], ["claims", "extract"], ["fetch"], ["match"], ["verdict"],
-                ["export"], ["db", "upgrade"]]
+    commands = [
+        [],
+        ["demo"],
+        ["articles", "list"],
+        ["articles", "add"],
+        ["sources", "add"],
+        ["claims", "list"],
+        ["claims", "extract"],
+        ["fetch"],
+        ["match"],
+        ["verdict"],
+        ["export"],
+        ["db", "upgrade"],
+    ]
     for command in commands:
         result = runner.invoke(app, [*command, "--help"], catch_exceptions=False)
         assert result.exit_code == 0, command

@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def loaded(cli_env: dict[str, str]) -> dict[str, str]:
-    code, out, err = run("demo", "--offline", "--no-tui", "--json")
+    code, _out, err = run("demo", "--offline", "--no-tui", "--json")
     assert code == 0, err
     return cli_env
 
@@ -32,8 +32,9 @@ def test_demo_json_and_articles_list(loaded: dict[str, str]) -> None:
     code, out, _ = run("articles", "list", "--json")
     assert code == 0
     rows = json.loads(out)
-    assert [r["slug"] for r in rows] == ["contoso-demo", "microsoft-russia-2022"] or \
-        sorted(r["slug"] for r in rows) == ["contoso-demo", "microsoft-russia-2022"]
+    assert [r["slug"] for r in rows] == ["contoso-demo", "microsoft-russia-2022"] or sorted(
+        r["slug"] for r in rows
+    ) == ["contoso-demo", "microsoft-russia-2022"]
     for row in rows:
         assert set(row) == {"id", "slug", "title", "language", "date", "claims", "sources"}
         assert isinstance(row["id"], int) and row["claims"] > 0
@@ -48,8 +49,16 @@ def test_claims_list_verdict_and_export(loaded: dict[str, str], tmp_path: Path) 
     target = next(c for c in claims if c["best_evidence"])
     assert set(target["best_evidence"]) == {"id", "score", "quote", "source_url"}
     assert 0 <= target["best_evidence"]["score"] <= 100
-    code, out, err = run("verdict", str(target["id"]), "contradicted", "--rationale", "page says 21",
-                         "--evidence", "best", "--json")
+    code, out, err = run(
+        "verdict",
+        str(target["id"]),
+        "contradicted",
+        "--rationale",
+        "page says 21",
+        "--evidence",
+        "best",
+        "--json",
+    )
     assert code == 0, err
     recorded = json.loads(out)
     assert recorded["label"] == "contradicted"
@@ -93,21 +102,26 @@ def test_verdict_history_is_append_only(loaded: dict[str, str]) -> None:
         (("verdict", "1", "supported", "--evidence", "424242"), "424242"),
     ],
 )
-def test_bad_input_exits_non_zero_with_one_line(loaded: dict[str, str], args: tuple[str, ...],
-                                                needle: str) -> None:
-    code, out, err = run(*args)
+def test_bad_input_exits_non_zero_with_one_line(
+    loaded: dict[str, str], args: tuple[str, ...], needle: str
+) -> None:
+    code, _out, err = run(*args)
     assert code != 0
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and needle in lines[0], err
 
 
-def test_ingest_fetch_match_from_a_local_server(cli_env: dict[str, str], server: LocalServer,
-                                                tmp_path: Path) -> None:
-    server.routes["/report"] = Reply(200, page(
-        "Harbour report",
-        "The port authority said more than 20 ships were delayed on Tuesday by the storm.",
-        "Repairs to the northern pier will cost 3.5 million dollars, the authority said.",
-    ))
+def test_ingest_fetch_match_from_a_local_server(
+    cli_env: dict[str, str], server: LocalServer, tmp_path: Path
+) -> None:
+    server.routes["/report"] = Reply(
+        200,
+        page(
+            "Harbour report",
+            "The port authority said more than 20 ships were delayed on Tuesday by the storm.",
+            "Repairs to the northern pier will cost 3.5 million dollars, the authority said.",
+        ),
+    )
     article = tmp_path / "artikel.txt"
     article.write_text(
         "JAKARTA - Otoritas pelabuhan mengatakan lebih dari 20 kapal tertunda pada hari Selasa "
@@ -130,11 +144,14 @@ def test_ingest_fetch_match_from_a_local_server(cli_env: dict[str, str], server:
 
 
 def test_articles_add_from_url(cli_env: dict[str, str], server: LocalServer) -> None:
-    server.routes["/story"] = Reply(200, page(
-        "Library reopens",
-        "The city library reopened on Monday after a renovation that took two years.",
-        "More than 3,000 visitors came on the first day, the library director said.",
-    ))
+    server.routes["/story"] = Reply(
+        200,
+        page(
+            "Library reopens",
+            "The city library reopened on Monday after a renovation that took two years.",
+            "More than 3,000 visitors came on the first day, the library director said.",
+        ),
+    )
     code, out, err = run("articles", "add", server.url("/story"), "--json")
     assert code == 0, err
     added = json.loads(out)
@@ -143,7 +160,8 @@ def test_articles_add_from_url(cli_env: dict[str, str], server: LocalServer) -> 
 
 def test_console_script_runs(cli_env: dict[str, str]) -> None:
     exe = Path(sys.executable).with_name("workbench")
-    result = subprocess.run([str(exe), "articles", "list", "--json"], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [str(exe), "articles", "list", "--json"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

@@ -40,8 +40,9 @@ def _attempts(ws: Workspace) -> list[FetchAttempt]:
 def test_gzip_page_is_archived_raw_and_extracted(workspace: Workspace, server: LocalServer) -> None:
     html = page("Bridge opens", "The city opened the new bridge on Monday after three years of work.")
     raw = gzip.compress(html)
-    server.routes["/news"] = Reply(200, raw, {"Content-Type": "text/html; charset=utf-8",
-                                              "Content-Encoding": "gzip", "ETag": '"v1"'})
+    server.routes["/news"] = Reply(
+        200, raw, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip", "ETag": '"v1"'}
+    )
     article_id = _article_with(workspace, server.url("/news"))
     [report] = fetch_article(workspace, article_id)
     assert report.outcome == FetchOutcome.OK and report.new_snapshot
@@ -77,10 +78,14 @@ def test_same_content_makes_no_new_snapshot_and_304_is_an_attempt(
 
 
 def test_changed_content_appends_a_snapshot(workspace: Workspace, server: LocalServer) -> None:
-    server.routes["/p"] = Reply(200, page("V", "The first version of the page says the plant has 30 workers."))
+    server.routes["/p"] = Reply(
+        200, page("V", "The first version of the page says the plant has 30 workers.")
+    )
     article_id = _article_with(workspace, server.url("/p"))
     fetch_article(workspace, article_id)
-    server.routes["/p"] = Reply(200, page("V", "The second version of the page says the plant has 31 workers."))
+    server.routes["/p"] = Reply(
+        200, page("V", "The second version of the page says the plant has 31 workers.")
+    )
     [report] = fetch_article(workspace, article_id)
     assert report.new_snapshot
     texts = [s.text for s in _snapshots(workspace)]
@@ -145,12 +150,18 @@ def test_server_errors_are_retried_then_recorded(workspace: Workspace, server: L
 def test_bad_pages_give_clear_errors_and_keep_the_database(workspace: Workspace, server: LocalServer) -> None:
     workspace.policy.max_bytes = 50_000
     server.routes["/huge"] = Reply(200, b"<p>" + b"x" * 200_000 + b"</p>")
-    server.routes["/bomb"] = Reply(200, gzip.compress(b"<p>" + b"y" * 500_000 + b"</p>"),
-                                   {"Content-Type": "text/html", "Content-Encoding": "gzip"})
+    server.routes["/bomb"] = Reply(
+        200,
+        gzip.compress(b"<p>" + b"y" * 500_000 + b"</p>"),
+        {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+    )
     server.routes["/pdf"] = Reply(200, b"%PDF-1.4", {"Content-Type": "application/pdf"})
     server.routes["/empty"] = Reply(200, b"<html><body><div></div></body></html>")
-    server.routes["/broken"] = Reply(200, b"<html><body><p>Unclosed <b>tags and \xff\xfe bad bytes "
-                                          b"in a paragraph that still says the museum reopened.</div>")
+    server.routes["/broken"] = Reply(
+        200,
+        b"<html><body><p>Unclosed <b>tags and \xff\xfe bad bytes "
+        b"in a paragraph that still says the museum reopened.</div>",
+    )
     urls = [server.url(p) for p in ("/huge", "/bomb", "/pdf", "/empty", "/broken")]
     article_id = _article_with(workspace, *urls)
     reports = {r.url.rsplit("/", 1)[1]: r for r in fetch_article(workspace, article_id)}
@@ -165,8 +176,9 @@ def test_bad_pages_give_clear_errors_and_keep_the_database(workspace: Workspace,
 
 def test_wrong_declared_encoding_does_not_crash(workspace: Workspace, server: LocalServer) -> None:
     body = page("Enc", "Café owners in Zürich said the price rose to 4,50 francs this spring.")
-    server.routes["/latin"] = Reply(200, body.decode().encode("latin-1"),
-                                    {"Content-Type": "text/html; charset=utf-8"})
+    server.routes["/latin"] = Reply(
+        200, body.decode().encode("latin-1"), {"Content-Type": "text/html; charset=utf-8"}
+    )
     article_id = _article_with(workspace, server.url("/latin"))
     [report] = fetch_article(workspace, article_id)
     assert report.outcome == FetchOutcome.OK

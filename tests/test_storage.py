@@ -48,7 +48,7 @@ def test_models_match_the_migrations(workspace: Workspace) -> None:
 
 def test_naive_datetimes_are_refused(workspace: Workspace) -> None:
     with pytest.raises(Exception, match="timezone"), workspace.db.session() as session:
-        session.add(Article(text="x", content_hash="h", created_at=datetime(2024, 1, 1)))  # noqa: DTZ001
+        session.add(Article(text="x", content_hash="h", created_at=datetime(2024, 1, 1)))
 
 
 def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
@@ -64,7 +64,9 @@ def test_db_upgrade_command_on_a_new_file(tmp_path: Path) -> None:
     db = tmp_path / "fresh.db"
     result = subprocess.run(
         [sys.executable, "-m", "workbench", "--db", str(db), "db", "upgrade"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "revision" in result.stdout and db.exists()

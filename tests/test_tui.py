@@ -84,8 +84,10 @@ async def test_empty_database_shows_a_hint(workspace: Workspace) -> None:
 async def test_markup_in_article_text_is_shown_as_text(workspace: Workspace) -> None:
     from workbench.services.articles import add_article
 
-    hostile = ("JAKARTA - Direktur [bold red]Budi[/] mengatakan 30 persen \x1b]0;pwned\x07 "
-               "karyawan [link=http://evil.example]klik[/link] akan pindah pada Senin.\n")
+    hostile = (
+        "JAKARTA - Direktur [bold red]Budi[/] mengatakan 30 persen \x1b]0;pwned\x07 "
+        "karyawan [link=http://evil.example]klik[/link] akan pindah pada Senin.\n"
+    )
     article = add_article(workspace, hostile, title="[b]Judul[/b]", language="id")
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:

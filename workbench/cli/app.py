@@ -21,7 +21,9 @@ def root(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", envvar="WORKBENCH_DB", help="SQLite path or SQLAlchemy URL [default: ./claims.db]"),
+        typer.Option(
+            "--db", envvar="WORKBENCH_DB", help="SQLite path or SQLAlchemy URL [default: ./claims.db]"
+        ),
     ] = None,
 ) -> None:
     """Bare ``workbench`` opens the TUI on the database."""

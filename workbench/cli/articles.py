@@ -14,8 +14,12 @@ sources_app = typer.Typer(help="Link source URLs to articles.", no_args_is_help=
 claims_app = typer.Typer(help="List and extract claims.", no_args_is_help=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
-LangOption = Annotated[str | None, typer.Option("--lang", help="Article language: id or en (detected if absent).")]
-DateOption = Annotated[str | None, typer.Option("--date", help="Article date, YYYY-MM-DD (year for year-less dates).")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Article language: id or en (detected if absent).")
+]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Article date, YYYY-MM-DD (year for year-less dates).")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -35,7 +39,9 @@ def articles_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         print_json([r.as_json() for r in rows])
         return
     for r in rows:
-        typer.echo(f"{r.id:>4}  {r.slug or '-':<24} {r.language}  {r.claims:>3} claims  {r.sources:>2} sources  {r.title}")
+        typer.echo(
+            f"{r.id:>4}  {r.slug or '-':<24} {r.language}  {r.claims:>3} claims  {r.sources:>2} sources  {r.title}"
+        )
 
 
 def _read_article(target: str) -> tuple[str, str | None, str | None]:
@@ -73,8 +79,9 @@ def articles_add(
         text, url, page_title = _read_article(target)
         if not text.strip():
             fail(f"{target} has no text")
-        article = add_article(ws, text, title=title or page_title or "", language=language,
-                              article_date=article_date, url=url)
+        article = add_article(
+            ws, text, title=title or page_title or "", language=language, article_date=article_date, url=url
+        )
         summary = next(s for s in list_articles(ws) if s.id == article.id)
     if as_json:
         print_json(summary.as_json())

@@ -35,18 +35,21 @@ def demo(
     from workbench.services.demo import load_builtin_cases
 
     with workspace(ctx) as ws:
-        reports = load_builtin_cases(ws, offline=offline,
-                                     progress=None if as_json else lambda m: typer.echo(m, err=True))
+        reports = load_builtin_cases(
+            ws, offline=offline, progress=None if as_json else lambda m: typer.echo(m, err=True)
+        )
         db_url = ws.db.url
     if as_json:
         print_json([r.as_json() for r in reports])
     else:
         for r in reports:
             fetched = ", ".join(f"{f.summary}" for f in r.fetches) or (
-                "live fetch skipped (--offline)" if r.skipped_live_fetch else "already fetched")
+                "live fetch skipped (--offline)" if r.skipped_live_fetch else "already fetched"
+            )
             evidence = f", {r.match.with_evidence} with evidence" if r.match else ""
-            typer.echo(f"{r.slug}: article {r.article_id}, {r.claims} claims{evidence}; sources: {fetched}",
-                       err=True)
+            typer.echo(
+                f"{r.slug}: article {r.article_id}, {r.claims} claims{evidence}; sources: {fetched}", err=True
+            )
     if not no_tui and not as_json:
         from workbench.tui.run import run_tui
 
@@ -60,12 +63,21 @@ def fetch(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) ->
     with workspace(ctx) as ws:
         reports = fetch_article(ws, article)
     if as_json:
-        print_json([
-            {"source_id": r.source_id, "url": r.url, "outcome": str(r.outcome), "status": r.status,
-             "new_snapshot": r.new_snapshot, "snapshot_id": r.snapshot_id, "error": r.error,
-             "duration_ms": r.duration_ms}
-            for r in reports
-        ])
+        print_json(
+            [
+                {
+                    "source_id": r.source_id,
+                    "url": r.url,
+                    "outcome": str(r.outcome),
+                    "status": r.status,
+                    "new_snapshot": r.new_snapshot,
+                    "snapshot_id": r.snapshot_id,
+                    "error": r.error,
+                    "duration_ms": r.duration_ms,
+                }
+                for r in reports
+            ]
+        )
         return
     for r in reports:
         typer.echo(f"{r.summary:<40} {r.url}")
@@ -78,11 +90,13 @@ def match(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) ->
     with workspace(ctx) as ws:
         report = match_article(ws, article)
     if as_json:
-        print_json({"claims": report.claims, "with_evidence": report.with_evidence,
-                    "snapshots": report.snapshots})
+        print_json(
+            {"claims": report.claims, "with_evidence": report.with_evidence, "snapshots": report.snapshots}
+        )
         return
-    typer.echo(f"{report.with_evidence} of {report.claims} claims have evidence "
-               f"({report.snapshots} snapshots)")
+    typer.echo(
+        f"{report.with_evidence} of {report.claims} claims have evidence ({report.snapshots} snapshots)"
+    )
 
 
 def verdict(
@@ -102,9 +116,17 @@ def verdict(
     with workspace(ctx) as ws:
         view = record_verdict(ws, claim_id, label, rationale=rationale, evidence=evidence, checker=checker)
     if as_json:
-        print_json({"id": view.id, "claim_id": claim_id, "label": view.label, "rationale": view.rationale,
-                    "evidence_id": view.evidence_id, "checker": view.checker,
-                    "created_at": view.created_at.isoformat()})
+        print_json(
+            {
+                "id": view.id,
+                "claim_id": claim_id,
+                "label": view.label,
+                "rationale": view.rationale,
+                "evidence_id": view.evidence_id,
+                "checker": view.checker,
+                "created_at": view.created_at.isoformat(),
+            }
+        )
     else:
         typer.echo(f"claim {claim_id}: {view.label} (verdict {view.id})")
 
@@ -113,7 +135,9 @@ def export(
     ctx: typer.Context,
     article: ArticleArg,
     fmt: Annotated[str, typer.Option("--format", help="md")] = "md",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
 ) -> None:
     """Export an article's verdict report."""
     from workbench.services.reports import UnknownFormat, export_article

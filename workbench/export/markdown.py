@@ -28,8 +28,8 @@ def _claim_block(number: int, claim: ClaimEntry) -> list[str]:
         f"- Claim id: {claim.id} · kind: {claim.kind} · span {claim.start}–{claim.end}"
         + (f" · speaker: {md_escape(claim.speaker)}" if claim.speaker else ""),
         f"- In the article: “{md_escape(claim.text)}”",
-        f"- Verdict: {verdict}" + (f" — {md_escape(claim.checker or '')}, {_stamp(claim.decided_at)}"
-                                  if claim.label else ""),
+        f"- Verdict: {verdict}"
+        + (f" — {md_escape(claim.checker or '')}, {_stamp(claim.decided_at)}" if claim.label else ""),
     ]
     if claim.state == "stale":
         lines.append("- State: **stale** — the evidence changed since the verdict; review again")
@@ -65,8 +65,10 @@ def render_markdown(report: Report) -> str:
     for source in report.sources:
         status = source.last_outcome or "never fetched"
         lines.append(
-            f"- {md_escape(source.url)}" + (f" — {md_escape(source.title)}" if source.title else "")
-            + f" ({status}" + (f", {_stamp(source.fetched_at)})" if source.fetched_at else ")")
+            f"- {md_escape(source.url)}"
+            + (f" — {md_escape(source.title)}" if source.title else "")
+            + f" ({status}"
+            + (f", {_stamp(source.fetched_at)})" if source.fetched_at else ")")
         )
     lines += ["", "## Claims", ""]
     for number, claim in enumerate(report.claims, start=1):

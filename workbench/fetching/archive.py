@@ -112,7 +112,7 @@ class SnapshotArchive:
                 continue
             try:
                 payload = self.load(digest).payload
-            except Exception:  # noqa: BLE001 - any failure to read is reported, not raised
+            except Exception:
                 problems.append(ArchiveProblem(digest, "unreadable"))
                 continue
             if sha256_hex(payload) != digest:

@@ -36,11 +36,15 @@ class SiteTransport(httpx.AsyncBaseTransport):
 
     def _file_for(self, base: Path, path: str) -> Path | None:
         relative = path.strip("/")
-        candidates = [base / "index.html"] if not relative else [
-            base / relative,
-            base / f"{relative}.html",
-            base / relative / "index.html",
-        ]
+        candidates = (
+            [base / "index.html"]
+            if not relative
+            else [
+                base / relative,
+                base / f"{relative}.html",
+                base / relative / "index.html",
+            ]
+        )
         for candidate in candidates:
             resolved = candidate.resolve()
             if resolved.is_file() and resolved.is_relative_to(base):
@@ -56,8 +60,10 @@ class SiteTransport(httpx.AsyncBaseTransport):
         page = self._file_for(base, request.url.path)
         if page is None:
             return httpx.Response(
-                404, headers={"Content-Type": "text/plain; charset=utf-8"},
-                stream=httpx.ByteStream(b"not found\n"), request=request,
+                404,
+                headers={"Content-Type": "text/plain; charset=utf-8"},
+                stream=httpx.ByteStream(b"not found\n"),
+                request=request,
             )
         body = page.read_bytes()
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'

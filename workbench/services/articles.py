@@ -61,12 +61,12 @@ def get_article(ws: Workspace, ref: str | int) -> Article:
 
 def list_articles(ws: Workspace) -> list[ArticleSummary]:
     with ws.db.session() as session:
-        claim_counts = dict(
-            session.exec(select(Claim.article_id, func.count()).group_by(Claim.article_id)).all()  # type: ignore[call-overload]
+        claim_counts: dict[int, int] = dict(
+            session.exec(select(Claim.article_id, func.count()).group_by(col(Claim.article_id))).all()
         )
-        source_counts = dict(
+        source_counts: dict[int, int] = dict(
             session.exec(
-                select(ArticleSource.article_id, func.count()).group_by(ArticleSource.article_id)  # type: ignore[call-overload]
+                select(ArticleSource.article_id, func.count()).group_by(col(ArticleSource.article_id))
             ).all()
         )
         articles = session.exec(select(Article).order_by(col(Article.id))).all()
@@ -77,8 +77,8 @@ def list_articles(ws: Workspace) -> list[ArticleSummary]:
                 title=a.title,
                 language=a.language,
                 date=a.date,
-                claims=claim_counts.get(a.id, 0),
-                sources=source_counts.get(a.id, 0),
+                claims=claim_counts.get(a.id or 0, 0),
+                sources=source_counts.get(a.id or 0, 0),
             )
             for a in articles
         ]
@@ -160,9 +160,7 @@ def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
         found = extract_claims(article.text, article.language, article.date)
         old = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
         judged = set(
-            session.exec(
-                select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))
-            ).all()
+            session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))).all()
         )
         kept = [c for c in old if c.id in judged or c.edited or c.origin == "manual"]
         by_span = {(c.start, c.end): c for c in old if c not in kept}
@@ -174,8 +172,17 @@ def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
             same = by_span.get((item.start, item.end))
             if same is not None:
                 fresh = _claim_row(article.id, item, 0)
-                for name in ("text", "statement", "statement_is_draft", "kind", "speaker", "numbers",
-                             "dates", "score", "reasons"):
+                for name in (
+                    "text",
+                    "statement",
+                    "statement_is_draft",
+                    "kind",
+                    "speaker",
+                    "numbers",
+                    "dates",
+                    "score",
+                    "reasons",
+                ):
                     setattr(same, name, getattr(fresh, name))
                 session.add(same)
                 survivors.add(same.id or 0)
@@ -245,7 +252,9 @@ def article_sources(ws: Workspace, ref: str | int) -> list[Source]:
         )
 
 
-def record_edit(session: Session, article_id: int, claim_id: int | None, action: str,
-                detail: dict[str, Any], editor: str) -> None:
-    session.add(ClaimEdit(article_id=article_id, claim_id=claim_id, action=action, detail=detail,
-                          editor=editor))
+def record_edit(
+    session: Session, article_id: int, claim_id: int | None, action: str, detail: dict[str, Any], editor: str
+) -> None:
+    session.add(
+        ClaimEdit(article_id=article_id, claim_id=claim_id, action=action, detail=detail, editor=editor)
+    )

@@ -30,8 +30,13 @@ class CaseLoadReport:
             "claims": self.claims,
             "skipped_live_fetch": self.skipped_live_fetch,
             "fetches": [
-                {"url": f.url, "outcome": str(f.outcome), "status": f.status, "new_snapshot": f.new_snapshot,
-                 "error": f.error}
+                {
+                    "url": f.url,
+                    "outcome": str(f.outcome),
+                    "status": f.status,
+                    "new_snapshot": f.new_snapshot,
+                    "error": f.error,
+                }
                 for f in self.fetches
             ],
             "claims_with_evidence": self.match.with_evidence if self.match else None,
@@ -49,8 +54,15 @@ def load_case(ws: Workspace, case: Case, *, offline: bool = False) -> CaseLoadRe
     )
     assert article.id is not None
     for source in case.sources:
-        add_source(ws, article.id, source.url, title=source.title, author=source.author,
-                   published=source.published, language=source.language)
+        add_source(
+            ws,
+            article.id,
+            source.url,
+            title=source.title,
+            author=source.author,
+            published=source.published,
+            language=source.language,
+        )
     report = CaseLoadReport(slug=case.slug, article_id=article.id, claims=0)
     if offline and not case.offline:
         report.skipped_live_fetch = True

@@ -141,7 +141,7 @@ def record_fetch(ws: Workspace, source: Source, result: FetchResult) -> SourceFe
             try:
                 snapshot_id = _write_snapshot(ws, source, result, digest, now)
                 new_snapshot = True
-            except Exception as exc:  # noqa: BLE001 - a page we cannot read is an error outcome
+            except Exception as exc:
                 outcome, error = FetchOutcome.ERROR, f"could not extract text: {exc}"
     elif outcome == FetchOutcome.NOT_MODIFIED:
         previous = latest_snapshot(ws, source.id)
@@ -171,9 +171,7 @@ def record_fetch(ws: Workspace, source: Source, result: FetchResult) -> SourceFe
     )
 
 
-def _write_snapshot(
-    ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime
-) -> int:
+def _write_snapshot(ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime) -> int:
     content_type = result.header("content-type")
     page = extract_page(decode_html(result.body, content_type), result.final_url, content_type)
     if not page.text.strip():

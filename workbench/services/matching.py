@@ -59,7 +59,7 @@ def match_article(ws: Workspace, ref: str | int) -> MatchReport:
         with_evidence = 0
         claim_ids = [c.id for c in claims]
         session.exec(
-            delete(Evidence).where(col(Evidence.claim_id).in_(claim_ids), col(Evidence.pinned).is_(False))  # type: ignore[call-overload]
+            delete(Evidence).where(col(Evidence.claim_id).in_(claim_ids), col(Evidence.pinned).is_(False))
         )
         for claim in claims:
             if not texts:

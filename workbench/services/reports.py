@@ -54,8 +54,11 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 checker=verdict.checker if verdict else None,
                 decided_at=verdict.created_at if verdict else None,
                 state=str(view.state),
-                evidence=EvidenceEntry(shown.quote, shown.source_url, shown.score, shown.fetched_at,
-                                       shown.pinned) if shown else None,
+                evidence=EvidenceEntry(
+                    shown.quote, shown.source_url, shown.score, shown.fetched_at, shown.pinned
+                )
+                if shown
+                else None,
                 speaker=view.claim.speaker,
             )
         )

@@ -149,8 +149,9 @@ def verdict_history(ws: Workspace, claim_id: int) -> list[VerdictView]:
         rows = session.exec(
             select(Verdict).where(Verdict.claim_id == claim_id).order_by(col(Verdict.id))
         ).all()
-        return [VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
-                for v in rows]
+        return [
+            VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id) for v in rows
+        ]
 
 
 def record_verdict(
@@ -194,5 +195,11 @@ def record_verdict(
         )
         session.add(verdict)
         session.flush()
-        return VerdictView(verdict.id or 0, verdict.label, verdict.rationale, verdict.checker,
-                           verdict.created_at, verdict.evidence_id)
+        return VerdictView(
+            verdict.id or 0,
+            verdict.label,
+            verdict.rationale,
+            verdict.checker,
+            verdict.created_at,
+            verdict.evidence_id,
+        )

@@ -53,14 +53,24 @@ class ArticlesScreen(Screen[None]):
         table.clear()
         for r in rows:
             table.add_row(
-                str(r.id), plain(r.slug or "-"), r.language, r.date.isoformat() if r.date else "-",
-                str(r.claims), str(r.sources), plain(r.title), key=str(r.id),
+                str(r.id),
+                plain(r.slug or "-"),
+                r.language,
+                r.date.isoformat() if r.date else "-",
+                str(r.claims),
+                str(r.sources),
+                plain(r.title),
+                key=str(r.id),
             )
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         hint = self.query_one("#empty-hint", Static)
-        hint.update("" if rows else "No articles yet. Load the built-in cases with `workbench demo`, "
-                    "or add one with `workbench articles add PATH`.")
+        hint.update(
+            ""
+            if rows
+            else "No articles yet. Load the built-in cases with `workbench demo`, "
+            "or add one with `workbench articles add PATH`."
+        )
         hint.display = not rows
         table.focus()
 

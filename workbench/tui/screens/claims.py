@@ -25,8 +25,14 @@ if TYPE_CHECKING:
 
 def _label_bindings() -> list[BindingType]:
     return [
-        Binding(lab.key, f"verdict('{lab.id}')", lab.en, id=f"verdict-{lab.id}", show=False,
-                tooltip=f"Record '{lab.en}' with a rationale")
+        Binding(
+            lab.key,
+            f"verdict('{lab.id}')",
+            lab.en,
+            id=f"verdict-{lab.id}",
+            show=False,
+            tooltip=f"Record '{lab.en}' with a rationale",
+        )
         for lab in labels()
         if lab.key
     ]
@@ -74,7 +80,8 @@ class ClaimsScreen(Screen[None]):
     def _show(self, article: Article, views: list[ClaimView], select_id: int | None) -> None:
         self.article, self.views = article, views
         self.query_one("#title-bar", Static).update(
-            plain(f"{article.title}  ·  {article.language}  ·  {len(views)} claims"))
+            plain(f"{article.title}  ·  {article.language}  ·  {len(views)} claims")
+        )
         table = self.query_one("#claims-table", DataTable)
         keep = table.cursor_row
         table.clear()
@@ -82,8 +89,12 @@ class ClaimsScreen(Screen[None]):
             best = view.best
             verdict = get_label(view.verdict.label).en if view.verdict else "·"
             table.add_row(
-                str(view.claim.id), view.claim.kind, plain(view.claim.statement or view.claim.text),
-                verdict, f"{best.score:.0f}" if best else "-", key=str(view.claim.id),
+                str(view.claim.id),
+                view.claim.kind,
+                plain(view.claim.statement or view.claim.text),
+                verdict,
+                f"{best.score:.0f}" if best else "-",
+                key=str(view.claim.id),
             )
         checked = sum(1 for v in views if v.verdict)
         self.query_one("#status-line", Static).update(f"{checked} of {len(views)} checked")
@@ -129,8 +140,13 @@ class ClaimsScreen(Screen[None]):
     def save_verdict(self, claim_id: int, choice: VerdictChoice) -> None:
         ws = self.workbench.workspace
         view = next(v for v in self.views if v.claim.id == claim_id)
-        record_verdict(ws, claim_id, choice.label, rationale=choice.rationale,
-                       evidence="best" if choice.pin_best and view.evidence else None)
+        record_verdict(
+            ws,
+            claim_id,
+            choice.label,
+            rationale=choice.rationale,
+            evidence="best" if choice.pin_best and view.evidence else None,
+        )
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {get_label(choice.label).en}")
         self.app.call_from_thread(self.load_claims, claim_id)
 
@@ -145,7 +161,8 @@ class ClaimsScreen(Screen[None]):
         report = match_article(ws, self.article_id)
         summary = "; ".join(f"{r.summary}" for r in reports) or "no sources"
         self.app.call_from_thread(
-            self.notify, f"{summary}. {report.with_evidence}/{report.claims} claims have evidence")
+            self.notify, f"{summary}. {report.with_evidence}/{report.claims} claims have evidence"
+        )
         self.app.call_from_thread(self.load_claims)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
@@ -156,7 +173,7 @@ class ClaimsScreen(Screen[None]):
 
         ws = self.workbench.workspace
         document = export_article(ws, self.article_id, "md")
-        name = (self.article.slug if self.article and self.article.slug else f"article-{self.article_id}")
+        name = self.article.slug if self.article and self.article.slug else f"article-{self.article_id}"
         path = Path.cwd() / f"report-{name}.md"
         path.write_text(document, encoding="utf-8")
         self.app.call_from_thread(self.notify, f"Wrote {path}")

@@ -31,8 +31,9 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         Binding("ctrl+s", "save", "Save", id="save-verdict", priority=True),
     ]
 
-    def __init__(self, claim_text: str, preselect: str | None = None, has_evidence: bool = False,
-                 rationale: str = "") -> None:
+    def __init__(
+        self, claim_text: str, preselect: str | None = None, has_evidence: bool = False, rationale: str = ""
+    ) -> None:
         super().__init__()
         self.claim_text = claim_text
         self.preselect = preselect
@@ -47,10 +48,15 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
                 *[Option(f"[{lab.key}] {lab.en} — {lab.meaning}", id=lab.id) for lab in labels()],
                 id="verdict-labels",
             )
-            yield Input(value=self.initial_rationale, placeholder="Rationale (Enter saves)",
-                        id="verdict-rationale")
-            yield Checkbox("Pin the best evidence passage", value=self.has_evidence, id="verdict-pin",
-                           disabled=not self.has_evidence)
+            yield Input(
+                value=self.initial_rationale, placeholder="Rationale (Enter saves)", id="verdict-rationale"
+            )
+            yield Checkbox(
+                "Pin the best evidence passage",
+                value=self.has_evidence,
+                id="verdict-pin",
+                disabled=not self.has_evidence,
+            )
             with Horizontal(id="verdict-buttons"):
                 yield Button("Save", variant="primary", id="verdict-save")
                 yield Button("Cancel", id="verdict-cancel")

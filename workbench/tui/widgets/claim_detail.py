@@ -97,7 +97,8 @@ class ClaimDetail(VerticalScroll):
         if view.evidence:
             parts += [evidence_block(i, ev) for i, ev in enumerate(view.evidence, start=1)]
         else:
-            parts.append(Text("No passage above the floor. Fetch the sources (f) or check by hand.",
-                              style="dim"))
+            parts.append(
+                Text("No passage above the floor. Fetch the sources (f) or check by hand.", style="dim")
+            )
         self.query_one("#claim-detail-body", Static).update(Group(*parts))
         self.scroll_home(animate=False)
