@@ -27,6 +27,17 @@ _SPLITS = (
     re.compile(r",?\s+by\s+(?=[a-z]+ing\b)"),
     re.compile(r";\s+"),
 )
+# ", and every winter the bill ..." joins two clauses when neither side is a short list item.
+_COMMA_AND = re.compile(r",\s+(?:and|dan|serta)\s+")
+# "menelan biaya Rp 2,5 miliar dan dibiayai ...": an Indonesian verb prefix opens a new predicate.
+_AND_VERB_ID = re.compile(r"\s+(?:dan|serta)\s+(?=(?:di|me|ber|ter)[a-z]{3,}\b)")
+_NOT_VERBS = frozenset(
+    """dinas direktur dia diri digital diskusi dinding dini media menteri mereka metode meter menit
+    menara merek memori berita beras berbagai bersama beberapa terminal teras""".split()  # noqa: SIM905
+)
+_SUBORDINATE = re.compile(r",\s+(?=(?:setelah|sebelum|sejak|ketika|after|before|since|when)\s+)")
+# "... since it was first published on March 4, 2022": a subordinate clause with its own date.
+_DATED_SUBORDINATE = re.compile(r"\s+(?=(?:since|sejak|after|setelah|when|ketika)\s+)")
 # "including" opens its own claim only when its tail names something checkable.
 _INCLUDING = re.compile(r",\s+(?:termasuk|including)\s+")
 _LEADING_MARKER = re.compile(
@@ -102,6 +113,18 @@ def _cuts(text: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> 
         named = re.search(r"(?<!^)\b[A-Z][\w-]+", tail) is not None or re.search(r"\d", tail) is not None
         if named or any(match.end() <= s < end for s, _ in dates):
             cuts.append((match.start(), match.start() + 1))  # the tail keeps its "termasuk"
+    for match in _COMMA_AND.finditer(text, start, end):
+        previous = max(text.rfind(", ", start, match.start()), text.rfind("; ", start, match.start()), start)
+        if _words(text, previous, match.start()) >= 4:
+            cuts.append((match.start(), match.end()))
+    for match in _AND_VERB_ID.finditer(text, start, end):
+        following = re.match(r"\w+", text[match.end() : end])
+        if following is not None and following.group(0).lower() not in _NOT_VERBS:
+            cuts.append((match.start(), match.end()))
+    cuts.extend((m.start(), m.start() + 1) for m in _SUBORDINATE.finditer(text, start, end))
+    for match in _DATED_SUBORDINATE.finditer(text, start, end):
+        if any(match.end() <= s < end for s, _ in dates):
+            cuts.append((match.start(), match.end()))
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
     cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]
     return sorted(cuts)

@@ -18,6 +18,7 @@ from workbench.claims.numbers import FoundNumber, find_numbers
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.speakers import (
     IS_ROLE_RE,
+    TRAILING_SOURCE_RE,
     PeopleIndex,
     find_attributions,
     speaker_after,
@@ -118,14 +119,26 @@ def _narration(
     for aside_start, aside_end in asides:
         if start <= aside_start < end or aside_start <= start < aside_end:
             return [_Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
-    drafts = [
-        _Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end) if a.end <= end
-    ]
+    attributions = [a for a in find_attributions(text, start, end) if a.end <= end]
+    if attributions:
+        # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.
+        context.people.last_speaker = attributions[-1].name
+    drafts = [_Draft(a.start, a.end, "attribution") for a in attributions]
+    source = TRAILING_SOURCE_RE.search(text, start, end)
+    if source is not None and _words(text, start, source.start()) >= 4:
+        # "..., the regional environment agency said in a report on Friday.": the source
+        # line is a claim of its own only when it carries a date or a number.
+        drafts.append(_Draft(source.start(), end, "aside", speaker))
+        end = source.start()
     role = "list-item" if bullet else None
     drafts.extend(
         _Draft(c.start, c.end, c.role or role) for c in split_clauses(text, start, end, context.date_spans)
     )
     return drafts
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
 
 
 def _quote_speakers(

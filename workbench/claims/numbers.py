@@ -170,6 +170,8 @@ def find_numbers(
         if _overlaps(match.start(), match.end(), taken):
             continue
         raw = match.group("num")
+        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+            continue  # "RT 05", "No. 007": zero-padded codes, not quantities
         if _TIME_AFTER.match(text, match.end("num")) and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
             continue
         is_year = re.fullmatch(r"(?:19|20)\d\d", raw) is not None

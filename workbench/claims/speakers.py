@@ -18,20 +18,21 @@ _ROLE = (
     r"duta\s+besar|vice\s+president|president|chief\s+(?:\w+\s+)?officer|chief\s+executive|"
     r"director(?:\s+general)?|chair(?:man|woman|person)?|minister|secretary(?:\s+general)?|governor|"
     r"mayor|spokes(?:person|man|woman)|co-?founder|founder|manager|researcher|analyst|professor|"
-    r"commissioner|deputy|senator|ambassador|coordinator|head|executive\s+director|general\s+counsel"
+    r"commissioner|deputy|senator|ambassador|coordinator|head|executive\s+director|general\s+counsel|"
+    r"council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 # "Presiden Microsoft, Brad Smith" / "Microsoft President Brad Smith" / "Jane Roe, the agency's director,"
 _ROLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
+    rf"(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
 )
 _ROLE_NAME = re.compile(
     rf"(?P<role>(?:{_CAP}\s+){{0,2}}(?i:{_ROLE}))\s+(?P<rest>{_CAP}(?:\s+{_CAP}){{1,3}})\b"
 )
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+|{_CAP}['’]s\s+)?(?:{_CAP}\s+){{0,2}}"
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?i:{_ROLE})(?:\s+[\w'’-]+){{0,5}}?)(?=\s*[,.;)]|\s+(?:said|says|told|mengatakan|menyatakan)\b)"
 )
 IS_ROLE_RE = re.compile(
@@ -45,6 +46,15 @@ REPORTING_VERBS_ID = (  # noqa: SIM905 - a word list reads better as text
     "tegasnya lanjutnya imbuhnya tambahnya terangnya sebutnya paparnya tulisnya pungkasnya tukasnya "
     "mengatakan menyatakan menegaskan menjelaskan mengungkapkan menambahkan berkata menulis menurut"
 ).split()
+_SOURCE_VERBS = (
+    r"said|says|told|reported|wrote|announced|added|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah|"
+    r"according\s+to|menurut"
+)
+# ", the regional environment agency said in a report on Friday" closing a sentence.
+TRAILING_SOURCE_RE = re.compile(
+    rf",\s+(?=(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{0,5}}?(?:{_SOURCE_VERBS})\b)[^,]*(?:,\s*\w+\s+\d+)?[^,]*$",
+    re.IGNORECASE,
+)
 REPORTING_VERBS_EN = (  # noqa: SIM905
     "said says say added adds told tells wrote writes explained noted stated declared insisted "
     "argued warned continued concluded according"
@@ -91,6 +101,10 @@ class PeopleIndex:
             return self.last_speaker
         for name in reversed(self.names):
             if name.split()[-1] in words or name == " ".join(words):
+                return name
+        # Indonesian reports often name people by their first name: "kata Ratna".
+        for name in reversed(self.names):
+            if any(part in words for part in name.split()):
                 return name
         for key, name in self.roles.items():
             if key <= lowered:
