@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from workbench.domain import RankedPassage
-from workbench.language.tokens import ENGLISH_STOPWORDS, Token, guess_language, tokenize
+from workbench.language.tokens import ENGLISH_STOPWORDS, Token, guess_language, iter_tokens, tokenize
 from workbench.matching.quantities import (
     CalendarDate,
     Quantity,
@@ -56,38 +56,31 @@ class PreparedPassage:
 
 
 class PassageIndex:
-    """Passages preprocessed once (tokens, stems, numbers, document frequencies) for many claims."""
+    """Passages preprocessed for many claims: document frequencies up front, the rest (tokens,
+    numbers, dates) on first use of each passage, so a large archive costs little until re-ranked."""
 
     def __init__(self, passages: list[str] | tuple[str, ...], lang: str = "en") -> None:
-        self.passages = [self._prepare(text, lang) for text in passages]
+        self.texts = list(passages)
+        self.lang = lang
+        self._prepared: dict[int, PreparedPassage] = {}
+        self._idf: dict[str, float] = {}
         self.document_frequency: Counter[str] = Counter()
-        for passage in self.passages:
-            self.document_frequency.update(passage.key_set | passage.loan_set)
-        self.size = len(self.passages)
+        for text in self.texts:
+            self.document_frequency.update(_document_keys(text))
+        self.size = len(self.texts)
         self.max_idf = math.log((self.size + 1) / 0.5)
 
-    @staticmethod
-    def _prepare(text: str, lang: str) -> PreparedPassage:
-        tokens = tokenize(text)
-        keys, loans = [], set()
-        for token in tokens:
-            key, loan = passage_keys(token)
-            keys.append(key)
-            if loan:
-                loans.add(loan)
-        return PreparedPassage(
-            text,
-            lower_same_length(text),
-            tokens,
-            keys,
-            frozenset(keys),
-            frozenset(loans),
-            extract_quantities(text, lang),
-            extract_dates(text, lang),
-        )
+    def passage(self, position: int) -> PreparedPassage:
+        prepared = self._prepared.get(position)
+        if prepared is None:
+            prepared = self._prepared[position] = _prepare(self.texts[position], self.lang)
+        return prepared
 
     def idf(self, key: str) -> float:
-        return math.log((self.size + 1) / (self.document_frequency.get(key, 0) + 0.5))
+        value = self._idf.get(key)
+        if value is None:
+            value = self._idf[key] = math.log((self.size + 1) / (self.document_frequency.get(key, 0) + 0.5))
+        return value
 
     def term_weight(self, term: ClaimTerm) -> float:
         present = [self.idf(key) for key in term.keys if self.document_frequency.get(key)]
@@ -132,7 +125,7 @@ class ClaimQuery:
         self.quotes = [m.group(1).strip() for m in _QUOTE.finditer(claim)] if self.lang == "en" else []
 
     def score(self, position: int) -> RankedPassage:
-        passage = self.index.passages[position]
+        passage = self.index.passage(position)
         parts: dict[str, Any] = {"lang": self.lang}
         overlap, matched = self._overlap(self.terms, passage)
         parts["overlap"] = round(overlap, 1)
@@ -233,6 +226,37 @@ def _quote_exactness(quote: str, passage: str) -> float:
 
 def _normalise_quote(text: str) -> str:
     return " ".join(token.key for token in tokenize(text))
+
+
+def _prepare(text: str, lang: str) -> PreparedPassage:
+    tokens = tokenize(text)
+    keys, loans = [], set()
+    for token in tokens:
+        key, loan = passage_keys(token)
+        keys.append(key)
+        if loan:
+            loans.add(loan)
+    return PreparedPassage(
+        text,
+        lower_same_length(text),
+        tokens,
+        keys,
+        frozenset(keys),
+        frozenset(loans),
+        extract_quantities(text, lang),
+        extract_dates(text, lang),
+    )
+
+
+def _document_keys(text: str) -> set[str]:
+    """The keys a passage is counted under for IDF: the same as :func:`_prepare` gives, faster."""
+    keys = set()
+    for token in iter_tokens(text):
+        key, loan = passage_keys(token)
+        keys.add(key)
+        if loan:
+            keys.add(loan)
+    return keys
 
 
 @lru_cache(maxsize=16)

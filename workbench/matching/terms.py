@@ -8,6 +8,7 @@ that lets "organisasi" meet "organization" and "komputer" meet "computer".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.language.lexicon import translate_units
 from workbench.language.stemming import stem_english
@@ -16,6 +17,7 @@ from workbench.language.tokens import ENGLISH_STOPWORDS, INDONESIAN_STOPWORDS, T
 _LOAN_PREFIX = 5
 
 
+@lru_cache(maxsize=65536)
 def loan_key(key: str) -> str | None:
     """A spelling-neutral prefix shared by many Indonesian loanwords and their English sources."""
     if len(key) < _LOAN_PREFIX + 1 or not key.isalpha():

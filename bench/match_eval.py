@@ -1,0 +1,114 @@
+"""Recall@1/@5 of the ranker on the matching development sets, with a plain rapidfuzz baseline.
+
+    .venv/bin/python bench/match_eval.py [--misses]
+
+Sets (ours, fictional): ``match_dev_id_en.txt`` (Indonesian sentences -> their English original among
+all 200 English sentences) and ``match_dev_nearmiss.txt`` (English claims -> evidence among near-miss
+distractors, shuffled with a fixed seed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from workbench.matching.rank import PassageIndex
+
+HERE = Path(__file__).resolve().parent
+Case = tuple[str, list[str], int]  # claim, passages, index of the right passage
+
+
+def load_id_en() -> tuple[list[str], list[tuple[str, int]]]:
+    english: list[str] = []
+    pairs: list[tuple[str, int]] = []
+    for line in (HERE / "match_dev_id_en.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("EN: "):
+            english.append(line[4:])
+        elif line.startswith("ID: "):
+            pairs.append((line[4:], len(english) - 1))
+    return english, pairs
+
+
+def load_nearmiss(seed: int = 4) -> list[Case]:
+    cases: list[Case] = []
+    rng = random.Random(seed)
+    groups = (HERE / "match_dev_nearmiss.txt").read_text(encoding="utf-8").split("\nC: ")[1:]
+    for group in groups:
+        lines = group.strip().splitlines()
+        evidence = next(line[3:] for line in lines if line.startswith("E: "))
+        passages = [line[3:] for line in lines if line.startswith(("E: ", "D: "))]
+        rng.shuffle(passages)
+        cases.append((lines[0], passages, passages.index(evidence)))
+    return cases
+
+
+def recall(ranks: list[int]) -> tuple[float, float]:
+    return sum(r == 0 for r in ranks) / len(ranks), sum(r < 5 for r in ranks) / len(ranks)
+
+
+def baseline_rank(claim: str, passages: list[str], gold: int) -> int:
+    scores = [fuzz.token_set_ratio(claim.lower(), p.lower()) for p in passages]
+    # Ties count against the gold passage: a tie is not a win.
+    return sum(score >= scores[gold] for i, score in enumerate(scores) if i != gold)
+
+
+def ours_rank(index: PassageIndex, claim: str, gold: int, lang: str) -> tuple[int, list[int]]:
+    ranking = index.rank(claim, claim_lang=lang, top=0)
+    order = [r.index for r in ranking]
+    return order.index(gold), order[:3]
+
+
+def evaluate(
+    name: str,
+    cases: list[tuple[str, int]],
+    index_for: Callable[[int], PassageIndex],
+    passages_for: Callable[[int], list[str]],
+    lang: str,
+    misses: bool,
+) -> None:
+    started = time.perf_counter()
+    ours, base = [], []
+    for number, (claim, gold) in enumerate(cases):
+        rank, top3 = ours_rank(index_for(number), claim, gold, lang)
+        ours.append(rank)
+        base.append(baseline_rank(claim, passages_for(number), gold))
+        if misses and rank:
+            passages = passages_for(number)
+            print(f"  MISS {claim}\n    want: {passages[gold]}\n    got:  {passages[top3[0]]}")
+    elapsed = time.perf_counter() - started
+    r1, r5 = recall(ours)
+    b1, b5 = recall(base)
+    print(
+        f"{name}: n={len(cases)} ours recall@1={r1:.3f} @5={r5:.3f} | token_set_ratio @1={b1:.3f} @5={b5:.3f} ({elapsed:.2f} s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="print the claims ranked wrong")
+    args = parser.parse_args()
+    english, pairs = load_id_en()
+    index = PassageIndex(english)
+    evaluate("id->en (200 sentences)", pairs, lambda _: index, lambda _: english, "id", args.misses)
+    nearmiss = load_nearmiss()
+    indexes = [PassageIndex(passages) for _, passages, _ in nearmiss]
+    evaluate(
+        "en near-miss",
+        [(claim, gold) for claim, _, gold in nearmiss],
+        lambda n: indexes[n],
+        lambda n: nearmiss[n][1],
+        "en",
+        args.misses,
+    )
+
+
+if __name__ == "__main__":
+    main()
