@@ -67,6 +67,20 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
+# Times that are not a calendar day still make a claim's checkable content a date.
+_VAGUE_TIME = re.compile(
+    rf"\b(?:(?:akhir|awal|pertengahan|(?:the\s+)?end\s+of|early|late|mid-?|(?:the\s+)?(?:beginning|middle)\s+of)"
+    rf"\s+(?:{_MON}|(?:19|20)\d\d)\b|(?:next|last|this)\s+(?:spring|summer|autumn|fall|winter|year|month)\b|"
+    r"(?:tahun|bulan)\s+(?:depan|lalu)\b|musim\s+\w+\s+(?:depan|lalu)\b)",
+    re.IGNORECASE,
+)
+
+
+def find_vague_times(text: str) -> list[tuple[int, int]]:
+    """Spans of times that name no calendar day: "akhir Juni", "next spring", "tahun depan"."""
+    return [(m.start(), m.end()) for m in _VAGUE_TIME.finditer(text)]
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     """A date mention with its span; ``mention`` is None when no year could be inferred."""

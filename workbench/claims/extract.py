@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.claims.boilerplate import is_boilerplate
-from workbench.claims.dates import FoundDate, find_dates
+from workbench.claims.dates import FoundDate, find_dates, find_vague_times
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
 from workbench.claims.language_id import detect_language
 from workbench.claims.numbers import FoundNumber, find_numbers
@@ -59,6 +59,7 @@ def extract_claims(
     language = lang if lang in ("id", "en") else detect_language(text)
     found_dates = find_dates(text, language, article_date)
     date_spans = [(d.start, d.end) for d in found_dates]
+    vague_times = find_vague_times(text)
     found_numbers = find_numbers(text, language, date_spans)
     lines = [line for line in split_lines(text) if not is_boilerplate(text[line.start : line.end])]
     people = PeopleIndex()
@@ -73,7 +74,7 @@ def extract_claims(
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        claim = _build_claim(text, draft, found_dates, found_numbers, translate)
+        claim = _build_claim(text, draft, found_dates, found_numbers, vague_times, translate)
         if claim is not None and (claim.start, claim.end) not in seen:
             seen.add((claim.start, claim.end))
             claims.append(claim)
@@ -214,6 +215,7 @@ def _build_claim(
     draft: _Draft,
     found_dates: list[FoundDate],
     found_numbers: list[FoundNumber],
+    vague_times: list[tuple[int, int]],
     translate: Callable[[str], str],
 ) -> ExtractedClaim | None:
     start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
@@ -230,9 +232,11 @@ def _build_claim(
     minimum = 2 if draft.role in ("attribution", "list-item") else 3
     if len(span.split()) < minimum:
         return None
-    kind = _kind(span, draft.role, bool(date_mentions), bool(numbers))
+    vague = [text[s:e] for s, e in vague_times if start <= s and e <= end]
+    kind = _kind(span, draft.role, bool(date_mentions) or bool(vague and not numbers), bool(numbers))
     score, reasons = score_claim(span, kind, numbers, date_mentions, draft.speaker)
     reasons.extend(d.note for d in dates if d.note)
+    reasons.extend(f"time without a day: {v}" for v in vague)
     return ExtractedClaim(
         start=start,
         end=end,
