@@ -27,6 +27,7 @@ _WEEKDAYS: dict[str, int] = {
     "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
+CALENDAR_WORDS = frozenset([*_MONTHS, *_WEEKDAYS, "jum'at", "jum’at"])
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))

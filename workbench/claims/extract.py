@@ -119,7 +119,9 @@ def _narration(
     text = context.text
     for aside_start, aside_end in asides:
         if start <= aside_start < end or aside_start <= start < aside_end:
-            return [_Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
+            # "said Jane Roe, the charity's director": the role is a claim even in an aside.
+            roles = [_Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
+            return [*roles, _Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
     attributions = [a for a in find_attributions(text, start, end) if a.end <= end]
     if attributions:
         # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.

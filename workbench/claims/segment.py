@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 # "JAKARTA -", "JAKARTA, KOMPAS.com -", "WASHINGTON (Reuters) —", "Jakarta, CNN Indonesia --"
+# Letters are matched with [^\W\d_] and checked for case afterwards: "İSTANBUL" is outside A-Z.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*|[A-Z][a-z]+(?=\s*,))"
-    r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+"
+    r"(?P<city>[^\W\d_][\w.'’]*(?:[ -][^\W\d_][\w.'’]*){0,3})(?P<outlet>\s*,\s*[^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+"
 )
 _BULLET = re.compile(r"[-•*▪◦·‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+")
 
@@ -62,7 +63,7 @@ def split_lines(text: str, first_line_dateline: bool = True) -> list[Line]:
     or after a bullet marker)."""
     lines: list[Line] = []
     position = 0
-    seen_content = False
+    content_lines = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
         line_end = match.start() if match is not None else len(text)
         start, end = trim(text, position, line_end)
@@ -74,13 +75,19 @@ def split_lines(text: str, first_line_dateline: bool = True) -> list[Line]:
         marker = _BULLET.match(text, start, end)
         if marker is not None and not text[start].isupper():
             content, bullet = marker.end(), True
-        elif first_line_dateline and not seen_content:
+        elif first_line_dateline and content_lines < 3:  # a byline or title may come first
             dateline = _DATELINE.match(text, start, end)
-            if dateline is not None and dateline.end() < end:
+            if dateline is not None and dateline.end() < end and _is_dateline(dateline):
                 content = dateline.end()
         lines.append(Line(start, end, content, bullet))
-        seen_content = True
+        content_lines += 1
     return lines
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """An upper-case place ("JAKARTA -"), or a place and an outlet ("Jakarta, CNN Indonesia --")."""
+    city = match.group("city")
+    return city.isupper() or (match.group("outlet") is not None and city.istitle() and " " not in city)
 
 
 def find_quotes(text: str, start: int, end: int) -> list[QuoteRegion]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.claims.dates import CALENDAR_WORDS
 from workbench.claims.speakers import REPORTING_VERBS_EN, REPORTING_VERBS_ID
 from workbench.domain import ClaimKind, DateMention, NumberMention
 
@@ -24,8 +25,10 @@ def named_entities(text: str) -> list[str]:
     names: list[str] = []
     for match in _NAME.finditer(text):
         word = match.group(0)
-        if word in _COMMON_CAPITALS or word in names:
+        if word in _COMMON_CAPITALS or word in names or word.lower() in CALENDAR_WORDS:
             continue
+        if match.start() == 0 and not word.isupper():
+            continue  # a capital that only opens the sentence says nothing
         names.append(word)
     return names
 
