@@ -72,7 +72,7 @@ INDONESIAN_STOPWORDS = _word_set(
     lagi lain lalu maka mana masih melalui mereka meski namun nya oleh pada para per perlu pula pun
     saat saja sama sampai sangat sebagai sebelum sedang sehingga sejak sekali semua seperti serta
     setelah sudah supaya tak tanpa tapi telah tentang tetapi tersebut tidak untuk walau yaitu yakni
-    yang sang si se tiap tengah via
+    yang sang si se tiap tengah via dari terhadap pihaknya
     """
 )
 
