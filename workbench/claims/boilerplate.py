@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _TEASER = re.compile(
-    r"^(?:baca\s+(?:juga|pula|selengkapnya)|simak\s+(?:juga|selengkapnya|video)|lihat\s+juga|"
+    r"^(?:baca\s+(?:juga|pula|selengkapnya|berita)|simak\s+(?:juga|selengkapnya|video|berita)|lihat\s+juga|"
     r"tonton\s+juga|artikel\s+terkait|berita\s+terkait|read\s+(?:more|also|next)|also\s+read)\b|"
     # Words that can open a real sentence count only with a colon or dash after them.
     r"^(?:related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+from|watch|recommended)\s*[:\-–—]",

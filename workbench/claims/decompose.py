@@ -35,6 +35,10 @@ _NOT_VERBS = frozenset(
     """dinas direktur dia diri digital diskusi dinding dini media menteri mereka metode meter menit
     menara merek memori berita beras berbagai bersama beberapa terminal teras""".split()  # noqa: SIM905
 )
+# "The repairs cost $2.3 million and were paid for by ...": an auxiliary opens a new predicate.
+_AND_AUXILIARY_EN = re.compile(
+    r"\s+and\s+(?=(?:was|were|is|are|has|have|had|will|would|can|could|did|does)\b)", re.IGNORECASE
+)
 _SUBORDINATE = re.compile(r",\s+(?=(?:setelah|sebelum|sejak|ketika|after|before|since|when)\s+)")
 # "... since it was first published on March 4, 2022": a subordinate clause with its own date.
 _DATED_SUBORDINATE = re.compile(r"\s+(?=(?:since|sejak|after|setelah|when|ketika)\s+)")
@@ -121,6 +125,7 @@ def _cuts(text: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> 
         following = re.match(r"\w+", text[match.end() : end])
         if following is not None and following.group(0).lower() not in _NOT_VERBS:
             cuts.append((match.start(), match.end()))
+    cuts.extend((m.start(), m.end()) for m in _AND_AUXILIARY_EN.finditer(text, start, end))
     cuts.extend((m.start(), m.start() + 1) for m in _SUBORDINATE.finditer(text, start, end))
     for match in _DATED_SUBORDINATE.finditer(text, start, end):
         if any(match.end() <= s < end for s, _ in dates):

@@ -68,8 +68,11 @@ def extract_claims(
             people.add(attribution.name, attribution.role)
     context = _Context(text, people, date_spans)
     drafts: list[_Draft] = []
-    for line in lines:
-        drafts.extend(_line_drafts(context, line))
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        # "The building now has:" before bullets is no claim of its own, unless it counts them.
+        intro = following is not None and following.bullet and text[line.end - 1] == ":"
+        drafts.extend(_line_drafts(context, line, intro))
     translate = _statement_drafter(language)
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
@@ -81,11 +84,11 @@ def extract_claims(
     return claims
 
 
-def _line_drafts(context: _Context, line: Line) -> list[_Draft]:
+def _line_drafts(context: _Context, line: Line, intro: bool = False) -> list[_Draft]:
     text = context.text
     regions = [r for r in find_quotes(text, line.content_start, line.end) if _is_speech(text, r)]
     sentences = split_sentences(text, line.content_start, line.end)
-    speakers, asides = _quote_speakers(context, regions, sentences)
+    speakers, asides = _quote_speakers(context, line.content_start, regions, sentences)
     drafts: list[_Draft] = []
     for sentence_start, sentence_end in sentences:
         if any(a_start <= sentence_start and sentence_end <= a_end for a_start, a_end in asides):
@@ -97,14 +100,14 @@ def _line_drafts(context: _Context, line: Line) -> list[_Draft]:
             if region.end <= sentence_start or region.start >= sentence_end:
                 continue
             if region.start > position:
-                drafts.extend(_narration(context, position, region.start - 1, line.bullet, asides, speaker))
+                drafts.extend(_narration(context, position, region.start - 1, line, intro, asides, speaker))
             quote_start, quote_end = max(sentence_start, region.start), min(sentence_end, region.end)
             for clause in split_clauses(text, quote_start, quote_end, context.date_spans):
                 drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
             last_speaker = speaker
         if position < sentence_end:
-            drafts.extend(_narration(context, position, sentence_end, line.bullet, asides, last_speaker))
+            drafts.extend(_narration(context, position, sentence_end, line, intro, asides, last_speaker))
     return drafts
 
 
@@ -112,7 +115,8 @@ def _narration(
     context: _Context,
     start: int,
     end: int,
-    bullet: bool,
+    line: Line,
+    intro: bool,
     asides: list[tuple[int, int]],
     speaker: str | None,
 ) -> list[_Draft]:
@@ -133,7 +137,7 @@ def _narration(
         # line is a claim of its own only when it carries a date or a number.
         drafts.append(_Draft(source.start(), end, "aside", speaker))
         end = source.start()
-    role = "list-item" if bullet else None
+    role = "list-item" if line.bullet else "aside" if intro else None
     drafts.extend(
         _Draft(c.start, c.end, c.role or role) for c in split_clauses(text, start, end, context.date_spans)
     )
@@ -145,14 +149,20 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _quote_speakers(
-    context: _Context, regions: list[QuoteRegion], sentences: list[tuple[int, int]]
+    context: _Context, line_start: int, regions: list[QuoteRegion], sentences: list[tuple[int, int]]
 ) -> tuple[list[str | None], list[tuple[int, int]]]:
     """Each speech quotation's speaker, and the spans of the attributions naming them."""
     text = context.text
     people = context.people
     speakers: list[str | None] = []
     asides: list[tuple[int, int]] = []
+    previous_end = line_start
     for region in regions:
+        # A person introduced between two quotations is who "He said:" points to.
+        introduced = find_attributions(text, previous_end, max(previous_end, region.start - 1))
+        if introduced:
+            people.last_speaker = introduced[-1].name
+        previous_end = region.end
         who: str | None = None
         if region.closed:
             index = _sentence_of(sentences, region.end)

@@ -38,14 +38,15 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
 }
 
-_UNITS: dict[str, int] = {
+_UNITS: dict[str, float] = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
     "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "dozen": 12,
+    "ninety": 90, "dozen": 12, "half": 0.5, "setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3,
+    "seperempat": 0.25,
 }  # fmt: skip
 _MULTIPLIERS = ("belas", "puluh", "ratus", "hundred")
 
@@ -115,11 +116,11 @@ def parse_digits(raw: str, lang: str) -> float:
     return float(raw)
 
 
-def parse_number_words(words: str) -> int | None:
+def parse_number_words(words: str) -> float | None:
     """Value of a run of number words ("dua puluh lima", "twenty-five", "tiga ratus")."""
     # Multipliers scale the unit word just before them: "dua puluh" = 2 + 2 * 9.
-    total = 0
-    last = 0
+    total = 0.0
+    last = 0.0
     seen = False
     for token in re.split(r"[\s-]+", words.lower()):
         if token in _UNITS:
@@ -192,6 +193,10 @@ def find_numbers(
             continue
         if words[0].isupper() and words.lower() == "lima" and not match.group("unit"):
             continue  # the city of Lima, not five
+        if words.lower() == "half" and not _QUALIFIER_RE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            continue  # "half" counts only as "almost half", "more than half"
         found.append(_build(text, match, float(maybe)))
         taken.append((match.start(), match.end()))
     for match in _VAGUE_RE.finditer(text, start, stop):

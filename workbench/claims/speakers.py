@@ -35,6 +35,16 @@ _NAME_COMMA_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?i:{_ROLE})(?:\s+[\w'’-]+){{0,5}}?)(?=\s*[,.;)]|\s+(?:said|says|told|mengatakan|menyatakan)\b)"
 )
+# "Omar Haddad, who chairs the culture committee" / "Budi, yang menjabat kepala desa"
+_NAME_WHO_ROLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:who|yang)\s+(?:chairs|heads|leads|runs|directs|manages|founded|"
+    r"co-founded|serves\s+as|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
+)
+# "Seorang orang tua murid, Yuliana," / "A local teacher, Dana Price,": a described person.
+_DESCRIBED_NAME = re.compile(
+    rf"(?P<role>\b(?:[Ss]eorang|[Ss]alah\s+seorang|[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,4}}[\w-]+),\s+"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})(?=,)"
+)
 IS_ROLE_RE = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:adalah|merupakan|menjabat(?:\s+sebagai)?|is|was|serves\s+as|has\s+been)\s+"
     rf"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{_ROLE})\b"
@@ -145,6 +155,14 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         role = " ".join([match.group("role"), *rest[:-2]])
         if free(match.start(), match.end()) and not ROLE_RE.search(name):
             found.append(Attribution(match.start(), match.end(), name, role))
+    # "Town councillor Omar Haddad, who chairs the culture committee": two attributions that
+    # share the name, so these may overlap the ones above.
+    spans = {(a.start, a.end) for a in found}
+    for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME):
+        for match in pattern.finditer(text, start, end):
+            name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
+            if (name_start, match.end()) not in spans:
+                found.append(Attribution(name_start, match.end(), match.group("name"), match.group("role")))
     found.sort(key=lambda a: a.start)
     return found
 
