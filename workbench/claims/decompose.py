@@ -76,7 +76,8 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _count_value(word: str) -> int | None:
-    return int(word) if word.isdigit() else parse_number_words(word)
+    value = int(word) if word.isdigit() else parse_number_words(word)
+    return int(value) if value is not None and float(value).is_integer() else None
 
 
 def strip_leading_marker(text: str, start: int, end: int) -> int:
