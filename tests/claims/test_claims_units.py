@@ -210,3 +210,19 @@ def test_statements_are_drafts_and_english_claims_state_themselves() -> None:
     assert claim.statement == claim.text
     assert claim.statement_is_draft
     assert claim.score > 0 and claim.reasons
+
+
+def test_speaker_after_a_role_and_a_comma_is_the_name_even_outside_a_to_z() -> None:
+    text = (
+        "“Kami datang untuk membangun sesuatu yang bertahan lama,” tulis Chief Executive Officer Contoso, "
+        "Mirela Çelik, dalam blog resmi perusahaan.\n"
+        "“Hari ini kami menepati janji itu kepada semua pelanggan,” kata Çelik."
+    )
+    claims = extract_claims(text, "id", FRIDAY)
+    assert [c.speaker for c in claims if c.kind is ClaimKind.QUOTE] == ["Mirela Çelik", "Mirela Çelik"]
+    assert any(c.kind is ClaimKind.ATTRIBUTION and c.text.endswith("Mirela Çelik") for c in claims)
+
+
+def test_bracketed_credits_and_years_after_sepanjang() -> None:
+    assert is_boilerplate("(Reporter: Nadia Paramitha | Editor: Hendra Wijaya)")
+    assert _numbers("tumbuh 24,5 persen sepanjang 2023", "id") == [("24,5 persen", 24.5, "exact")]

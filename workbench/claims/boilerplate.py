@@ -43,7 +43,8 @@ def is_boilerplate(line: str) -> bool:
     Credit lines ("Editor: ...", "By Jane Doe") are rejected only when short, so that a
     sentence opening with "By" or "Oleh" still counts as content.
     """
-    stripped = line.strip()
+    # "(Reporter: Nadia | Editor: Hendra)" wraps its credits in brackets.
+    stripped = line.strip().strip("()[]").strip()
     if not stripped:
         return True
     words = len(stripped.split())

@@ -86,7 +86,7 @@ _WORDS_RE = re.compile(
 _VAGUE_RE = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
     r"(?:tahun|in|since|sejak|pada|until|hingga|by|of|akhir|awal|pertengahan|early|late|mid|"
-    r"during|selama|from|dari|to|sampai)\s+$",
+    r"during|selama|from|dari|to|sampai|sepanjang|throughout|per|hingga\s+akhir)\s+$",
     re.IGNORECASE,
 )
 _TIME_AFTER = re.compile(r"\s?(?:WIB|WITA|WIT|GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)

@@ -25,6 +25,9 @@ _ABBREVIATIONS = frozenset(
     mayjen letjen kompol ipda aiptu bripka sp ph.d dkk ca approx est fig al""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
+# Upper-case Latin letters for regex classes: names such as "Çelik" or "İzmir" fall outside A-Z.
+UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from workbench.claims.segment import UPPER
+
 _ROLE = (
     r"wakil\s+presiden|presiden|direktur\s+(?:utama|eksekutif|jenderal)|direktur|dirjen|ceo|cto|cfo|"
     r"coo|ketua(?:\s+umum)?|kepala|menteri|gubernur|bupati|wali\s*kota|juru\s+bicara|jubir|"
@@ -22,7 +24,7 @@ _ROLE = (
     r"council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
-_CAP = r"[A-Z][\w'’.-]*"
+_CAP = rf"[{UPPER}][\w'’.-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 # "Presiden Microsoft, Brad Smith" / "Microsoft President Brad Smith" / "Jane Roe, the agency's director,"
 _ROLE_COMMA_NAME = re.compile(
@@ -177,7 +179,7 @@ def _drop_sentence_openers(name: str) -> str:
 def speaker_after(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The speaker phrase of an attribution that follows a quotation (``" kata Smith``,
     ``," said Smith``, ``," Smith said``), and where the attribution begins."""
-    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, start, end)][:8]
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, start, end)][:10]
     if not tokens:
         return None
     first = tokens[0][0].lower()
@@ -186,7 +188,7 @@ def speaker_after(text: str, start: int, end: int) -> tuple[str, int] | None:
             tokens = tokens[1:]
         if first.endswith("nya") and first not in ("menurutnya",):
             return ("dia", tokens[0][1])
-        who = _collect_who(tokens[1:])
+        who = _collect_who(text, tokens[1:])
         return (who, tokens[0][1]) if who else None
     for index, (word, _) in enumerate(tokens[:6]):
         if word.lower() in _VERBS and index > 0:
@@ -206,7 +208,7 @@ def speaker_before(text: str, start: int, end: int) -> str | None:
         word = tokens[index][0].lower()
         if word not in _VERBS:
             continue
-        after = _collect_who(tokens[index + 1 :])
+        after = _collect_who(text, tokens[index + 1 :])
         if after and word in ("kata", "menurut", "according"):
             return after
         before = [w for w, _ in tokens[:index]]
@@ -220,9 +222,18 @@ def speaker_before(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _collect_who(tokens: list[tuple[str, int]]) -> str | None:
+def _collect_who(text: str, tokens: list[tuple[str, int]]) -> str | None:
+    """The speaker words after a reporting verb. A comma ends them, except right after a role
+    ("tulis Chief Executive Officer Contoso, Mirela Çelik"), where the name that follows wins."""
     who: list[str] = []
-    for word, _ in tokens[:6]:
+    role_words: list[str] = []
+    previous_end: int | None = None
+    for word, position in tokens[:8]:
+        if previous_end is not None and "," in text[previous_end:position]:
+            if role_words or not ROLE_RE.search(" ".join(who)):
+                break
+            role_words, who = who, []
+        previous_end = position + len(word)
         lowered = word.lower()
         if (
             word[0].isupper()
@@ -237,4 +248,6 @@ def _collect_who(tokens: list[tuple[str, int]]) -> str | None:
             break
     while who and who[-1].lower() in _LINKS - {"itu", "tersebut"}:
         who.pop()
+    if role_words and not any(w[0].isupper() for w in who):
+        who = role_words
     return " ".join(who) or None
