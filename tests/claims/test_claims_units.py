@@ -226,3 +226,16 @@ def test_speaker_after_a_role_and_a_comma_is_the_name_even_outside_a_to_z() -> N
 def test_bracketed_credits_and_years_after_sepanjang() -> None:
     assert is_boilerplate("(Reporter: Nadia Paramitha | Editor: Hendra Wijaya)")
     assert _numbers("tumbuh 24,5 persen sepanjang 2023", "id") == [("24,5 persen", 24.5, "exact")]
+
+
+def test_a_quotation_continued_in_the_next_paragraph_takes_the_closing_attribution() -> None:
+    text = (
+        'The agency\'s chief, Tom Lee, 54, told reporters the cuts were "painful but necessary."\n'
+        '"We will protect the core programs. Nothing else is safe.\n'
+        '"The budget has fallen three years in a row," Lee said.\n'
+    )
+    claims = extract_claims(text, "en", FRIDAY)
+    assert [c.speaker for c in claims if c.kind is ClaimKind.QUOTE] == ["Tom Lee"] * 3
+    first = claims[0]
+    assert first.text.endswith('"painful but necessary."')
+    assert "told reporters" in first.text  # ", 54, told ..." is the sentence's verb, not a trailing source

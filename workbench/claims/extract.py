@@ -72,7 +72,7 @@ def extract_claims(
         following = lines[index + 1] if index + 1 < len(lines) else None
         # "The building now has:" before bullets is no claim of its own, unless it counts them.
         intro = following is not None and following.bullet and text[line.end - 1] == ":"
-        drafts.extend(_line_drafts(context, line, intro))
+        drafts.extend(_line_drafts(context, line, intro, following))
     translate = _statement_drafter(language)
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
@@ -84,11 +84,13 @@ def extract_claims(
     return claims
 
 
-def _line_drafts(context: _Context, line: Line, intro: bool = False) -> list[_Draft]:
+def _line_drafts(
+    context: _Context, line: Line, intro: bool = False, lookahead: Line | None = None
+) -> list[_Draft]:
     text = context.text
     regions = [r for r in find_quotes(text, line.content_start, line.end) if _is_speech(text, r)]
     sentences = split_sentences(text, line.content_start, line.end)
-    speakers, asides = _quote_speakers(context, line.content_start, regions, sentences)
+    speakers, asides = _quote_speakers(context, line.content_start, regions, sentences, lookahead)
     drafts: list[_Draft] = []
     for sentence_start, sentence_end in sentences:
         if any(a_start <= sentence_start and sentence_end <= a_end for a_start, a_end in asides):
@@ -149,7 +151,11 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _quote_speakers(
-    context: _Context, line_start: int, regions: list[QuoteRegion], sentences: list[tuple[int, int]]
+    context: _Context,
+    line_start: int,
+    regions: list[QuoteRegion],
+    sentences: list[tuple[int, int]],
+    lookahead: Line | None = None,
 ) -> tuple[list[str | None], list[tuple[int, int]]]:
     """Each speech quotation's speaker, and the spans of the attributions naming them."""
     text = context.text
@@ -185,11 +191,26 @@ def _quote_speakers(
                 if phrase is not None:
                     who = people.resolve(phrase)
                     asides.append((sentence_start, region.start - 1))
+        if who is None and not region.closed and lookahead is not None:
+            who = _speaker_of_continued_quote(context, lookahead)
         if who is None:
             who = people.last_speaker
         people.last_speaker = who
         speakers.append(who)
     return speakers, asides
+
+
+def _speaker_of_continued_quote(context: _Context, line: Line) -> str | None:
+    """A quotation left open at a paragraph's end continues in the next paragraph, whose
+    closing attribution names the speaker of both."""
+    text = context.text
+    regions = find_quotes(text, line.content_start, line.end)
+    if not regions or not regions[0].closed or regions[0].start > line.content_start + 1:
+        return None
+    sentences = split_sentences(text, line.content_start, line.end)
+    sentence_end = sentences[_sentence_of(sentences, regions[0].end)][1]
+    found = speaker_after(text, regions[0].end + 1, sentence_end)
+    return context.people.resolve(found[0]) if found is not None else None
 
 
 def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
@@ -233,6 +254,7 @@ def _build_claim(
     start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
     if end < len(text) and text[end] == ")" and text[start:end].count("(") > text[start:end].count(")"):
         end += 1
+    end = _close_inner_quote(text, start, end)
     if start >= end:
         return None
     span = text[start:end]
@@ -262,6 +284,18 @@ def _build_claim(
         score=score,
         reasons=reasons,
     )
+
+
+def _close_inner_quote(text: str, start: int, end: int) -> int:
+    """Keep the closing mark of a short quotation inside a claim: 'were "painful but necessary."'."""
+    span = text[start:end]
+    for opening, closing in (('"', '"'), ("“", "”")):
+        opened = span.count(opening) - span.count(closing) if opening != closing else span.count('"') % 2
+        if opened > 0:
+            found = text.find(closing, end, min(len(text), end + 3))
+            if found >= 0:
+                return found + 1
+    return end
 
 
 def _kind(span: str, role: str | None, has_date: bool, has_number: bool) -> ClaimKind:

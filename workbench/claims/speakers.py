@@ -21,7 +21,7 @@ _ROLE = (
     r"director(?:\s+general)?|chair(?:man|woman|person)?|minister|secretary(?:\s+general)?|governor|"
     r"mayor|spokes(?:person|man|woman)|co-?founder|founder|manager|researcher|analyst|professor|"
     r"commissioner|deputy|senator|ambassador|coordinator|head|executive\s+director|general\s+counsel|"
-    r"council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa"
+    r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
@@ -58,13 +58,13 @@ REPORTING_VERBS_ID = (  # noqa: SIM905 - a word list reads better as text
     "tegasnya lanjutnya imbuhnya tambahnya terangnya sebutnya paparnya tulisnya pungkasnya tukasnya "
     "mengatakan menyatakan menegaskan menjelaskan mengungkapkan menambahkan berkata menulis menurut"
 ).split()
-_SOURCE_VERBS = (
-    r"said|says|told|reported|wrote|announced|added|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah|"
-    r"according\s+to|menurut"
-)
-# ", the regional environment agency said in a report on Friday" closing a sentence.
+# ", the regional environment agency said in a report on Friday" closing a sentence. The source
+# needs its own subject: in "Tom Lee, 54, told reporters ..." the verb belongs to the sentence.
+_SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|mengatakan|menyatakan"
+_SOURCE_FIRST = r"according\s+to|menurut|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah"
 TRAILING_SOURCE_RE = re.compile(
-    rf",\s+(?=(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{0,5}}?(?:{_SOURCE_VERBS})\b)[^,]*(?:,\s*\w+\s+\d+)?[^,]*$",
+    rf",\s+(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:{_SOURCE_AFTER_SUBJECT})\b)"
+    r"[^,]*(?:,\s*\w+\s+\d+)?[^,]*$",
     re.IGNORECASE,
 )
 REPORTING_VERBS_EN = (  # noqa: SIM905
