@@ -1,0 +1,74 @@
+"""JSONL batch re-anchoring: the contract of ``workbench anchor --batch IN.jsonl``.
+
+Input line: ``{"id": ..., "selector": {"exact": "...", "prefix": "...", "suffix": "...", "start": n,
+"end": n}, "text": "..."}`` with ``exact`` required and the rest of the selector optional. Output
+line, in input order: ``{"id": ..., "status": "intact"|"moved"|"edited"|"orphaned", "start": n,
+"end": n, "score": s}`` (``start``/``end`` null when orphaned; edited lines also carry
+``distance`` and ``diff``). A malformed line gives ``{"id": ..., "error": "..."}`` and the run goes
+on. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from workbench.anchoring.reanchor import reanchor_quote
+from workbench.anchoring.selectors import TextQuoteSelector
+
+
+def anchor_batch(lines: Iterable[str]) -> Iterator[str]:
+    """Re-anchor every JSONL request line; yields one JSON line (no newline) per non-blank line."""
+    for line in lines:
+        if not line.strip():
+            continue
+        yield json.dumps(_answer(line), ensure_ascii=False)
+
+
+def _answer(line: str) -> dict[str, Any]:
+    try:
+        request = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {"id": None, "error": f"not JSON: {error.msg} at column {error.colno}"}
+    if not isinstance(request, dict):
+        return {"id": None, "error": "a line must be a JSON object"}
+    ident = request.get("id")
+    selector = request.get("selector")
+    text = request.get("text")
+    if not isinstance(selector, dict):
+        return {"id": ident, "error": '"selector" must be an object'}
+    if not isinstance(text, str):
+        return {"id": ident, "error": '"text" must be a string'}
+    problem = _selector_problem(selector)
+    if problem:
+        return {"id": ident, "error": problem}
+    result = reanchor_quote(
+        TextQuoteSelector(
+            exact=selector["exact"],
+            prefix=selector.get("prefix") or "",
+            suffix=selector.get("suffix") or "",
+            start=selector.get("start"),
+            end=selector.get("end"),
+        ),
+        text,
+    )
+    return {"id": ident, **result.as_json()}
+
+
+def _selector_problem(selector: dict[str, Any]) -> str | None:
+    exact = selector.get("exact")
+    if not isinstance(exact, str) or not exact.strip():
+        return '"selector.exact" must be a non-empty string'
+    for key in ("prefix", "suffix"):
+        if selector.get(key) is not None and not isinstance(selector[key], str):
+            return f'"selector.{key}" must be a string'
+    for key in ("start", "end"):
+        value = selector.get(key)
+        # bool is an int in Python; true/false are not offsets.
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            return f'"selector.{key}" must be a non-negative integer'
+    start, end = selector.get("start"), selector.get("end")
+    if start is not None and end is not None and end < start:
+        return '"selector.end" must not be before "selector.start"'
+    return None

@@ -1,0 +1,204 @@
+"""Candidate places for a pinned quote in a new text, each measured against the quote and its context.
+
+All offsets here are into the folded view (see :mod:`workbench.anchoring.folding`); the caller maps
+the chosen span back to the original text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from workbench.anchoring.folding import PreparedText
+
+MAX_EXACT = 500  # occurrences examined; a quote found more often than this is hopelessly ambiguous
+WINDOW_POOL = 40  # best word windows taken from the fuzzy search before removing overlaps
+MAX_REGIONS = 6  # distinct places refined per quote
+WINDOW_CUTOFF = 45.0  # below this a window is not even worth refining
+BOUNDARY_REACH = 4  # tokens either side of a rough boundary tried when refining
+CONTEXT_GRIP = 12  # adjacent characters of context that must agree for a side to count as kept
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The pinned quote and its context, folded like the text they are compared with."""
+
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span of the folded text with its similarity to the quote and agreement with the context.
+
+    ``similarity`` 0-100 (100 for an exact occurrence). For each side of context the selector has,
+    ``*_ratio`` is the similarity 0-100 of the old context with the text beside the span and
+    ``*_grip`` the number of characters that agree outright next to the span; None when the
+    selector has no context on that side.
+    """
+
+    start: int
+    end: int
+    similarity: float
+    exact: bool
+    prefix_ratio: float | None = None
+    suffix_ratio: float | None = None
+    prefix_grip: int | None = None
+    suffix_grip: int | None = None
+
+    def sides(self) -> list[tuple[float, int]]:
+        out = []
+        if self.prefix_ratio is not None and self.prefix_grip is not None:
+            out.append((self.prefix_ratio, self.prefix_grip))
+        if self.suffix_ratio is not None and self.suffix_grip is not None:
+            out.append((self.suffix_ratio, self.suffix_grip))
+        return out
+
+    @property
+    def context(self) -> float | None:
+        """Mean context similarity 0-100, or None when the selector has no context."""
+        sides = self.sides()
+        return sum(r for r, _ in sides) / len(sides) if sides else None
+
+    @property
+    def rank(self) -> float:
+        """How good a home this span is for the quote, 0-100: the words weigh more than the context."""
+        context = self.context
+        return self.similarity if context is None else 0.6 * self.similarity + 0.4 * context
+
+
+def side_kept(ratio: float, grip: int, side_length: int) -> bool:
+    """A side of context counts as kept when its characters next to the quote agree outright, or
+    when it is nearly the same overall (a word changed further away)."""
+    return grip >= min(CONTEXT_GRIP, side_length) or ratio >= 85
+
+
+def measure(quote: Quote, text: str, start: int, end: int, exact: bool) -> Candidate:
+    """A candidate for ``text[start:end]`` with its context measured."""
+    similarity = 100.0 if exact else fuzz.ratio(quote.exact, text[start:end])
+    candidate = Candidate(start, end, similarity, exact)
+    if quote.prefix:
+        before = text[max(0, start - len(quote.prefix)) : start]
+        candidate.prefix_ratio = fuzz.ratio(quote.prefix, before)
+        candidate.prefix_grip = _common_suffix(quote.prefix, before)
+    if quote.suffix:
+        after = text[end : end + len(quote.suffix)]
+        candidate.suffix_ratio = fuzz.ratio(quote.suffix, after)
+        candidate.suffix_grip = _common_prefix(quote.suffix, after)
+    return candidate
+
+
+def exact_candidates(quote: Quote, text: str) -> list[Candidate]:
+    """Every occurrence of the quote (overlapping ones too), up to ``MAX_EXACT``."""
+    found: list[Candidate] = []
+    at = text.find(quote.exact)
+    while at >= 0 and len(found) < MAX_EXACT:
+        found.append(measure(quote, text, at, at + len(quote.exact), exact=True))
+        at = text.find(quote.exact, at + 1)
+    return found
+
+
+def fuzzy_candidates(quote: Quote, prepared: PreparedText) -> list[Candidate]:
+    """The best distinct approximate places for the quote, boundaries snapped to tokens.
+
+    Windows of as many words as the quote start at every word; the best few that do not overlap
+    are refined so that the span's start and end sit on token boundaries where the words and the
+    context agree best.
+    """
+    text = prepared.folded.text
+    starts, ends = prepared.word_starts, prepared.word_ends
+    if not starts:
+        return []
+    width = max(1, len(quote.exact.split()))
+    last = len(starts) - 1
+    windows = [text[starts[i] : ends[min(i + width - 1, last)]] for i in range(len(starts))]
+    best = process.extract(
+        quote.exact, windows, scorer=fuzz.ratio, limit=WINDOW_POOL, score_cutoff=WINDOW_CUTOFF
+    )
+    regions: list[tuple[int, int]] = []
+    for _, _, index in best:
+        span = (starts[index], ends[min(index + width - 1, last)])
+        if not any(_overlap(span, taken) > 0.5 for taken in regions):
+            regions.append(span)
+        if len(regions) == MAX_REGIONS:
+            break
+    return [_refine(quote, prepared, start, end) for start, end in regions]
+
+
+def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candidate:
+    """Move a rough span's ends to the token boundaries that fit the quote and its context best.
+
+    Starts and ends are chosen in turn (twice each), which is enough in practice and far cheaper
+    than trying every pair.
+    """
+    text = prepared.folded.text
+    start_options = _near(prepared.token_starts, start) + _after_prefix(quote, text, start)
+    end_options = _near(prepared.token_ends, end) + _before_suffix(quote, text, end)
+
+    def fit(s: int, e: int) -> float:
+        if e <= s:
+            return -1.0
+        score = 2 * fuzz.ratio(quote.exact, text[s:e])
+        if quote.prefix:
+            score += fuzz.ratio(quote.prefix, text[max(0, s - len(quote.prefix)) : s])
+        if quote.suffix:
+            score += fuzz.ratio(quote.suffix, text[e : e + len(quote.suffix)])
+        return score
+
+    for _ in range(2):
+        start = max(start_options, key=lambda s: (fit(s, end), -abs(s - start)))
+        end = max(end_options, key=lambda e: (fit(start, e), -abs(e - end)))
+    return measure(quote, text, start, end, exact=text[start:end] == quote.exact)
+
+
+def _near(boundaries: list[int], position: int) -> list[int]:
+    """Token boundaries within ``BOUNDARY_REACH`` tokens of ``position``."""
+    low = max(0, bisect_left(boundaries, position) - BOUNDARY_REACH)
+    high = min(len(boundaries), bisect_right(boundaries, position) + BOUNDARY_REACH)
+    return boundaries[low:high] or [position]
+
+
+def _after_prefix(quote: Quote, text: str, start: int) -> list[int]:
+    """Where the prefix's last characters end near ``start``: the quote may begin mid-token."""
+    tail = quote.prefix[-CONTEXT_GRIP:]
+    if len(tail) < CONTEXT_GRIP:
+        return []
+    reach = len(quote.exact) // 2 + len(tail)
+    at = text.find(tail, max(0, start - reach), start + reach)
+    return [at + len(tail)] if at >= 0 else []
+
+
+def _before_suffix(quote: Quote, text: str, end: int) -> list[int]:
+    """Where the suffix's first characters begin near ``end``."""
+    head = quote.suffix[:CONTEXT_GRIP]
+    if len(head) < CONTEXT_GRIP:
+        return []
+    reach = len(quote.exact) // 2 + len(head)
+    at = text.find(head, max(0, end - reach), end + reach)
+    return [at] if at >= 0 else []
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return max(0, shared) / max(1, min(a[1] - a[0], b[1] - b[0]))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -1,0 +1,165 @@
+"""Re-locate a pinned quote in a changed text: intact, moved, edited or orphaned.
+
+Order of work: exact occurrences first, chosen among by their context (prefix and suffix) and
+then by position; approximate places (rapidfuzz over word windows, refined to token boundaries)
+only when no occurrence is confidently the quote. The rules lean to orphaning: a wrong anchor
+silently keeps a verdict on evidence that is gone, an orphan only asks a person to look.
+"""
+
+from __future__ import annotations
+
+from workbench.anchoring.candidates import (
+    Candidate,
+    Quote,
+    exact_candidates,
+    fuzzy_candidates,
+    side_kept,
+)
+from workbench.anchoring.folding import PreparedText, fold, prepare
+from workbench.anchoring.selectors import AnchorResult, AnchorStatus, TextQuoteSelector
+from workbench.anchoring.wordiff import edit_distance, word_diff
+
+# A quote at least this long (characters and words) is unlikely to recur by chance, so an exact
+# occurrence of it may be trusted without its context ("moved"). Shorter quotes need context.
+DISTINCT_CHARS = 30
+DISTINCT_WORDS = 5
+EDITED_WITH_CONTEXT = 70.0  # least similarity for an edited passage whose context is kept
+EDITED_HALF_CONTEXT = 80.0  # ... whose context is kept on one side only
+EDITED_NO_CONTEXT = 90.0  # ... whose context is lost: moved and edited, so only a light edit
+RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
+POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
+POSITION_GAP = 64  # ... and nearer by this many characters at least
+FAR_CHARS = 1000  # beyond max(this, a fifth of the text) from the old offset, a quote has moved
+
+
+def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
+    """Locate ``selector``'s quote in ``new_text``.
+
+    ``selector.start``/``end`` are offsets in the old text (optional; they only break ties and tell
+    "moved far" from "intact"). The result's ``start``/``end`` are code-point offsets into
+    ``new_text`` (``new_text[start:end]`` is the located passage), None when orphaned.
+    """
+    exact = fold(selector.exact).text.strip()
+    if not exact:
+        return AnchorResult("orphaned", reason="the quote is empty")
+    quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text)
+    prepared = prepare(new_text)
+    judge = _Judge(quote, selector.start, prepared)
+
+    exacts = exact_candidates(quote, prepared.folded.text)
+    trusted = [c for c in exacts if judge.acceptable(c)]
+    chosen, why = judge.choose(trusted)
+    if chosen is not None and judge.context_level(chosen) != "lost":
+        return judge.result(chosen, selector.exact, why)
+    if chosen is None and trusted:
+        # A tie between occurrences of the very words: an approximate match cannot do better.
+        return AnchorResult("orphaned", reason=why)
+
+    pool = _merge(exacts, fuzzy_candidates(quote, prepared))
+    chosen, why = judge.choose([c for c in pool if judge.acceptable(c)])
+    if chosen is None:
+        return AnchorResult("orphaned", reason=why)
+    return judge.result(chosen, selector.exact, why)
+
+
+class _Judge:
+    """The acceptance and choice rules, with what they need about the quote and the new text."""
+
+    def __init__(self, quote: Quote, expected: int | None, prepared: PreparedText) -> None:
+        self.quote = quote
+        self.expected = expected
+        self.prepared = prepared
+        self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
+        self.far = max(FAR_CHARS, len(prepared.original) // 5)
+
+    def context_level(self, c: Candidate) -> str:
+        """"kept" (every side the selector has agrees), "half", "lost", or "none" (no context)."""
+        sides = []
+        if c.prefix_ratio is not None and c.prefix_grip is not None:
+            sides.append(side_kept(c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)))
+        if c.suffix_ratio is not None and c.suffix_grip is not None:
+            sides.append(side_kept(c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)))
+        if not sides:
+            return "none"
+        if all(sides):
+            return "kept"
+        return "half" if any(sides) else "lost"
+
+    def acceptable(self, c: Candidate) -> bool:
+        """Whether ``c`` could be the quote's place at all, ignoring the other candidates."""
+        level = self.context_level(c)
+        if c.exact:
+            # A short quote is only trusted where its context is kept on every side: elsewhere it
+            # is most likely another mention of the same few words.
+            return level in ("kept", "none") or self.distinct
+        if level == "kept":
+            return c.similarity >= EDITED_WITH_CONTEXT
+        if not self.distinct:
+            return False
+        if level == "half":
+            return c.similarity >= EDITED_HALF_CONTEXT
+        return c.similarity >= EDITED_NO_CONTEXT
+
+    def choose(self, candidates: list[Candidate]) -> tuple[Candidate | None, str]:
+        """The best candidate, or None with a reason when there is none or the choice is a tie."""
+        if not candidates:
+            return None, "no confident match"
+        ordered = sorted(candidates, key=lambda c: c.rank, reverse=True)
+        best = ordered[0]
+        rivals = [c for c in ordered[1:] if best.rank - c.rank < RANK_MARGIN]
+        if not rivals:
+            return best, "best match"
+        nearest = self._decided_by_position([best, *rivals])
+        if nearest is not None:
+            return nearest, "nearest of equal matches"
+        return None, f"ambiguous: {len(rivals) + 1} equally good matches"
+
+    def _decided_by_position(self, tied: list[Candidate]) -> Candidate | None:
+        if self.expected is None:
+            return None
+        by_distance = sorted(tied, key=self._distance)
+        first, second = self._distance(by_distance[0]), self._distance(by_distance[1])
+        if first > POSITION_RATIO * second or second - first < POSITION_GAP:
+            return None
+        # Position alone never places a quote whose context is gone: after a deletion the nearest
+        # look-alike is simply whatever now sits nearby.
+        return by_distance[0] if self.context_level(by_distance[0]) != "lost" else None
+
+    def _distance(self, c: Candidate) -> int:
+        start, _ = self.prepared.folded.to_original(c.start, c.end)
+        return abs(start - (self.expected or 0))
+
+    def result(self, c: Candidate, old_exact: str, why: str) -> AnchorResult:
+        start, end = self.prepared.folded.to_original(c.start, c.end)
+        passage = self.prepared.original[start:end]
+        score = round(c.rank)
+        if c.exact:
+            status: AnchorStatus = "intact"
+            level = self.context_level(c)
+            if level == "lost" or (self.expected is not None and self._distance(c) > self.far):
+                status = "moved"
+            return AnchorResult(status, start, end, score, reason=why)
+        return AnchorResult(
+            "edited",
+            start,
+            end,
+            score,
+            diff=word_diff(old_exact, passage),
+            distance=edit_distance(old_exact, passage),
+            reason=why,
+        )
+
+
+def _merge(exacts: list[Candidate], fuzzy: list[Candidate]) -> list[Candidate]:
+    """Exact occurrences plus approximate places, one candidate per place: refined windows often
+    land on the same passage, and a place must not compete with itself."""
+    kept: list[Candidate] = []
+    for c in sorted(exacts + fuzzy, key=lambda c: (c.exact, c.rank), reverse=True):
+        if not any(_overlaps(c, k) for k in kept):
+            kept.append(c)
+    return kept
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0.5 * min(a.end - a.start, b.end - b.start)
