@@ -157,3 +157,48 @@ def _render(unit: UnitTranslation) -> str:
 def text_of(unit: UnitTranslation) -> str:
     """The unit as written (its tokens joined by single spaces)."""
     return " ".join(token.surface for token in unit.tokens)
+
+
+_PIVOT_DEPTH = 3  # only an Indonesian term's first senses link English words as synonyms
+
+
+@cache
+def _english_to_indonesian() -> dict[str, tuple[str, ...]]:
+    reverse: dict[str, list[str]] = {}
+    for term, english in load_lexicon().words.items():
+        for word in english[:_PIVOT_DEPTH]:
+            if " " not in word:
+                reverse.setdefault(word.lower(), []).append(term)
+    return {word: tuple(terms) for word, terms in reverse.items()}
+
+
+@cache
+def english_synonyms(word: str) -> frozenset[str]:
+    """English words sharing an Indonesian translation with ``word`` ("denied" -> "refused",
+    "rejected" through "menolak"): a rough synonym list pivoting through the lexicon."""
+    lexicon = load_lexicon()
+    reverse = _english_to_indonesian()
+    forms = _base_forms(word.lower())
+    related: set[str] = set()
+    for form in forms:
+        for term in reverse.get(form, ()):
+            related.update(w.lower() for w in lexicon.words[term][:_PIVOT_DEPTH] if " " not in w)
+    return frozenset(related - set(forms))
+
+
+def _base_forms(word: str) -> list[str]:
+    """The word and the dictionary forms it may inflect ("houses" -> "house", "resigned" -> "resign")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+        if word.endswith("ied"):
+            forms.append(word[:-3] + "y")
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    return forms

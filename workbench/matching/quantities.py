@@ -34,12 +34,33 @@ _QUALIFIER = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(_QUALIFIERS)) + r")\s+$",
     re.IGNORECASE,
 )
+# Durations compare in hours: "two days" and "48 hours" agree.
+_HOURS = {
+    "minute": 1 / 60, "minutes": 1 / 60, "menit": 1 / 60, "hour": 1, "hours": 1, "jam": 1, "day": 24,
+    "days": 24, "hari": 24, "week": 168, "weeks": 168, "pekan": 168, "minggu": 168, "month": 730,
+    "months": 730, "bulan": 730, "year": 8766, "years": 8766, "tahun": 8766,
+}  # fmt: skip
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)*|" + "|".join(_WORDS) + r")"
+    r"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORDS) + r"))"
     r"(?:\s*(?P<tens>puluh|belas)\b)?"
     r"(?:\s*(?P<scale>" + "|".join(_SCALES) + r")\b)?"
     r"(?:\s*(?P<pct>%|persen\b|percent\b|per cent\b))?"
+    r"(?:[\s-]*(?P<duration>" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b)?"
     r"(?![\w/])",
+    re.IGNORECASE,
+)
+# Fractions read as percentages: "half", "a third", "one in four", "separuh".
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "separuh": 50.0, "setengah": 50.0, "a quarter": 25.0,
+    "one quarter": 25.0, "seperempat": 25.0, "a third": 100 / 3, "one third": 100 / 3,
+    "sepertiga": 100 / 3, "two thirds": 200 / 3, "dua pertiga": 200 / 3, "three quarters": 75.0,
+    "tiga perempat": 75.0,
+}  # fmt: skip
+_DENOMINATORS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "dua": 2, "tiga": 3,
+                 "empat": 4, "lima": 5, "sepuluh": 10}  # fmt: skip
+_FRACTION = re.compile(
+    r"\b(?:(?P<named>" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")"
+    r"|(?:one|1|satu) (?:in|out of|dari) (?P<denominator>\d+|" + "|".join(_DENOMINATORS) + r"))\b",
     re.IGNORECASE,
 )
 _MONTHS = {
@@ -70,6 +91,7 @@ class Quantity:
     unit: str
     start: int
     end: int
+    approximate: bool = False  # a fraction in words ("a third") stands for a rounded value
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,26 +132,39 @@ def extract_quantities(text: str, lang: str = "en") -> list[Quantity]:
         for pattern in (_DAY_MONTH, _MONTH_DAY, _NUMERIC_DATE)
         for d in pattern.finditer(text)
     ]
-    found = []
+    found: list[Quantity] = []
+    for match in _FRACTION.finditer(text):
+        named = match.group("named")
+        if named:
+            value = _FRACTIONS[named.lower()]
+        else:
+            denominator = match.group("denominator").lower()
+            value = 100 / (_DENOMINATORS.get(denominator) or float(denominator) or 1)
+        mention = NumberMention(match.group(), round(value, 1), _qualifier_before(text, match.start()))
+        found.append(Quantity(mention, "percent", match.start(), match.end(), approximate=True))
+    taken += [(q.start, q.end) for q in found]
     for match in _NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
         raw = match.group("num")
         word = _WORDS.get(raw.lower())
-        value = float(word) if word is not None else _parse_digits(raw, lang)
-        if value is None:
+        parsed = float(word) if word is not None else _parse_digits(raw, lang)
+        if parsed is None:
             continue
+        value = parsed
         if match.group("tens"):
             value = value * 10 if match.group("tens").lower() == "puluh" else value + 10
         if _YEAR.match(raw) and not match.group("scale") and not match.group("pct"):
             continue
         if match.group("scale"):
             value *= _SCALES[match.group("scale").lower()]
-        qualifier = _qualifier_before(text, match.start())
         unit = "percent" if match.group("pct") else "count"
+        if match.group("duration"):
+            unit, value = "duration", value * _HOURS[match.group("duration").lower()]
+        qualifier = _qualifier_before(text, match.start())
         mention = NumberMention(match.group().strip(), value, qualifier)
         found.append(Quantity(mention, unit, match.start(), match.end()))
-    return found
+    return sorted(found, key=lambda q: q.start)
 
 
 def _qualifier_before(text: str, position: int) -> str:
@@ -166,6 +201,8 @@ def describe(quantity: Quantity) -> str:
     prefix = {"more-than": "more than ", "less-than": "less than ", "about": "about "}.get(
         quantity.mention.qualifier, ""
     )
+    if quantity.unit == "duration":
+        return prefix + quantity.mention.text
     return prefix + _format_value(quantity.mention.value) + ("%" if quantity.unit == "percent" else "")
 
 
@@ -188,9 +225,9 @@ def compare_quantities(
     agreements, qualifiers, conflicts = [], [], []
     for number in claim:
         same_unit = [s for s in source if s.unit == number.unit]
-        equal = [s for s in same_unit if _same_value(s.mention.value, number.mention.value)]
+        equal = [s for s in same_unit if _same_value(s, number)]
         note = "claim: {} — source: {}"
-        if any(s.mention.qualifier == number.mention.qualifier for s in equal):
+        if any(_same_qualifier(s.mention.qualifier, number.mention.qualifier) for s in equal):
             agreements.append(describe(number))
         elif equal:
             qualifiers.append(note.format(describe(number), describe(equal[0])))
@@ -200,8 +237,21 @@ def compare_quantities(
     return agreements, qualifiers, conflicts
 
 
-def _same_value(first: float, second: float) -> bool:
-    return abs(first - second) <= 0.005 * max(abs(first), abs(second), 1e-9)
+def _same_qualifier(first: str, second: str) -> bool:
+    # "about 20" reports "20" faithfully; "more than 20" does not.
+    return first == second or {first, second} <= {"exact", "about"}
+
+
+def _same_value(first: Quantity, second: Quantity) -> bool:
+    # "nearly a third" and "30 percent" agree; "19" and "20" do not.
+    loose = (
+        first.approximate
+        or second.approximate
+        or "about" in (first.mention.qualifier, second.mention.qualifier)
+    )
+    tolerance = 0.12 if loose else 0.005
+    a, b = first.mention.value, second.mention.value
+    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
 
 
 def compare_dates(claim: list[CalendarDate], source: list[CalendarDate]) -> tuple[list[str], list[str]]:

@@ -30,16 +30,20 @@ from workbench.matching.quantities import (
 )
 from workbench.matching.terms import ClaimTerm, english_claim_terms, indonesian_claim_terms, passage_keys
 
-ENTITY_WEIGHT = 0.2  # share of the score given to names/numbers/dates agreement
+ENTITY_WEIGHT = 0.35  # share of the score given to names/numbers/dates agreement
 RECALL_WEIGHT = 0.8  # within overlap: claim words found vs passage words explained
 ALIGNMENT_WEIGHT = 0.3  # within English lexical similarity: character alignment vs word overlap
 LOAN_CREDIT = 0.6  # a match by loanword spelling only is weaker than a dictionary match
+SYNONYM_CREDIT = 0.5  # an English synonym (pivoting through the lexicon) is weaker than the word itself
 UNSEEN_WEIGHT = 0.4  # weight of a claim word found nowhere in the passages, as a share of max IDF
 _QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
 
 
 def lower_same_length(text: str) -> str:
     """Lowercase ``text`` without changing its length (characters whose lowercase is longer stay)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
@@ -51,8 +55,22 @@ class PreparedPassage:
     keys: list[str]
     key_set: frozenset[str]
     loan_set: frozenset[str]
-    quantities: list[Quantity]
-    dates: list[CalendarDate]
+    lang: str
+    _quantities: list[Quantity] | None = None
+    _dates: list[CalendarDate] | None = None
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        # Parsed only for claims that carry numbers: most of a large archive never needs it.
+        if self._quantities is None:
+            self._quantities = extract_quantities(self.text, self.lang)
+        return self._quantities
+
+    @property
+    def dates(self) -> list[CalendarDate]:
+        if self._dates is None:
+            self._dates = extract_dates(self.text, self.lang)
+        return self._dates
 
 
 class PassageIndex:
@@ -170,6 +188,9 @@ class ClaimQuery:
             if hits:
                 found += weight
                 matched |= hits
+            elif term.related & passage.key_set:
+                found += weight * SYNONYM_CREDIT
+                matched |= term.related & passage.key_set
             elif term.loans & passage.loan_set:
                 found += weight * LOAN_CREDIT
         recall = found / total
@@ -243,8 +264,7 @@ def _prepare(text: str, lang: str) -> PreparedPassage:
         keys,
         frozenset(keys),
         frozenset(loans),
-        extract_quantities(text, lang),
-        extract_dates(text, lang),
+        lang,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.language.lexicon import translate_units
+from workbench.language.lexicon import english_synonyms, translate_units
 from workbench.language.stemming import stem_english
 from workbench.language.tokens import ENGLISH_STOPWORDS, INDONESIAN_STOPWORDS, Token, tokenize
 
@@ -35,6 +35,7 @@ class ClaimTerm:
     loans: frozenset[str]
     is_name: bool = False
     is_number: bool = False
+    related: frozenset[str] = frozenset()  # synonyms' stems: a weaker match
 
 
 def passage_keys(token: Token) -> tuple[str, str | None]:
@@ -56,6 +57,7 @@ def english_claim_terms(text: str) -> list[ClaimTerm]:
                 frozenset(),
                 is_name=_looks_like_name(token, position),
                 is_number=token.is_number,
+                related=frozenset(stem_english(word) for word in english_synonyms(token.key)),
             )
         )
     return terms
