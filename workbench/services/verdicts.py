@@ -54,9 +54,8 @@ class ClaimView:
 
     @property
     def best(self) -> EvidenceView | None:
-        unpinned = [e for e in self.evidence if not e.pinned]
-        pool = unpinned or self.evidence
-        return max(pool, key=lambda e: e.score) if pool else None
+        """The top-scoring evidence, pinned or not."""
+        return max(self.evidence, key=lambda e: e.score) if self.evidence else None
 
     def as_json(self) -> dict[str, Any]:
         c = self.claim

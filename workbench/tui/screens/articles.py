@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 
 class ArticlesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_article", "Open", id="open-article", tooltip="Show the article's claims"),
+        Binding(
+            "enter",
+            "open_article",
+            "Open",
+            id="open-article",
+            tooltip="Show the article's claims",
+            priority=True,
+        ),
         Binding("r", "refresh", "Refresh", id="refresh-articles"),
     ]
 

@@ -38,6 +38,11 @@ def _label_bindings() -> list[BindingType]:
     ]
 
 
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 class ClaimsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Articles", id="back"),
@@ -67,7 +72,11 @@ class ClaimsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#claims-table", DataTable)
-        table.add_columns("#", "kind", "claim", "verdict", "best")
+        table.add_column("#", width=4)
+        table.add_column("kind", width=11)
+        table.add_column("verdict", width=16)
+        table.add_column("best", width=4)
+        table.add_column("claim (English statement)")
         self.load_claims()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
@@ -91,9 +100,9 @@ class ClaimsScreen(Screen[None]):
             table.add_row(
                 str(view.claim.id),
                 view.claim.kind,
-                plain(view.claim.statement or view.claim.text),
                 verdict,
                 f"{best.score:.0f}" if best else "-",
+                plain(_one_line(view.claim.statement or view.claim.text)),
                 key=str(view.claim.id),
             )
         checked = sum(1 for v in views if v.verdict)
