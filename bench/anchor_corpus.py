@@ -38,7 +38,7 @@ KINDS: dict[str, str] = {
     "repeated-short": "located",  # a short phrase that occurs several times in the document
     "repeated-sentence": "located",  # a boilerplate sentence that occurs several times
     "non-ascii": "located",
-    "quote-edited": "edited",  # one to three words of the quote replaced, deleted or inserted
+    "quote-edited": "edited",  # 1-3 words replaced, deleted or inserted; a number in a short quote
     "non-ascii-edited": "edited",
     "passage-deleted": "orphaned",
     "passage-rewritten": "orphaned",  # the quote's sentence replaced by a different one
@@ -89,7 +89,9 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
     if not placed:
         return None
     old_text, old_spans = _render(doc, separator)
-    (start, end), = old_spans
+    ((start, end),) = old_spans
+    if not old_text[start:end].strip():
+        return None
     selector = TextQuoteSelector.from_span(old_text, start, end)
 
     for _ in range(rng.randint(1 if kind == "shifted" else 0, 3)):
@@ -270,8 +272,18 @@ def _edit_quote(rng: random.Random, doc: Doc, doc_motifs: list[str]) -> bool:
     a, b = text.index(OPEN), text.index(CLOSE)
     words = text[a + 1 : b].split(" ")
     before = list(words)
+    if len(words) < 5:
+        # In a quote of a few words, a replaced word is a new statement, not an edit; the
+        # realistic small edit is a corrected number.
+        numbers = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+        if not numbers:
+            return False
+        i = rng.choice(numbers)
+        words[i] = replacement_word(rng, words[i])
+        doc[p][s] = text[: a + 1] + " ".join(words) + text[b:]
+        return True
     for _ in range(1 if len(words) < 8 else rng.randint(1, 2 if len(words) < 15 else 3)):
-        op = rng.choice(["replace", "replace", "delete", "insert"]) if len(words) >= 4 else "replace"
+        op = rng.choice(["replace", "replace", "delete", "insert"])
         if op == "replace":
             i = rng.randrange(len(words))
             words[i] = replacement_word(rng, words[i])
@@ -303,7 +315,7 @@ def _rewrite_passage(rng: random.Random, doc: Doc, doc_motifs: list[str]) -> boo
     for para in doc:
         for s, text in enumerate(para):
             if OPEN in text or CLOSE in text:
-                para[s] = sentence(rng)
+                para[s] = sentence(rng, unlike=text)
     return True
 
 

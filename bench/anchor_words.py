@@ -93,8 +93,13 @@ def motifs(rng: random.Random) -> list[str]:
     ]
 
 
-def sentence(rng: random.Random, motif: str | None = None) -> str:
-    """One news-like sentence; with ``motif`` the sentence contains that phrase."""
+# A phrase every sentence of a maker contains (the last maker, free word salad, has none).
+SIGNATURES = ["said", "Prices rose", "According to", "who leads", " after ", "were counted"]
+
+
+def sentence(rng: random.Random, motif: str | None = None, unlike: str = "") -> str:
+    """One news-like sentence; with ``motif`` the sentence contains that phrase. With ``unlike``,
+    a sentence of another shape than that one (a rewrite, not the same template refilled)."""
     m = motif if motif is not None else _number_phrase(rng)
     makers = [
         lambda: f"{_cap(rng.choice(ORGS))} said {_day(rng)} that {m} had been {rng.choice(VERBS_PAST)} in {rng.choice(PLACES)}.",
@@ -105,7 +110,12 @@ def sentence(rng: random.Random, motif: str | None = None) -> str:
         lambda: f"In {rng.choice(PLACES)}, {m} were counted {_day(rng)}, up from {rng.randint(10, 99)} a year earlier.",
         lambda: _free(rng, m),
     ]
-    return rng.choice(makers)()
+    allowed = [
+        maker
+        for maker, signature in zip(makers, [*SIGNATURES, None], strict=True)
+        if not unlike or signature is None or signature not in unlike
+    ]
+    return rng.choice(allowed)()
 
 
 def paragraph(rng: random.Random, doc_motifs: list[str], motif_rate: float = 0.35) -> list[str]:

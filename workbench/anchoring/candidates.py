@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from workbench.anchoring.folding import PreparedText
 
@@ -18,7 +19,10 @@ WINDOW_POOL = 40  # best word windows taken from the fuzzy search before removin
 MAX_REGIONS = 6  # distinct places refined per quote
 WINDOW_CUTOFF = 45.0  # below this a window is not even worth refining
 BOUNDARY_REACH = 4  # tokens either side of a rough boundary tried when refining
-CONTEXT_GRIP = 12  # adjacent characters of context that must agree for a side to count as kept
+CONTEXT_GRIP = 20  # adjacent characters of context that must agree for a side to count as kept
+INTACT_GRIP = 24  # adjacent agreeing characters that make a side of context intact
+ALIGN_CHARS = 12  # context characters searched for to place a span's ends exactly
+GRIP_BONUS = 3.0  # per agreeing adjacent context character (up to 8) when placing a span's ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,11 @@ def side_kept(ratio: float, grip: int, side_length: int) -> bool:
     """A side of context counts as kept when its characters next to the quote agree outright, or
     when it is nearly the same overall (a word changed further away)."""
     return grip >= min(CONTEXT_GRIP, side_length) or ratio >= 85
+
+
+def side_intact(ratio: float, grip: int, side_length: int) -> bool:
+    """A side of context is intact when it is, but for a character or two, what it was."""
+    return grip >= min(INTACT_GRIP, side_length - 2) or ratio >= 95
 
 
 def measure(quote: Quote, text: str, start: int, end: int, exact: bool) -> Candidate:
@@ -141,17 +150,35 @@ def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candi
     def fit(s: int, e: int) -> float:
         if e <= s:
             return -1.0
-        score = 2 * fuzz.ratio(quote.exact, text[s:e])
+        score = 2 * coverage_score(quote.exact, text[s:e])
         if quote.prefix:
-            score += fuzz.ratio(quote.prefix, text[max(0, s - len(quote.prefix)) : s])
+            before = text[max(0, s - len(quote.prefix)) : s]
+            score += fuzz.ratio(quote.prefix, before) + GRIP_BONUS * min(_common_suffix(quote.prefix, before), 8)
         if quote.suffix:
-            score += fuzz.ratio(quote.suffix, text[e : e + len(quote.suffix)])
+            after = text[e : e + len(quote.suffix)]
+            score += fuzz.ratio(quote.suffix, after) + GRIP_BONUS * min(_common_prefix(quote.suffix, after), 8)
         return score
 
     for _ in range(2):
         start = max(start_options, key=lambda s: (fit(s, end), -abs(s - start)))
         end = max(end_options, key=lambda e: (fit(start, e), -abs(e - end)))
     return measure(quote, text, start, end, exact=text[start:end] == quote.exact)
+
+
+def coverage_score(quote: str, passage: str) -> float:
+    """0-100: an F2 score of the characters the two share (their longest common subsequence).
+
+    It leans to covering the whole quote rather than to a tight span, so that when a word next to
+    the end of the quote was replaced, the span still reaches the quote's last surviving words
+    instead of stopping short where plain similarity would.
+    """
+    if not quote or not passage:
+        return 0.0
+    shared = (len(quote) + len(passage) - Indel.distance(quote, passage)) / 2
+    if shared == 0:
+        return 0.0
+    recall, precision = shared / len(quote), shared / len(passage)
+    return 100 * 5 * precision * recall / (4 * precision + recall)
 
 
 def _near(boundaries: list[int], position: int) -> list[int]:
@@ -163,8 +190,8 @@ def _near(boundaries: list[int], position: int) -> list[int]:
 
 def _after_prefix(quote: Quote, text: str, start: int) -> list[int]:
     """Where the prefix's last characters end near ``start``: the quote may begin mid-token."""
-    tail = quote.prefix[-CONTEXT_GRIP:]
-    if len(tail) < CONTEXT_GRIP:
+    tail = quote.prefix[-ALIGN_CHARS:]
+    if len(tail) < ALIGN_CHARS:
         return []
     reach = len(quote.exact) // 2 + len(tail)
     at = text.find(tail, max(0, start - reach), start + reach)
@@ -173,8 +200,8 @@ def _after_prefix(quote: Quote, text: str, start: int) -> list[int]:
 
 def _before_suffix(quote: Quote, text: str, end: int) -> list[int]:
     """Where the suffix's first characters begin near ``end``."""
-    head = quote.suffix[:CONTEXT_GRIP]
-    if len(head) < CONTEXT_GRIP:
+    head = quote.suffix[:ALIGN_CHARS]
+    if len(head) < ALIGN_CHARS:
         return []
     reach = len(quote.exact) // 2 + len(head)
     at = text.find(head, max(0, end - reach), end + reach)

@@ -8,11 +8,14 @@ silently keeps a verdict on evidence that is gone, an orphan only asks a person 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workbench.anchoring.candidates import (
     Candidate,
     Quote,
     exact_candidates,
     fuzzy_candidates,
+    side_intact,
     side_kept,
 )
 from workbench.anchoring.folding import PreparedText, fold, prepare
@@ -23,9 +26,12 @@ from workbench.anchoring.wordiff import edit_distance, word_diff
 # occurrence of it may be trusted without its context ("moved"). Shorter quotes need context.
 DISTINCT_CHARS = 30
 DISTINCT_WORDS = 5
-EDITED_WITH_CONTEXT = 70.0  # least similarity for an edited passage whose context is kept
-EDITED_HALF_CONTEXT = 80.0  # ... whose context is kept on one side only
-EDITED_NO_CONTEXT = 90.0  # ... whose context is lost: moved and edited, so only a light edit
+# Stock sentences ("The ministry did not respond to a request for comment.") are shorter than
+# this; only a quote at least this long is trusted in an entirely new context.
+LONG_CHARS = 60
+LONG_WORDS = 10
+EDITED_WITH_CONTEXT = 75.0  # least similarity for an edited passage whose context is kept
+EDITED_HALF_CONTEXT = 90.0  # ... whose context is kept on one side only
 RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
 POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
 POSITION_GAP = 64  # ... and nearer by this many characters at least
@@ -47,6 +53,7 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
     judge = _Judge(quote, selector.start, prepared)
 
     exacts = exact_candidates(quote, prepared.folded.text)
+    judge.repeated = len(exacts) > 1
     trusted = [c for c in exacts if judge.acceptable(c)]
     chosen, why = judge.choose(trusted)
     if chosen is not None and judge.context_level(chosen) != "lost":
@@ -70,15 +77,21 @@ class _Judge:
         self.expected = expected
         self.prepared = prepared
         self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
+        self.long = len(quote.exact) >= LONG_CHARS and len(quote.exact.split()) >= LONG_WORDS
         self.far = max(FAR_CHARS, len(prepared.original) // 5)
+        self.repeated = False  # set once the exact occurrences are known
+
+    def _sides(self, c: Candidate, test: Callable[[float, int, int], bool]) -> list[bool]:
+        sides = []
+        if c.prefix_ratio is not None and c.prefix_grip is not None:
+            sides.append(test(c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)))
+        if c.suffix_ratio is not None and c.suffix_grip is not None:
+            sides.append(test(c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)))
+        return sides
 
     def context_level(self, c: Candidate) -> str:
         """"kept" (every side the selector has agrees), "half", "lost", or "none" (no context)."""
-        sides = []
-        if c.prefix_ratio is not None and c.prefix_grip is not None:
-            sides.append(side_kept(c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)))
-        if c.suffix_ratio is not None and c.suffix_grip is not None:
-            sides.append(side_kept(c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)))
+        sides = self._sides(c, side_kept)
         if not sides:
             return "none"
         if all(sides):
@@ -89,16 +102,27 @@ class _Judge:
         """Whether ``c`` could be the quote's place at all, ignoring the other candidates."""
         level = self.context_level(c)
         if c.exact:
-            # A short quote is only trusted where its context is kept on every side: elsewhere it
-            # is most likely another mention of the same few words.
-            return level in ("kept", "none") or self.distinct
-        if level == "kept":
-            return c.similarity >= EDITED_WITH_CONTEXT
+            if level in ("kept", "none"):
+                return True
+            # Words that recur (a few words, or a stock sentence found more than once) are most
+            # likely another mention elsewhere, often in a look-alike sentence: they need their
+            # context. A distinct quote found once keeps its place with one side of context, and
+            # only a long one may move into an entirely new context.
+            if self.repeated:
+                return level == "half" and self.long
+            if not self.distinct:
+                # Found once, with one side of context untouched: together they make a string
+                # long enough not to recur by chance.
+                return level == "half" and any(self._sides(c, side_intact))
+            return level == "half" or self.long
         if not self.distinct:
-            return False
-        if level == "half":
-            return c.similarity >= EDITED_HALF_CONTEXT
-        return c.similarity >= EDITED_NO_CONTEXT
+            # An edited short quote only where its context is all but untouched.
+            return all(self._sides(c, side_intact) or [False]) and c.similarity >= EDITED_WITH_CONTEXT
+        if level in ("kept", "none"):
+            return c.similarity >= EDITED_WITH_CONTEXT
+        # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere:
+        # an edited passage keeps at least one side of its context, and then only a light edit.
+        return level == "half" and not self.repeated and c.similarity >= EDITED_HALF_CONTEXT
 
     def choose(self, candidates: list[Candidate]) -> tuple[Candidate | None, str]:
         """The best candidate, or None with a reason when there is none or the choice is a tie."""
@@ -106,13 +130,21 @@ class _Judge:
             return None, "no confident match"
         ordered = sorted(candidates, key=lambda c: c.rank, reverse=True)
         best = ordered[0]
-        rivals = [c for c in ordered[1:] if best.rank - c.rank < RANK_MARGIN]
-        if not rivals:
+        tied = [best, *(c for c in ordered[1:] if best.rank - c.rank < RANK_MARGIN)]
+        if len(tied) == 1:
             return best, "best match"
-        nearest = self._decided_by_position([best, *rivals])
+        if len({self._surroundings(c) for c in tied}) == 1:
+            # The same words in the same context, e.g. a paragraph printed twice: either place
+            # shows the reader exactly the evidence that was pinned.
+            return min(tied, key=self._distance), "identical copies, nearest taken"
+        nearest = self._decided_by_position(tied)
         if nearest is not None:
             return nearest, "nearest of equal matches"
-        return None, f"ambiguous: {len(rivals) + 1} equally good matches"
+        return None, f"ambiguous: {len(tied)} equally good matches"
+
+    def _surroundings(self, c: Candidate) -> str:
+        text = self.prepared.folded.text
+        return text[max(0, c.start - len(self.quote.prefix)) : c.end + len(self.quote.suffix)]
 
     def _decided_by_position(self, tied: list[Candidate]) -> Candidate | None:
         if self.expected is None:
@@ -121,13 +153,15 @@ class _Judge:
         first, second = self._distance(by_distance[0]), self._distance(by_distance[1])
         if first > POSITION_RATIO * second or second - first < POSITION_GAP:
             return None
-        # Position alone never places a quote whose context is gone: after a deletion the nearest
+        # Position only separates places whose context agrees: after a deletion, the nearest
         # look-alike is simply whatever now sits nearby.
-        return by_distance[0] if self.context_level(by_distance[0]) != "lost" else None
+        return by_distance[0] if self.context_level(by_distance[0]) in ("kept", "none") else None
 
     def _distance(self, c: Candidate) -> int:
+        if self.expected is None:
+            return c.start
         start, _ = self.prepared.folded.to_original(c.start, c.end)
-        return abs(start - (self.expected or 0))
+        return abs(start - self.expected)
 
     def result(self, c: Candidate, old_exact: str, why: str) -> AnchorResult:
         start, end = self.prepared.folded.to_original(c.start, c.end)
