@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from workbench.language.lexicon import draft_english
 from workbench.matching.rank import PassageIndex
 
 HERE = Path(__file__).resolve().parent
@@ -60,8 +61,10 @@ def baseline_rank(claim: str, passages: list[str], gold: int) -> int:
     return sum(score >= scores[gold] for i, score in enumerate(scores) if i != gold)
 
 
-def ours_rank(index: PassageIndex, claim: str, gold: int, lang: str) -> tuple[int, list[int]]:
-    ranking = index.rank(claim, claim_lang=lang, top=0)
+def ours_rank(
+    index: PassageIndex, claim: str, gold: int, lang: str, statement: str | None = None
+) -> tuple[int, list[int]]:
+    ranking = index.rank(claim, claim_lang=lang, statement=statement, top=0)
     order = [r.index for r in ranking]
     return order.index(gold), order[:3]
 
@@ -98,6 +101,14 @@ def main() -> None:
     english, pairs = load_id_en()
     index = PassageIndex(english)
     evaluate("id->en (200 sentences)", pairs, lambda _: index, lambda _: english, "id", args.misses)
+    # The same with a machine draft (draft_english) given as the English statement.
+    drafted = [(draft_english(claim), gold) for claim, gold in pairs]
+    ranks = [
+        ours_rank(index, claim, gold, "id", statement)[0]
+        for (claim, gold), (statement, _) in zip(pairs, drafted, strict=True)
+    ]
+    at1, at5 = recall(ranks)
+    print(f"id->en with draft_english as statement: recall@1={at1:.3f} @5={at5:.3f}")
     nearmiss = load_nearmiss()
     indexes = [PassageIndex(passages) for _, passages, _ in nearmiss]
     evaluate(
