@@ -133,7 +133,10 @@ class ClaimQuery:
     ) -> None:
         self.index = index
         self.claim = claim
-        self.lang = claim_lang or guess_language(claim)
+        # "id", "id-ID", "in" (an old code) and Malay read through the same lexicon; other languages
+        # are compared as English words (names and numbers still cross).
+        given = (claim_lang or guess_language(claim)).lower()
+        self.lang = "id" if given.split("-")[0] in ("id", "in", "ms") else "en"
         self.terms = indonesian_claim_terms(claim) if self.lang == "id" else english_claim_terms(claim)
         self.statement_terms = english_claim_terms(statement) if statement else []
         self.english_text = claim if self.lang == "en" else statement
