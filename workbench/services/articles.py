@@ -153,7 +153,8 @@ def _store_claims(session: Session, article: Article, found: list[ExtractedClaim
 def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
     """Run extraction again. Claims with a verdict or a hand edit are kept as they are; a claim
     found again on the same span keeps its id; new claims are added only where they overlap no
-    kept claim; the other old claims go. Returns counts of kept, updated, added and removed."""
+    kept claim and no span a checker vacated (deleted); the other old claims go. Returns counts
+    of kept, updated, added and removed."""
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         assert article.id is not None
@@ -164,6 +165,7 @@ def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
         )
         kept = [c for c in old if c.id in judged or c.edited or c.origin == "manual"]
         by_span = {(c.start, c.end): c for c in old if c not in kept}
+        vacated = vacated_spans(session, article.id)
         counts = {"kept": len(kept), "updated": 0, "added": 0, "removed": 0}
         survivors: set[int] = set()
         for item in found:
@@ -187,7 +189,7 @@ def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
                 session.add(same)
                 survivors.add(same.id or 0)
                 counts["updated"] += 1
-            else:
+            elif not any(item.start < v_end and v_start < item.end for v_start, v_end in vacated):
                 session.add(_claim_row(article.id, item, 0))
                 counts["added"] += 1
         for claim in by_span.values():
@@ -258,3 +260,9 @@ def record_edit(
     session.add(
         ClaimEdit(article_id=article_id, claim_id=claim_id, action=action, detail=detail, editor=editor)
     )
+
+
+def vacated_spans(session: Session, article_id: int) -> list[tuple[int, int]]:
+    """Spans a checker emptied by hand (deleted claims): re-extraction adds nothing over them."""
+    rows = session.exec(select(ClaimEdit.detail).where(ClaimEdit.article_id == article_id)).all()
+    return [(int(d["vacated"][0]), int(d["vacated"][1])) for d in rows if d.get("vacated")]
