@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli import articles, checking, offline
+from workbench.cli import articles, checking, editing, offline
 
 app = typer.Typer(
     help="Check a news article's claims against its original sources.",
@@ -36,6 +36,7 @@ def root(
 articles.register(app)
 checking.register(app)
 offline.register(app)
+editing.register(app)
 
 
 def main() -> None:
