@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.labels import get_label, labels
 from workbench.services.articles import get_article
 from workbench.services.verdicts import ClaimView, list_claims, record_verdict
+from workbench.tui.screens.claim_edit import EDIT_BINDINGS, ClaimEditing
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
@@ -43,13 +43,14 @@ def _one_line(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class ClaimsScreen(Screen[None]):
+class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing actions
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Articles", id="back"),
         Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),
         Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
         Binding("e", "export", "Export", id="export", tooltip="Write the Markdown report"),
         *_label_bindings(),
+        *EDIT_BINDINGS,  # E t S M A D: hand editing of claims (claim_edit.py)
     ]
 
     def __init__(self, article_id: int) -> None:
