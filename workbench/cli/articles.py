@@ -174,3 +174,32 @@ def claims_extract(
         return
     for c in found:
         typer.echo(f"{c.start:>6}-{c.end:<6} {c.kind:<11} {c.score:>3}  {c.text[:80]}")
+
+
+@articles_app.command("export-bundle")
+def articles_export_bundle(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE")],
+    path: Annotated[Path, typer.Argument(metavar="PATH")],
+) -> None:
+    """Write one file with the article, claims, verdict history, snapshots and archive records."""
+    from workbench.services.bundles import export_bundle
+
+    with workspace(ctx) as ws:
+        counts = export_bundle(ws, article, path)
+    typer.echo(f"wrote {path}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), err=True)
+
+
+@articles_app.command("import-bundle")
+def articles_import_bundle(
+    ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="PATH")], as_json: JsonFlag = False
+) -> None:
+    """Load a bundle written by export-bundle (ids are re-numbered; archive records are checked)."""
+    from workbench.services.bundles import import_bundle
+
+    with workspace(ctx) as ws:
+        article_id = import_bundle(ws, path)
+    if as_json:
+        print_json({"article_id": article_id})
+    else:
+        typer.echo(f"imported as article {article_id}")

@@ -13,6 +13,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 ArticleArg = Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id or built-in case slug.")]
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+archive_app = typer.Typer(help="The WARC evidence archive.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +23,8 @@ def register(app: typer.Typer) -> None:
     app.command("verdict")(verdict)
     app.command("export")(export)
     app.command("tui")(tui)
+    app.command("reverify")(reverify)
+    app.add_typer(archive_app, name="archive")
     app.add_typer(db_app, name="db")
 
 
@@ -56,12 +59,30 @@ def demo(
         run_tui(db_url)
 
 
-def fetch(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
-    """Fetch every source of an article (conditional requests; a snapshot only for new content)."""
-    from workbench.services.fetching import fetch_article
+def fetch(
+    ctx: typer.Context,
+    article: ArticleArg,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="YYYY-MM-DD|article", help="Archived copies nearest this date (Memento)."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Fetch every source of an article (conditional requests; a snapshot only for new content).
+
+    With --as-of, ask a Memento TimeGate (WORKBENCH_TIMEGATE, default the Wayback Machine) for the
+    copy nearest the date; "article" means the article's own date."""
+    from workbench.cli.common import parse_date
+    from workbench.services.fetching import fetch_article, fetch_article_as_of
 
     with workspace(ctx) as ws:
-        reports = fetch_article(ws, article)
+        if as_of is None:
+            reports = fetch_article(ws, article)
+        else:
+            when = None if as_of == "article" else parse_date(as_of)
+            reports = fetch_article_as_of(ws, article, when)
     if as_json:
         print_json(
             [
@@ -171,3 +192,51 @@ def db_upgrade(ctx: typer.Context) -> None:
 
     with workspace(ctx) as ws:
         typer.echo(f"schema at revision {current_revision(ws.db.engine)}")
+
+
+def reverify(
+    ctx: typer.Context,
+    article: Annotated[
+        str | None, typer.Argument(metavar="[ARTICLE]", help="Default: every article.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Re-fetch sources and re-locate every pinned evidence quote.
+
+    Exit code 0: nothing needs review; 1: something needs review; 2: a source could not be re-checked."""
+    from workbench.services.reverify import reverify as run_reverify
+
+    with workspace(ctx) as ws:
+        report = run_reverify(ws, article)
+    if as_json:
+        print_json(report.as_json())
+    else:
+        for source in report.sources:
+            typer.echo(f"{source.outcome:<12} {source.url}" + (f"  ({source.error})" if source.error else ""))
+        counts: dict[str, int] = {}
+        for item in report.evidence:
+            counts[item.status] = counts.get(item.status, 0) + 1
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no pinned evidence"
+        typer.echo(f"evidence: {summary}; {report.stale} claim(s) stale")
+        if any(s.outcome == "gone" for s in report.sources):
+            typer.echo("a source is gone: `workbench fetch ARTICLE --as-of article` fetches an archived copy")
+    raise typer.Exit(report.exit_code)
+
+
+@archive_app.command("verify")
+def archive_verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Recompute every archive record's payload hash; exit 1 if any is missing or altered."""
+    from workbench.services.fetching import verify_archive
+
+    with workspace(ctx) as ws:
+        checked, problems = verify_archive(ws)
+    if as_json:
+        print_json(
+            {"checked": checked, "problems": [{"record": p.record, "problem": p.problem} for p in problems]}
+        )
+    else:
+        for p in problems:
+            typer.echo(f"{p.problem:<10} {p.record}")
+        typer.echo(f"{checked} records checked, {len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from workbench.cli.common import fail
 
 def register(app: typer.Typer) -> None:
     app.command("rank")(rank)
+    app.command("anchor")(anchor)
 
 
 def rank(
@@ -27,20 +29,39 @@ def rank(
     """Rank passages for claims, one JSON line out per line in, in input order.
 
     Exit code 1 when some line was malformed (its output line carries "error")."""
-    import json
-
     from workbench.matching import rank_batch
 
     del no_semantic  # the lexical path is the only one until the semantic extra lands
+    _run_batch(batch, lambda lines: rank_batch(lines, top=top))
+
+
+def anchor(
+    batch: Annotated[
+        Path, typer.Option("--batch", metavar="IN.jsonl", help="JSONL requests ('-' reads stdin).")
+    ],
+) -> None:
+    """Re-locate quotes (W3C TextQuoteSelectors) in texts, one JSON line out per line in.
+
+    Exit code 1 when some line was malformed (its output line carries "error")."""
+    from workbench.anchoring import anchor_batch
+
+    _run_batch(batch, anchor_batch)
+
+
+def _run_batch(batch: Path, process: Callable[[Iterable[str]], Iterator[str]]) -> None:
+    """Stream JSONL through ``process``; count the error lines and exit 1 if there were any."""
+    import json
+
     if str(batch) != "-" and not batch.is_file():
         fail(f"no such file: {batch}")
     handle = sys.stdin if str(batch) == "-" else batch.open(encoding="utf-8")
     errors = 0
     try:
-        for line in rank_batch(handle, top=top):
+        for line in process(handle):
             if '"error"' in line and "error" in json.loads(line):
                 errors += 1
             sys.stdout.write(line + "\n")
+            sys.stdout.flush()
     finally:
         if handle is not sys.stdin:
             handle.close()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -33,6 +34,9 @@ class ArchivedResponse:
     headers: list[tuple[str, str]]
     payload: bytes
     warc_date: str
+
+    def payload_digest(self) -> str:
+        return sha256_hex(self.payload)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,34 +78,23 @@ class SnapshotArchive:
             },
         )
         writer.write_record(record)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".warc.gz")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(buffer.getvalue())
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _atomic_write(target, buffer.getvalue())
         return digest
+
+    def add_record(self, digest: str, blob: bytes) -> None:
+        """Put a record from elsewhere (a bundle) into the archive, after checking that its
+        payload hashes to ``digest``; ValueError if it does not."""
+        if _read_record(BytesIO(blob)).payload_digest() != digest:
+            raise ValueError(f"archive record {digest} does not match its payload")
+        target = self.path_for(digest)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, blob)
 
     def load(self, digest: str) -> ArchivedResponse:
         """Read a record back: the raw payload exactly as it was received."""
         with self.path_for(digest).open("rb") as handle:
-            for record in ArchiveIterator(handle):
-                if record.rec_type != "response":
-                    continue
-                http = record.http_headers
-                return ArchivedResponse(
-                    url=record.rec_headers.get_header("WARC-Target-URI") or "",
-                    status=int(http.get_statuscode() or 0),
-                    headers=list(http.headers),
-                    # raw_stream: the payload as received, still in its Content-Encoding
-                    payload=record.raw_stream.read(),
-                    warc_date=record.rec_headers.get_header("WARC-Date") or "",
-                )
-        raise ValueError(f"no response record in {digest}")
+            return _read_record(handle)
 
     def verify(self, digests: list[str]) -> list[ArchiveProblem]:
         """Recompute each record's payload hash; report the missing, altered and unreadable."""
@@ -118,6 +111,36 @@ class SnapshotArchive:
             if sha256_hex(payload) != digest:
                 problems.append(ArchiveProblem(digest, "altered"))
         return problems
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``target``, then rename: never half a record."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".warc.gz")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_record(handle: BinaryIO) -> ArchivedResponse:
+    for record in ArchiveIterator(handle):
+        if record.rec_type != "response":
+            continue
+        http = record.http_headers
+        return ArchivedResponse(
+            url=record.rec_headers.get_header("WARC-Target-URI") or "",
+            status=int(http.get_statuscode() or 0),
+            headers=list(http.headers),
+            # raw_stream: the payload as received, still in its Content-Encoding
+            payload=record.raw_stream.read(),
+            warc_date=record.rec_headers.get_header("WARC-Date") or "",
+        )
+    raise ValueError("no response record")
 
 
 def _reason(status: int) -> str:

@@ -11,14 +11,14 @@ from collections import defaultdict
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sqlmodel import col, select
 
 from workbench.domain import FetchOutcome
-from workbench.fetching.archive import sha256_hex
+from workbench.fetching.archive import ArchiveProblem, sha256_hex
 from workbench.fetching.extract import decode_html, extract_page
 from workbench.fetching.http import FetchResult, fetch_url, make_client
 from workbench.services.articles import article_sources
@@ -47,6 +47,17 @@ class SourceFetchReport:
 
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Memento:
+    """Where an archived copy came from: the web archive and the memento's own datetime."""
+
+    archive: str
+    datetime: datetime | None
+    url: str | None = None
+
+
 ProgressCallback = Callable[[SourceFetchReport], None]
 
 
@@ -61,11 +72,13 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def latest_snapshot(ws: Workspace, source_id: int) -> Snapshot | None:
+def latest_snapshot(ws: Workspace, source_id: int, *, live_only: bool = False) -> Snapshot | None:
+    """The newest snapshot of a source; ``live_only`` skips copies from web archives."""
     with ws.db.session() as session:
-        return session.exec(
-            select(Snapshot).where(Snapshot.source_id == source_id).order_by(col(Snapshot.id).desc())
-        ).first()
+        query = select(Snapshot).where(Snapshot.source_id == source_id)
+        if live_only:
+            query = query.where(col(Snapshot.archive_name).is_(None))
+        return session.exec(query.order_by(col(Snapshot.id).desc())).first()
 
 
 async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) -> list[FetchResult]:
@@ -75,7 +88,7 @@ async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) ->
     async with make_client(policy, ws.transports()) as client:
 
         async def one(source: Source) -> FetchResult:
-            previous = latest_snapshot(ws, source.id or 0) if conditional else None
+            previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
             host = urlsplit(source.url).hostname or ""
             async with overall, per_host[host]:
                 return await fetch_url(
@@ -124,8 +137,11 @@ def fetch_article(
     return fetch_sources(ws, sources, progress=progress)
 
 
-def record_fetch(ws: Workspace, source: Source, result: FetchResult) -> SourceFetchReport:
-    """Write the attempt (always) and a snapshot plus archive record (when the content is new)."""
+def record_fetch(
+    ws: Workspace, source: Source, result: FetchResult, *, memento: Memento | None = None
+) -> SourceFetchReport:
+    """Write the attempt (always) and a snapshot plus archive record (when the content is new).
+    ``memento`` marks a copy served by a web archive ("as of" fetches)."""
     assert source.id is not None
     now = datetime.now(UTC)
     new_snapshot = False
@@ -134,17 +150,17 @@ def record_fetch(ws: Workspace, source: Source, result: FetchResult) -> SourceFe
     outcome = result.outcome
     if outcome == FetchOutcome.OK:
         digest = sha256_hex(result.raw)
-        previous = latest_snapshot(ws, source.id)
+        previous = latest_snapshot(ws, source.id, live_only=memento is None)
         if previous is not None and previous.payload_sha256 == digest:
             snapshot_id = previous.id
         else:
             try:
-                snapshot_id = _write_snapshot(ws, source, result, digest, now)
+                snapshot_id = _write_snapshot(ws, source, result, digest, now, memento)
                 new_snapshot = True
             except Exception as exc:
                 outcome, error = FetchOutcome.ERROR, f"could not extract text: {exc}"
     elif outcome == FetchOutcome.NOT_MODIFIED:
-        previous = latest_snapshot(ws, source.id)
+        previous = latest_snapshot(ws, source.id, live_only=True)
         snapshot_id = previous.id if previous else None
     with ws.db.session() as session:
         session.add(
@@ -171,7 +187,9 @@ def record_fetch(ws: Workspace, source: Source, result: FetchResult) -> SourceFe
     )
 
 
-def _write_snapshot(ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime) -> int:
+def _write_snapshot(
+    ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime, memento: Memento | None
+) -> int:
     content_type = result.header("content-type")
     page = extract_page(decode_html(result.body, content_type), result.final_url, content_type)
     if not page.text.strip():
@@ -194,6 +212,8 @@ def _write_snapshot(ws: Workspace, source: Source, result: FetchResult, digest: 
             author=page.author,
             published=page.published,
             archive_record=record,
+            archive_name=memento.archive if memento else None,
+            memento_datetime=memento.datetime if memento else None,
         )
         session.add(snapshot)
         stored = session.get(Source, source.id)
@@ -215,3 +235,42 @@ def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttemp
             .order_by(col(FetchAttempt.id))
         ).all()
         return {row.source_id: row for row in rows}
+
+
+def fetch_article_as_of(
+    ws: Workspace, ref: str | int, when: date | None = None, *, endpoint: str | None = None
+) -> list[SourceFetchReport]:
+    """Fetch the archived copy of every source nearest ``when`` (default: the article's date)
+    from a Memento TimeGate, and record it as a snapshot marked with the archive and datetime."""
+    from workbench.fetching.memento import fetch_as_of
+    from workbench.services.articles import get_article
+
+    article = get_article(ws, ref)
+    moment = when or article.date
+    if moment is None:
+        raise ValueError(f"article {article.id} has no date; give --as-of YYYY-MM-DD")
+    sources = article_sources(ws, ref)
+
+    async def run() -> list[Any]:
+        async with make_client(ws.policy, ws.transports()) as client:
+            return list(
+                await asyncio.gather(
+                    *(fetch_as_of(client, s.url, moment, ws.policy, endpoint) for s in sources)
+                )
+            )
+
+    reports = []
+    for source, found in zip(sources, run_async(run()), strict=True):
+        memento = (
+            Memento(found.archive, found.memento_datetime, found.memento_url) if found.memento_url else None
+        )
+        reports.append(record_fetch(ws, source, found.fetch, memento=memento))
+    return reports
+
+
+def verify_archive(ws: Workspace) -> tuple[int, list[ArchiveProblem]]:
+    """Recompute the payload hash of every record a snapshot points to; returns how many were
+    checked and the missing, altered and unreadable ones."""
+    with ws.db.session() as session:
+        records = sorted({r for r in session.exec(select(Snapshot.archive_record)).all() if r})
+    return len(records), ws.archive.verify(records)

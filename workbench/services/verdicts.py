@@ -112,14 +112,25 @@ def _current_verdicts(session: Session, claim_ids: list[int]) -> dict[int, Verdi
     }
 
 
-def _views(session: Session, claims: list[Claim]) -> list[ClaimView]:
+def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
+    """Claims with their current verdict, evidence and review state.
+
+    A judged claim is stale when the latest re-verification of its verdict's pinned evidence,
+    made after the verdict, found the quote edited, orphaned or its source gone."""
+    from workbench.services.reverify import NEEDS_REVIEW, latest_checks
+
     ids = [c.id or 0 for c in claims]
     evidence = _evidence_views(session, ids)
     verdicts = _current_verdicts(session, ids)
+    pinned_ids = [v.evidence_id for v in verdicts.values() if v.evidence_id is not None]
+    checks = latest_checks(session, pinned_ids) if pinned_ids else {}
     views = []
     for claim in claims:
         verdict = verdicts.get(claim.id or 0)
         state = ReviewState.CHECKED if verdict else ReviewState.UNCHECKED
+        check = checks.get(verdict.evidence_id) if verdict and verdict.evidence_id else None
+        if verdict and check and check.status in NEEDS_REVIEW and check.checked_at >= verdict.created_at:
+            state = ReviewState.STALE
         views.append(ClaimView(claim, verdict, state, evidence.get(claim.id or 0, [])))
     return views
 
@@ -132,7 +143,7 @@ def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
                 select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position))
             ).all()
         )
-        return _views(session, claims)
+        return claim_views(session, claims)
 
 
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
@@ -140,7 +151,7 @@ def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
         claim = session.get(Claim, claim_id)
         if claim is None:
             raise NotFound(f"no claim with id {claim_id}")
-        return _views(session, [claim])[0]
+        return claim_views(session, [claim])[0]
 
 
 def verdict_history(ws: Workspace, claim_id: int) -> list[VerdictView]:
@@ -202,3 +213,33 @@ def record_verdict(
             verdict.created_at,
             verdict.evidence_id,
         )
+
+
+def add_evidence(ws: Workspace, claim_id: int, snapshot_id: int, start: int, end: int) -> int:
+    """Pin a passage the checker chose by hand (``snapshot.text[start:end]``); returns its id."""
+    from workbench.services.matching import CONTEXT_CHARS
+
+    with ws.db.session() as session:
+        if session.get(Claim, claim_id) is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        snapshot = session.get(Snapshot, snapshot_id)
+        if snapshot is None:
+            raise NotFound(f"no snapshot with id {snapshot_id}")
+        if not 0 <= start < end <= len(snapshot.text):
+            raise ValueError(f"span {start}:{end} is outside snapshot {snapshot_id}")
+        text = snapshot.text
+        evidence = Evidence(
+            claim_id=claim_id,
+            snapshot_id=snapshot_id,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+            score=100.0,
+            method="manual",
+            pinned=True,
+        )
+        session.add(evidence)
+        session.flush()
+        return evidence.id or 0

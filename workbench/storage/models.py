@@ -150,15 +150,64 @@ class ClaimEdit(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class ReverifyRun(SQLModel, table=True):
+    """One re-verification pass: when, over what, and its totals."""
+
+    __tablename__ = "reverify_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    scope: str = ""  # article id, or "all"
+    checker: str = ""
+
+
+class SourceCheck(SQLModel, table=True):
+    """A source's outcome in a run: unchanged, changed, unreachable, gone or error."""
+
+    __tablename__ = "source_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="reverify_run.id", index=True, ondelete="CASCADE")
+    source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
+    outcome: str
+    snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id")
+    error: str | None = None
+
+
+class EvidenceCheck(SQLModel, table=True):
+    """Where a pinned quote was found again (or not) in a source's newer snapshot.
+
+    The evidence row itself never changes: its current place is the latest check's."""
+
+    __tablename__ = "evidence_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="reverify_run.id", index=True, ondelete="CASCADE")
+    evidence_id: int = Field(foreign_key="evidence.id", index=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    status: str  # intact, moved, edited, orphaned, gone
+    snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id")
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    score: float = 0.0
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    checked_at: datetime = Field(default_factory=utcnow)
+
+
 __all__ = [
     "Article",
     "ArticleSource",
     "Claim",
     "ClaimEdit",
     "Evidence",
+    "EvidenceCheck",
     "FetchAttempt",
+    "ReverifyRun",
     "Snapshot",
     "Source",
+    "SourceCheck",
     "Verdict",
     "utcnow",
 ]
