@@ -98,6 +98,19 @@ def main() -> None:
     print(f"orphaned where the passage is gone: {sum(table[k]['correct'] for k in gone)}/{gone_total}")
     print(f"wrong anchors: {wrong}/{len(cases)} = {100 * wrong / len(cases):.2f}% of all cases")
     print(f"time: {elapsed:.2f} s re-anchoring ({1000 * elapsed / len(cases):.2f} ms per case)")
+    print()
+    print("by quote length (short: fewer than 5 words or 30 characters), cases where the quote survives:")
+    by_length: dict[str, Counter[str]] = defaultdict(Counter)
+    for case, result in zip(cases, results, strict=True):
+        if KINDS[case.kind] != "orphaned":
+            short = case.quote_words < 5 or len(case.selector.exact) < 30
+            by_length["short" if short else "longer"][grade(case, result)] += 1
+    for name, row in sorted(by_length.items()):
+        total = sum(row.values())
+        print(
+            f"  {name:<8}{total:>6} cases  correct {row['correct']:>5} ({100 * row['correct'] / total:.1f}%)"
+            f"  orphaned {row['orphaned']:>4}  wrong {row['wrong']:>3}"
+        )
 
 
 def _show(case: Case, result: AnchorResult) -> None:

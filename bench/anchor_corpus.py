@@ -280,9 +280,7 @@ def _edit_quote(rng: random.Random, doc: Doc, doc_motifs: list[str]) -> bool:
             return False
         i = rng.choice(numbers)
         words[i] = replacement_word(rng, words[i])
-        doc[p][s] = text[: a + 1] + " ".join(words) + text[b:]
-        return True
-    for _ in range(1 if len(words) < 8 else rng.randint(1, 2 if len(words) < 15 else 3)):
+    for _ in range(0 if len(words) < 5 else 1 if len(words) < 8 else rng.randint(1, 2 if len(words) < 15 else 3)):
         op = rng.choice(["replace", "replace", "delete", "insert"])
         if op == "replace":
             i = rng.randrange(len(words))

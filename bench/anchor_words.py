@@ -8,20 +8,26 @@ sentences ("Prices rose 12 percent in March." / "... in April.").
 from __future__ import annotations
 
 import random
+import re
 
 ORGS = [
     "the Ministry of Coastal Affairs", "the Northvale Water Authority", "the Harbor Council",
     "Meridian Health Trust", "the Selmar Transit Board", "Kestrel Energy", "the Lowmarsh Farmers Union",
     "the Office of Civil Records", "Brightfield Schools", "the Eastport Chamber of Commerce",
     "the Regional Flood Agency", "Orland Rail", "the Census Bureau of Tessary", "Palmara Bank",
+    "the Vell Port Authority", "Corvin Mutual", "the Tessary Road Safety Board", "Saltmere Grain",
+    "the Department of Rural Roads", "Halden Clinics", "the Upper Vell Council", "Norrick Telecom",
 ]
 PEOPLE = [
     "Ana Kusuma", "Tomas Brell", "Rina Halim", "Dev Okafor", "Maren Stoll", "Yusuf Adeyemi",
     "Lotte Varga", "Piet Harmsen", "Sari Wulandari", "Jonah Petrakis", "Ilse Moreau", "Budi Santoso",
+    "Marta Oyelaran", "Kofi Lindqvist", "Hana Prasetyo", "Oskar Demir", "Nadia Ferreira", "Lev Aronov",
+    "Teodor Vasic", "Amara Njoku", "Rosa Tanaka", "Emil Haugen",
 ]
 PLACES = [
     "Port Lanyard", "East Corvin", "the Selmar valley", "Bayfield", "Norrick", "the old harbor district",
     "Kalindra", "West Tessary", "the river towns", "Marrow Point", "Upper Vell", "the northern coast",
+    "Ashgrove", "the eastern islands", "Dunmere", "Saltmere", "the capital", "Fenwick Bay",
 ]
 NOUNS = [
     "budget", "bridge", "report", "survey", "clinic", "school", "harbor", "pipeline", "election",
@@ -94,7 +100,18 @@ def motifs(rng: random.Random) -> list[str]:
 
 
 # A phrase every sentence of a maker contains (the last maker, free word salad, has none).
-SIGNATURES = ["said", "Prices rose", "According to", "who leads", " after ", "were counted"]
+SIGNATURES = [
+    "said",
+    "Prices rose",
+    "According to",
+    "who leads",
+    " after ",
+    "were counted",
+    "Lawmakers",
+    "Inspectors",
+    "a statement",
+    "Residents of",
+]
 
 
 def sentence(rng: random.Random, motif: str | None = None, unlike: str = "") -> str:
@@ -108,6 +125,10 @@ def sentence(rng: random.Random, motif: str | None = None, unlike: str = "") -> 
         lambda: f"{rng.choice(PEOPLE)}, who leads {rng.choice(ORGS)}, told reporters the {rng.choice(NOUNS)} would {rng.choice(VERBS)} by {rng.choice(MONTHS)}, citing {m}.",
         lambda: f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} was {rng.choice(VERBS_PAST)} after {m} in {rng.choice(PLACES)} complained.",
         lambda: f"In {rng.choice(PLACES)}, {m} were counted {_day(rng)}, up from {rng.randint(10, 99)} a year earlier.",
+        lambda: f"Lawmakers in {rng.choice(PLACES)} voted to {rng.choice(VERBS)} the {rng.choice(NOUNS)}, a measure that affects {m}.",
+        lambda: f"Inspectors found that the {rng.choice(NOUNS)} near {rng.choice(PLACES)} had been {rng.choice(VERBS_PAST)} twice since {rng.choice(MONTHS)}, leaving {m} waiting.",
+        lambda: f"In a statement, {rng.choice(ORGS)} put the cost of the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} at {rng.randint(2, 90)} million, covering {m}.",
+        lambda: f"Residents of {rng.choice(PLACES)} have asked for a {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} since {m} lost access {_day(rng)}.",
         lambda: _free(rng, m),
     ]
     allowed = [
@@ -131,9 +152,10 @@ def paragraph(rng: random.Random, doc_motifs: list[str], motif_rate: float = 0.3
 
 def replacement_word(rng: random.Random, word: str) -> str:
     """A plausible different word for ``word``: a nearby number for numbers, else another word."""
-    digits = "".join(ch for ch in word if ch.isdigit())
-    if digits:
-        return word.replace(digits, str(int(digits) + rng.randint(1, 9)), 1)
+    number = re.search(r"\d+", word)
+    if number:
+        changed = str(int(number.group()) + rng.randint(1, 9))
+        return word[: number.start()] + changed + word[number.end() :]
     pool = rng.choice([NOUNS, ADJECTIVES, VERBS_PAST, FILLER, PLURALS])
     choice = rng.choice(pool)
     return choice if choice != word else choice + "s"

@@ -30,6 +30,7 @@ DISTINCT_WORDS = 5
 # this; only a quote at least this long is trusted in an entirely new context.
 LONG_CHARS = 60
 LONG_WORDS = 10
+EDITED_IN_PLACE = 65.0  # least similarity for a passage between both untouched sides of context
 EDITED_WITH_CONTEXT = 75.0  # least similarity for an edited passage whose context is kept
 EDITED_HALF_CONTEXT = 90.0  # ... whose context is kept on one side only
 RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
@@ -101,28 +102,35 @@ class _Judge:
     def acceptable(self, c: Candidate) -> bool:
         """Whether ``c`` could be the quote's place at all, ignoring the other candidates."""
         level = self.context_level(c)
+        intact = self._sides(c, side_intact)
         if c.exact:
             if level in ("kept", "none"):
                 return True
-            # Words that recur (a few words, or a stock sentence found more than once) are most
-            # likely another mention elsewhere, often in a look-alike sentence: they need their
-            # context. A distinct quote found once keeps its place with one side of context, and
-            # only a long one may move into an entirely new context.
             if self.repeated:
+                # Words found more than once (a stock sentence, a few common words) are most
+                # likely another mention, often right next to where the pinned one was: they
+                # need their context on every side, unless the quote is long.
                 return level == "half" and self.long
             if not self.distinct:
                 # Found once, with one side of context untouched: together they make a string
                 # long enough not to recur by chance.
-                return level == "half" and any(self._sides(c, side_intact))
-            return level == "half" or self.long
+                return level == "half" and any(intact)
+            # A distinct quote found once keeps its place with one side of context; with none,
+            # only a long one may move anywhere, a shorter one only not far from where it was.
+            return level == "half" or self.long or not self._is_far(c)
+        if intact and all(intact):
+            # Both sides untouched: the passage between them is the quote's, unless rewritten.
+            return c.similarity >= EDITED_IN_PLACE
         if not self.distinct:
-            # An edited short quote only where its context is all but untouched.
-            return all(self._sides(c, side_intact) or [False]) and c.similarity >= EDITED_WITH_CONTEXT
+            return False
         if level in ("kept", "none"):
             return c.similarity >= EDITED_WITH_CONTEXT
         # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere:
         # an edited passage keeps at least one side of its context, and then only a light edit.
         return level == "half" and not self.repeated and c.similarity >= EDITED_HALF_CONTEXT
+
+    def _is_far(self, c: Candidate) -> bool:
+        return self.expected is not None and self._distance(c) > self.far
 
     def choose(self, candidates: list[Candidate]) -> tuple[Candidate | None, str]:
         """The best candidate, or None with a reason when there is none or the choice is a tie."""
@@ -133,14 +141,24 @@ class _Judge:
         tied = [best, *(c for c in ordered[1:] if best.rank - c.rank < RANK_MARGIN)]
         if len(tied) == 1:
             return best, "best match"
-        if len({self._surroundings(c) for c in tied}) == 1:
+        if self._copies(tied):
             # The same words in the same context, e.g. a paragraph printed twice: either place
             # shows the reader exactly the evidence that was pinned.
-            return min(tied, key=self._distance), "identical copies, nearest taken"
+            return min(tied, key=self._distance), "copies of one passage, nearest taken"
         nearest = self._decided_by_position(tied)
         if nearest is not None:
             return nearest, "nearest of equal matches"
         return None, f"ambiguous: {len(tied)} equally good matches"
+
+    def _copies(self, tied: list[Candidate]) -> bool:
+        """Whether the tied candidates are one passage printed more than once: the exact words,
+        each with its context kept (a long quote: at least half kept), or simply identical."""
+        if len({self._surroundings(c) for c in tied}) == 1:
+            return True
+        levels = {self.context_level(c) for c in tied}
+        if not all(c.exact for c in tied):
+            return False
+        return levels == {"kept"} or (self.long and "lost" not in levels)
 
     def _surroundings(self, c: Candidate) -> str:
         text = self.prepared.folded.text
