@@ -133,7 +133,9 @@ def claims_add(
     as_json: JsonFlag = False,
 ) -> None:
     """Add a claim for a span of an article (by offsets or by its exact text)."""
-    from workbench.services.editing import add_claim, locate_text
+    from workbench.services.articles import get_article
+    from workbench.services.claim_spans import find_text
+    from workbench.services.editing import add_claim
 
     if text is not None and (start is not None or end is not None):
         fail("give either --text or --start and --end, not both")
@@ -141,7 +143,7 @@ def claims_add(
         fail("give --start and --end, or --text")
     with workspace(ctx) as ws:
         if text is not None:
-            start, end = locate_text(ws, article, text)
+            start, end = find_text(get_article(ws, article).text, text)
         assert start is not None and end is not None
         result = add_claim(
             ws, article, start, end, kind=kind, statement=statement, speaker=speaker, editor=editor

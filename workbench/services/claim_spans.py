@@ -113,3 +113,20 @@ def guess_span(article: Article, start: int, end: int, kind: ClaimKind | None = 
         elif line.bullet or any(c.kind is ClaimKind.LIST_ITEM for c in overlapping):
             role = ClaimKind.LIST_ITEM
     return describe_span(article, start, end, role=role, kind=kind, speaker=speaker)
+
+
+def find_text(text: str, needle: str) -> tuple[int, int]:
+    """The span of ``needle`` in ``text``; an error when it is absent or occurs more than once."""
+    if not needle:
+        raise ValueError("the text to find is empty")
+    found: list[int] = []
+    at = text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    if not found:
+        raise ValueError(f"{needle!r} does not occur in the article")
+    if len(found) > 1:
+        listed = ", ".join(str(i) for i in found[:10])
+        raise ValueError(f"{needle!r} occurs {len(found)} times (at {listed}); give --start and --end")
+    return found[0], found[0] + len(needle)

@@ -152,6 +152,14 @@ def _role(claim: Claim) -> Any:
     return kind if kind in CONTEXT_KINDS else None
 
 
+def _record(
+    session: Session, article_id: int, claim_id: int | None, action: str, detail: dict[str, Any], editor: str
+) -> None:
+    # The row's claim_id becomes NULL if the claim is later deleted or merged away; the detail
+    # keeps the id so claim_history still finds the whole story.
+    record_edit(session, article_id, claim_id, action, {"claim_id": claim_id, **detail}, editor)
+
+
 def _finish(session: Session, claim: Claim | None, article_id: int) -> None:
     session.flush()
     renumber_claims(session, article_id)
@@ -210,7 +218,7 @@ def edit_claim(
             _drop_unpinned_evidence(session, claim_id)
         claim.edited = True
         session.add(claim)
-        record_edit(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
+        _record(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
         notes = []
         if _has_verdict(session, claim_id):
             notes.append(f"claim {claim_id} keeps its verdict; record a new one if the change matters")
@@ -228,7 +236,7 @@ def confirm_statement(ws: Workspace, claim_id: int, editor: str | None = None) -
         claim.statement_is_draft, claim.edited = False, True
         session.add(claim)
         detail = {"before": before, "after": _snapshot(claim)}
-        record_edit(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
+        _record(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
         _finish(session, claim, claim.article_id)
         return EditResult("edit", [claim])
 
@@ -257,10 +265,8 @@ def split_claim(ws: Workspace, claim_id: int, at: int, editor: str | None = None
         session.flush()
         editor_name = settings.checker_name(editor)
         after = [_snapshot(claim), _snapshot(part)]
-        record_edit(
-            session, claim.article_id, claim_id, "split", {"before": before, "after": after}, editor_name
-        )
-        record_edit(
+        _record(session, claim.article_id, claim_id, "split", {"before": before, "after": after}, editor_name)
+        _record(
             session,
             claim.article_id,
             part.id,
@@ -317,11 +323,9 @@ def merge_claims(ws: Workspace, first_id: int, second_id: int, editor: str | Non
             session.add(pinned)
         editor_name = settings.checker_name(editor)
         detail = {"before": before, "after": _snapshot(keep), "merged": gone_id}
-        record_edit(session, keep.article_id, keep.id, "merge", detail, editor_name)
+        _record(session, keep.article_id, keep.id, "merge", detail, editor_name)
         # The absorbed claim's own row: its claim_id is set NULL with the claim, "claim_id" keeps it.
-        record_edit(
-            session, keep.article_id, gone_id, "merge", {"claim_id": gone_id, "into": keep.id}, editor_name
-        )
+        _record(session, keep.article_id, gone_id, "merge", {"into": keep.id}, editor_name)
         session.flush()
         session.delete(gone)
         notes = [f"claim {gone_id} was merged into claim {keep.id}"]
@@ -361,7 +365,7 @@ def add_claim(
         session.add(claim)
         session.flush()
         detail = {"after": _snapshot(claim)}
-        record_edit(session, claim.article_id, claim.id, "add", detail, settings.checker_name(editor))
+        _record(session, claim.article_id, claim.id, "add", detail, settings.checker_name(editor))
         _finish(session, claim, claim.article_id)
         return EditResult("add", [claim])
 
@@ -377,8 +381,8 @@ def delete_claim(ws: Workspace, claim_id: int, editor: str | None = None) -> Edi
             )
         if _has_pinned(session, claim_id):
             raise EditRefused(f"claim {claim_id} has pinned evidence; it cannot be deleted")
-        detail = {"claim_id": claim_id, "before": _snapshot(claim), "vacated": [claim.start, claim.end]}
-        record_edit(session, claim.article_id, claim_id, "delete", detail, settings.checker_name(editor))
+        detail = {"before": _snapshot(claim), "vacated": [claim.start, claim.end]}
+        _record(session, claim.article_id, claim_id, "delete", detail, settings.checker_name(editor))
         session.flush()
         session.delete(claim)
         _finish(session, None, claim.article_id)
@@ -400,22 +404,3 @@ def claim_history(ws: Workspace, claim_id: int) -> list[EditRecord]:
             EditRecord(r.id or 0, r.claim_id, r.article_id, r.action, dict(r.detail), r.editor, r.created_at)
             for r in rows
         ]
-
-
-def locate_text(ws: Workspace, article_ref: str | int, needle: str) -> tuple[int, int]:
-    """The span of ``needle`` in the article; an error when it is absent or occurs more than once."""
-    if not needle:
-        raise ValueError("the text to find is empty")
-    with ws.db.session() as session:
-        text = resolve_article(session, article_ref).text
-    found: list[int] = []
-    at = text.find(needle)
-    while at != -1:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    if not found:
-        raise ValueError(f"{needle!r} does not occur in the article")
-    if len(found) > 1:
-        listed = ", ".join(str(i) for i in found[:10])
-        raise ValueError(f"{needle!r} occurs {len(found)} times (at {listed}); give --start and --end")
-    return found[0], found[0] + len(needle)
