@@ -35,7 +35,7 @@ SLACK = 4  # characters either end may differ from the truth and still count as 
 
 
 def grade(case: Case, result: AnchorResult) -> str:
-    """"correct", "orphaned" (gave up on a surviving quote) or "wrong"."""
+    """ "correct", "orphaned" (gave up on a surviving quote) or "wrong"."""
     if result.status == "orphaned":
         return "correct" if not case.truth else "orphaned"
     if result.start is None or result.end is None:
@@ -54,7 +54,9 @@ def status_ok(case: Case, result: AnchorResult) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-kind", type=int, default=400)
     parser.add_argument("--show", choices=["wrong", "orphaned"], help="print the cases graded so")
@@ -94,7 +96,9 @@ def main() -> None:
     wrong = sum(table[k]["wrong"] for k in KINDS)
     print("-" * len(header))
     print(f"cases: {len(cases)} (seed {args.seed}, {args.per_kind} per kind, slack {SLACK} characters)")
-    print(f"correct where the quote survives: {correct_surviving}/{survived} = {100 * correct_surviving / survived:.2f}%")
+    print(
+        f"correct where the quote survives: {correct_surviving}/{survived} = {100 * correct_surviving / survived:.2f}%"
+    )
     print(f"orphaned where the passage is gone: {sum(table[k]['correct'] for k in gone)}/{gone_total}")
     print(f"wrong anchors: {wrong}/{len(cases)} = {100 * wrong / len(cases):.2f}% of all cases")
     print(f"time: {elapsed:.2f} s re-anchoring ({1000 * elapsed / len(cases):.2f} ms per case)")
@@ -117,7 +121,9 @@ def _show(case: Case, result: AnchorResult) -> None:
     print(f"--- #{case.ident} {case.kind}: {result.status} {result.start}:{result.end} ({result.reason})")
     print(f"    quote:  {case.selector.prefix!r} [{case.selector.exact!r}] {case.selector.suffix!r}")
     for start, end in case.truth:
-        print(f"    truth:  {case.text[max(0, start - 32) : start]!r} [{case.text[start:end]!r}] {case.text[end : end + 32]!r}")
+        print(
+            f"    truth:  {case.text[max(0, start - 32) : start]!r} [{case.text[start:end]!r}] {case.text[end : end + 32]!r}"
+        )
     if result.start is not None and result.end is not None:
         s, e = result.start, result.end
         print(f"    found:  {case.text[max(0, s - 32) : s]!r} [{case.text[s:e]!r}] {case.text[e : e + 32]!r}")

@@ -85,7 +85,9 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
     elif kind.startswith("repeated-sentence"):
         placed = _place_boilerplate(rng, doc)
     else:
-        placed = _place_quote(rng, doc, rng.choice(["sentence"] * 7 + ["phrase"] * 7 + ["short"] * 3 + ["two"] * 3))
+        placed = _place_quote(
+            rng, doc, rng.choice(["sentence"] * 7 + ["phrase"] * 7 + ["short"] * 3 + ["two"] * 3)
+        )
     if not placed:
         return None
     old_text, old_spans = _render(doc, separator)
@@ -96,7 +98,9 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
 
     for _ in range(rng.randint(1 if kind == "shifted" else 0, 3)):
         rng.choice(NOISE)(rng, doc, doc_motifs)
-    edit = EDITS.get(kind.removeprefix("non-ascii-").removeprefix("repeated-short-").removeprefix("repeated-sentence-"))
+    edit = EDITS.get(
+        kind.removeprefix("non-ascii-").removeprefix("repeated-short-").removeprefix("repeated-sentence-")
+    )
     if edit is not None and edit(rng, doc, doc_motifs) is False:
         return None
     new_text, truth = _reformat(rng, doc, separator) if kind == "reformatted" else _render(doc, separator)
@@ -190,7 +194,9 @@ def _insert_paragraph(rng: random.Random, doc: Doc, doc_motifs: list[str]) -> No
 def _delete_paragraph(rng: random.Random, doc: Doc, doc_motifs: list[str]) -> None:
     # Paragraphs holding the quote or a boilerplate copy stay, so that a deleted boilerplate
     # quote always leaves at least two look-alikes behind (see KINDS).
-    free = [i for i, para in enumerate(doc) if not _marked(" ".join(para)) and not set(para) & set(BOILERPLATE)]
+    free = [
+        i for i, para in enumerate(doc) if not _marked(" ".join(para)) and not set(para) & set(BOILERPLATE)
+    ]
     if free and len(doc) > 3:
         del doc[rng.choice(free)]
 
@@ -280,7 +286,9 @@ def _edit_quote(rng: random.Random, doc: Doc, doc_motifs: list[str]) -> bool:
             return False
         i = rng.choice(numbers)
         words[i] = replacement_word(rng, words[i])
-    for _ in range(0 if len(words) < 5 else 1 if len(words) < 8 else rng.randint(1, 2 if len(words) < 15 else 3)):
+    for _ in range(
+        0 if len(words) < 5 else 1 if len(words) < 8 else rng.randint(1, 2 if len(words) < 15 else 3)
+    ):
         op = rng.choice(["replace", "replace", "delete", "insert"])
         if op == "replace":
             i = rng.randrange(len(words))
@@ -370,5 +378,5 @@ def _reformat(rng: random.Random, doc: Doc, separator: str) -> tuple[str, list[t
         paras.append("\n".join(lines))
     marked = new_separator.join(paras)
     if rng.random() < 0.5:
-        marked = marked.translate(str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'"}))
+        marked = marked.translate(str.maketrans("“”’‘", "\"\"''"))
     return _strip_markers(marked)

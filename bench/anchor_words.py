@@ -11,53 +11,221 @@ import random
 import re
 
 ORGS = [
-    "the Ministry of Coastal Affairs", "the Northvale Water Authority", "the Harbor Council",
-    "Meridian Health Trust", "the Selmar Transit Board", "Kestrel Energy", "the Lowmarsh Farmers Union",
-    "the Office of Civil Records", "Brightfield Schools", "the Eastport Chamber of Commerce",
-    "the Regional Flood Agency", "Orland Rail", "the Census Bureau of Tessary", "Palmara Bank",
-    "the Vell Port Authority", "Corvin Mutual", "the Tessary Road Safety Board", "Saltmere Grain",
-    "the Department of Rural Roads", "Halden Clinics", "the Upper Vell Council", "Norrick Telecom",
+    "the Ministry of Coastal Affairs",
+    "the Northvale Water Authority",
+    "the Harbor Council",
+    "Meridian Health Trust",
+    "the Selmar Transit Board",
+    "Kestrel Energy",
+    "the Lowmarsh Farmers Union",
+    "the Office of Civil Records",
+    "Brightfield Schools",
+    "the Eastport Chamber of Commerce",
+    "the Regional Flood Agency",
+    "Orland Rail",
+    "the Census Bureau of Tessary",
+    "Palmara Bank",
+    "the Vell Port Authority",
+    "Corvin Mutual",
+    "the Tessary Road Safety Board",
+    "Saltmere Grain",
+    "the Department of Rural Roads",
+    "Halden Clinics",
+    "the Upper Vell Council",
+    "Norrick Telecom",
 ]
 PEOPLE = [
-    "Ana Kusuma", "Tomas Brell", "Rina Halim", "Dev Okafor", "Maren Stoll", "Yusuf Adeyemi",
-    "Lotte Varga", "Piet Harmsen", "Sari Wulandari", "Jonah Petrakis", "Ilse Moreau", "Budi Santoso",
-    "Marta Oyelaran", "Kofi Lindqvist", "Hana Prasetyo", "Oskar Demir", "Nadia Ferreira", "Lev Aronov",
-    "Teodor Vasic", "Amara Njoku", "Rosa Tanaka", "Emil Haugen",
+    "Ana Kusuma",
+    "Tomas Brell",
+    "Rina Halim",
+    "Dev Okafor",
+    "Maren Stoll",
+    "Yusuf Adeyemi",
+    "Lotte Varga",
+    "Piet Harmsen",
+    "Sari Wulandari",
+    "Jonah Petrakis",
+    "Ilse Moreau",
+    "Budi Santoso",
+    "Marta Oyelaran",
+    "Kofi Lindqvist",
+    "Hana Prasetyo",
+    "Oskar Demir",
+    "Nadia Ferreira",
+    "Lev Aronov",
+    "Teodor Vasic",
+    "Amara Njoku",
+    "Rosa Tanaka",
+    "Emil Haugen",
 ]
 PLACES = [
-    "Port Lanyard", "East Corvin", "the Selmar valley", "Bayfield", "Norrick", "the old harbor district",
-    "Kalindra", "West Tessary", "the river towns", "Marrow Point", "Upper Vell", "the northern coast",
-    "Ashgrove", "the eastern islands", "Dunmere", "Saltmere", "the capital", "Fenwick Bay",
+    "Port Lanyard",
+    "East Corvin",
+    "the Selmar valley",
+    "Bayfield",
+    "Norrick",
+    "the old harbor district",
+    "Kalindra",
+    "West Tessary",
+    "the river towns",
+    "Marrow Point",
+    "Upper Vell",
+    "the northern coast",
+    "Ashgrove",
+    "the eastern islands",
+    "Dunmere",
+    "Saltmere",
+    "the capital",
+    "Fenwick Bay",
 ]
 NOUNS = [
-    "budget", "bridge", "report", "survey", "clinic", "school", "harbor", "pipeline", "election",
-    "contract", "program", "inquiry", "subsidy", "timetable", "warehouse", "levee", "ferry", "census",
-    "reservoir", "tariff", "permit", "shelter", "network", "audit",
+    "budget",
+    "bridge",
+    "report",
+    "survey",
+    "clinic",
+    "school",
+    "harbor",
+    "pipeline",
+    "election",
+    "contract",
+    "program",
+    "inquiry",
+    "subsidy",
+    "timetable",
+    "warehouse",
+    "levee",
+    "ferry",
+    "census",
+    "reservoir",
+    "tariff",
+    "permit",
+    "shelter",
+    "network",
+    "audit",
 ]
 PLURALS = [
-    "households", "workers", "families", "students", "farmers", "vessels", "patients", "homes",
-    "businesses", "volunteers", "drivers", "teachers", "residents", "shops", "flights", "claims",
+    "households",
+    "workers",
+    "families",
+    "students",
+    "farmers",
+    "vessels",
+    "patients",
+    "homes",
+    "businesses",
+    "volunteers",
+    "drivers",
+    "teachers",
+    "residents",
+    "shops",
+    "flights",
+    "claims",
 ]
 ADJECTIVES = [
-    "new", "local", "temporary", "regional", "smaller", "larger", "private", "public", "seasonal",
-    "revised", "earlier", "annual", "independent", "official", "rural", "coastal",
+    "new",
+    "local",
+    "temporary",
+    "regional",
+    "smaller",
+    "larger",
+    "private",
+    "public",
+    "seasonal",
+    "revised",
+    "earlier",
+    "annual",
+    "independent",
+    "official",
+    "rural",
+    "coastal",
 ]
 VERBS_PAST = [
-    "approved", "delayed", "rejected", "expanded", "closed", "reopened", "reviewed", "funded",
-    "cancelled", "inspected", "extended", "announced", "suspended", "repaired",
+    "approved",
+    "delayed",
+    "rejected",
+    "expanded",
+    "closed",
+    "reopened",
+    "reviewed",
+    "funded",
+    "cancelled",
+    "inspected",
+    "extended",
+    "announced",
+    "suspended",
+    "repaired",
 ]
 VERBS = ["finish", "reopen", "expand", "publish", "review", "cut", "double", "replace", "begin", "end"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 FILLER = [
-    "officials", "said", "the", "plan", "would", "take", "several", "months", "and", "cost", "more",
-    "than", "expected", "after", "a", "dispute", "over", "land", "near", "river", "while", "critics",
-    "argued", "that", "figures", "were", "incomplete", "because", "some", "data", "had", "not", "been",
-    "shared", "with", "auditors", "during", "spring", "according", "to", "notes", "seen", "by",
-    "reporters", "who", "visited", "site", "on", "short", "notice", "in", "late", "evening",
+    "officials",
+    "said",
+    "the",
+    "plan",
+    "would",
+    "take",
+    "several",
+    "months",
+    "and",
+    "cost",
+    "more",
+    "than",
+    "expected",
+    "after",
+    "a",
+    "dispute",
+    "over",
+    "land",
+    "near",
+    "river",
+    "while",
+    "critics",
+    "argued",
+    "that",
+    "figures",
+    "were",
+    "incomplete",
+    "because",
+    "some",
+    "data",
+    "had",
+    "not",
+    "been",
+    "shared",
+    "with",
+    "auditors",
+    "during",
+    "spring",
+    "according",
+    "to",
+    "notes",
+    "seen",
+    "by",
+    "reporters",
+    "who",
+    "visited",
+    "site",
+    "on",
+    "short",
+    "notice",
+    "in",
+    "late",
+    "evening",
 ]
 BOILERPLATE = [
     "The ministry did not respond to a request for comment.",
@@ -119,16 +287,34 @@ def sentence(rng: random.Random, motif: str | None = None, unlike: str = "") -> 
     a sentence of another shape than that one (a rewrite, not the same template refilled)."""
     m = motif if motif is not None else _number_phrase(rng)
     makers = [
-        lambda: f"{_cap(rng.choice(ORGS))} said {_day(rng)} that {m} had been {rng.choice(VERBS_PAST)} in {rng.choice(PLACES)}.",
+        lambda: (
+            f"{_cap(rng.choice(ORGS))} said {_day(rng)} that {m} had been {rng.choice(VERBS_PAST)} in {rng.choice(PLACES)}."
+        ),
         lambda: f"Prices rose {m} in {rng.choice(MONTHS)}, the {rng.choice(NOUNS)} showed.",
-        lambda: f"According to {rng.choice(PEOPLE)}, {rng.choice(ADJECTIVES)} {rng.choice(PLURALS)} account for {m}.",
-        lambda: f"{rng.choice(PEOPLE)}, who leads {rng.choice(ORGS)}, told reporters the {rng.choice(NOUNS)} would {rng.choice(VERBS)} by {rng.choice(MONTHS)}, citing {m}.",
-        lambda: f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} was {rng.choice(VERBS_PAST)} after {m} in {rng.choice(PLACES)} complained.",
-        lambda: f"In {rng.choice(PLACES)}, {m} were counted {_day(rng)}, up from {rng.randint(10, 99)} a year earlier.",
-        lambda: f"Lawmakers in {rng.choice(PLACES)} voted to {rng.choice(VERBS)} the {rng.choice(NOUNS)}, a measure that affects {m}.",
-        lambda: f"Inspectors found that the {rng.choice(NOUNS)} near {rng.choice(PLACES)} had been {rng.choice(VERBS_PAST)} twice since {rng.choice(MONTHS)}, leaving {m} waiting.",
-        lambda: f"In a statement, {rng.choice(ORGS)} put the cost of the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} at {rng.randint(2, 90)} million, covering {m}.",
-        lambda: f"Residents of {rng.choice(PLACES)} have asked for a {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} since {m} lost access {_day(rng)}.",
+        lambda: (
+            f"According to {rng.choice(PEOPLE)}, {rng.choice(ADJECTIVES)} {rng.choice(PLURALS)} account for {m}."
+        ),
+        lambda: (
+            f"{rng.choice(PEOPLE)}, who leads {rng.choice(ORGS)}, told reporters the {rng.choice(NOUNS)} would {rng.choice(VERBS)} by {rng.choice(MONTHS)}, citing {m}."
+        ),
+        lambda: (
+            f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} was {rng.choice(VERBS_PAST)} after {m} in {rng.choice(PLACES)} complained."
+        ),
+        lambda: (
+            f"In {rng.choice(PLACES)}, {m} were counted {_day(rng)}, up from {rng.randint(10, 99)} a year earlier."
+        ),
+        lambda: (
+            f"Lawmakers in {rng.choice(PLACES)} voted to {rng.choice(VERBS)} the {rng.choice(NOUNS)}, a measure that affects {m}."
+        ),
+        lambda: (
+            f"Inspectors found that the {rng.choice(NOUNS)} near {rng.choice(PLACES)} had been {rng.choice(VERBS_PAST)} twice since {rng.choice(MONTHS)}, leaving {m} waiting."
+        ),
+        lambda: (
+            f"In a statement, {rng.choice(ORGS)} put the cost of the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} at {rng.randint(2, 90)} million, covering {m}."
+        ),
+        lambda: (
+            f"Residents of {rng.choice(PLACES)} have asked for a {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} since {m} lost access {_day(rng)}."
+        ),
         lambda: _free(rng, m),
     ]
     allowed = [
@@ -172,7 +358,11 @@ def _number_phrase(rng: random.Random) -> str:
 
 
 def _day(rng: random.Random) -> str:
-    return f"on {rng.choice(WEEKDAYS)}" if rng.random() < 0.6 else f"on {rng.choice(MONTHS)} {rng.randint(1, 28)}"
+    return (
+        f"on {rng.choice(WEEKDAYS)}"
+        if rng.random() < 0.6
+        else f"on {rng.choice(MONTHS)} {rng.randint(1, 28)}"
+    )
 
 
 def _free(rng: random.Random, m: str) -> str:

@@ -153,10 +153,14 @@ def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candi
         score = 2 * coverage_score(quote.exact, text[s:e])
         if quote.prefix:
             before = text[max(0, s - len(quote.prefix)) : s]
-            score += fuzz.ratio(quote.prefix, before) + GRIP_BONUS * min(_common_suffix(quote.prefix, before), 8)
+            score += fuzz.ratio(quote.prefix, before) + GRIP_BONUS * min(
+                _common_suffix(quote.prefix, before), 8
+            )
         if quote.suffix:
             after = text[e : e + len(quote.suffix)]
-            score += fuzz.ratio(quote.suffix, after) + GRIP_BONUS * min(_common_prefix(quote.suffix, after), 8)
+            score += fuzz.ratio(quote.suffix, after) + GRIP_BONUS * min(
+                _common_prefix(quote.suffix, after), 8
+            )
         return score
 
     for _ in range(2):

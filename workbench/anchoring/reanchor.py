@@ -51,10 +51,8 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
         return AnchorResult("orphaned", reason="the quote is empty")
     quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text)
     prepared = prepare(new_text)
-    judge = _Judge(quote, selector.start, prepared)
-
     exacts = exact_candidates(quote, prepared.folded.text)
-    judge.repeated = len(exacts) > 1
+    judge = _Judge(quote, selector.start, prepared, repeated=len(exacts) > 1)
     trusted = [c for c in exacts if judge.acceptable(c)]
     chosen, why = judge.choose(trusted)
     if chosen is not None and judge.context_level(chosen) != "lost":
@@ -73,14 +71,14 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
 class _Judge:
     """The acceptance and choice rules, with what they need about the quote and the new text."""
 
-    def __init__(self, quote: Quote, expected: int | None, prepared: PreparedText) -> None:
+    def __init__(self, quote: Quote, expected: int | None, prepared: PreparedText, *, repeated: bool) -> None:
         self.quote = quote
         self.expected = expected
         self.prepared = prepared
         self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
         self.long = len(quote.exact) >= LONG_CHARS and len(quote.exact.split()) >= LONG_WORDS
         self.far = max(FAR_CHARS, len(prepared.original) // 5)
-        self.repeated = False  # set once the exact occurrences are known
+        self.repeated = repeated  # the exact words occur more than once in the new text
 
     def _sides(self, c: Candidate, test: Callable[[float, int, int], bool]) -> list[bool]:
         sides = []
@@ -91,7 +89,7 @@ class _Judge:
         return sides
 
     def context_level(self, c: Candidate) -> str:
-        """"kept" (every side the selector has agrees), "half", "lost", or "none" (no context)."""
+        """ "kept" (every side the selector has agrees), "half", "lost", or "none" (no context)."""
         sides = self._sides(c, side_kept)
         if not sides:
             return "none"
@@ -153,9 +151,11 @@ class _Judge:
     def _copies(self, tied: list[Candidate]) -> bool:
         """Whether the tied candidates are one passage printed more than once: the exact words,
         each with its context kept (a long quote: at least half kept), or simply identical."""
+        levels = {self.context_level(c) for c in tied}
+        if "none" in levels:
+            return False  # without context nothing shows that they are one passage
         if len({self._surroundings(c) for c in tied}) == 1:
             return True
-        levels = {self.context_level(c) for c in tied}
         if not all(c.exact for c in tied):
             return False
         return levels == {"kept"} or (self.long and "lost" not in levels)

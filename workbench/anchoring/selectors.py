@@ -62,7 +62,12 @@ class AnchorResult:
 
     def as_json(self) -> dict[str, Any]:
         """The batch contract's fields; ``diff`` and ``distance`` only for edited results."""
-        out: dict[str, Any] = {"status": self.status, "start": self.start, "end": self.end, "score": self.score}
+        out: dict[str, Any] = {
+            "status": self.status,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+        }
         if self.status == "edited":
             out["distance"] = self.distance
             out["diff"] = self.diff
