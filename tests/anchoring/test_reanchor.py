@@ -196,3 +196,12 @@ def test_empty_quote_is_orphaned() -> None:
 def test_from_span_rejects_a_span_outside_the_text() -> None:
     with pytest.raises(ValueError, match="not inside"):
         TextQuoteSelector.from_span("short", 2, 10)
+
+
+def test_exact_words_inside_a_longer_word_are_not_the_quote() -> None:
+    old = "The director lists three posts in São Paulo and one in Gdańsk, starting in June."
+    new = old.replace("one in Gdańsk", "one incomplete Gdańsk")
+    result = reanchor_quote(pin(old, "posts in São Paulo and one in"), new)
+    assert result.status == "edited"
+    assert result.start is not None and result.end is not None
+    assert new[result.start : result.end] == "posts in São Paulo and one incomplete"

@@ -6,6 +6,7 @@ the chosen span back to the original text.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -103,11 +104,24 @@ def measure(quote: Quote, text: str, start: int, end: int, exact: bool) -> Candi
 def exact_candidates(quote: Quote, text: str) -> list[Candidate]:
     """Every occurrence of the quote (overlapping ones too), up to ``MAX_EXACT``."""
     found: list[Candidate] = []
+    # Where the quote began or ended at a word boundary, an occurrence that splits a word is
+    # another word ("one in" inside "one incomplete"), not the quote.
+    whole_start = _is_word(quote.exact[:1]) and not _is_word(quote.prefix[-1:])
+    whole_end = _is_word(quote.exact[-1:]) and not _is_word(quote.suffix[:1])
     at = text.find(quote.exact)
     while at >= 0 and len(found) < MAX_EXACT:
-        found.append(measure(quote, text, at, at + len(quote.exact), exact=True))
+        end = at + len(quote.exact)
+        if not (whole_start and _is_word(text[at - 1 : at])) and not (
+            whole_end and _is_word(text[end : end + 1])
+        ):
+            found.append(measure(quote, text, at, end, exact=True))
         at = text.find(quote.exact, at + 1)
     return found
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` (one character, or empty) is part of a word: a letter, digit or mark."""
+    return bool(char) and (char.isalnum() or char == "_" or unicodedata.category(char).startswith("M"))
 
 
 def fuzzy_candidates(quote: Quote, prepared: PreparedText) -> list[Candidate]:
