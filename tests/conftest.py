@@ -72,7 +72,9 @@ class LocalServer:
         self.thread.start()
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        """Stop serving; afterwards connections are refused. Safe to call twice."""
+        if self.thread.is_alive():
+            self.httpd.shutdown()
         self.httpd.server_close()
 
 

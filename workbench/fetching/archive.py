@@ -84,7 +84,11 @@ class SnapshotArchive:
     def add_record(self, digest: str, blob: bytes) -> None:
         """Put a record from elsewhere (a bundle) into the archive, after checking that its
         payload hashes to ``digest``; ValueError if it does not."""
-        if _read_record(BytesIO(blob)).payload_digest() != digest:
+        try:
+            found = _read_record(BytesIO(blob)).payload_digest()
+        except Exception as exc:
+            raise ValueError(f"archive record {digest} is unreadable: {exc.__class__.__name__}") from exc
+        if found != digest:
             raise ValueError(f"archive record {digest} does not match its payload")
         target = self.path_for(digest)
         if not target.exists():
