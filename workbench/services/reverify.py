@@ -235,3 +235,106 @@ def count_stale(ws: Workspace, ref: str | int | None, claim_ids: set[int] | None
             query = query.where(col(Claim.id).in_(list(claim_ids)))
         claims = list(session.exec(query).all())
         return sum(1 for view in claim_views(session, claims) if view.state == ReviewState.STALE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A judged claim whose pinned evidence was re-checked: the old passage and the new one."""
+
+    claim_id: int
+    claim_text: str
+    label: str
+    rationale: str
+    state: str
+    status: str  # the latest check: intact, moved, edited, orphaned, gone
+    source_url: str
+    old_quote: str
+    old_prefix: str
+    old_suffix: str
+    old_fetched_at: datetime
+    new_quote: str | None
+    new_prefix: str
+    new_suffix: str
+    new_fetched_at: datetime | None
+    score: float
+    detail: dict[str, Any]
+    checked_at: datetime
+
+
+def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
+    """Every judged claim of the article whose pinned evidence has been re-checked, stale first."""
+    from workbench.services.matching import CONTEXT_CHARS
+    from workbench.services.verdicts import claim_views
+
+    items: list[ReviewItem] = []
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        claims = list(
+            session.exec(select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position)))
+        )
+        views = claim_views(session, claims)
+        pinned = [v.verdict.evidence_id for v in views if v.verdict and v.verdict.evidence_id]
+        checks = latest_checks(session, [e for e in pinned if e is not None])
+        for view in views:
+            verdict = view.verdict
+            if verdict is None or verdict.evidence_id is None or verdict.evidence_id not in checks:
+                continue
+            check = checks[verdict.evidence_id]
+            evidence = session.get(Evidence, verdict.evidence_id)
+            old = session.get(Snapshot, evidence.snapshot_id) if evidence else None
+            if evidence is None or old is None:
+                continue
+            source = session.get(Source, old.source_id)
+            new = session.get(Snapshot, check.snapshot_id) if check.snapshot_id else None
+            located = new is not None and check.start is not None and check.end is not None
+            start, end = (check.start or 0, check.end or 0) if located else (0, 0)
+            new_text = new.text if new is not None else ""
+            items.append(
+                ReviewItem(
+                    claim_id=view.claim.id or 0,
+                    claim_text=view.claim.text,
+                    label=verdict.label,
+                    rationale=verdict.rationale,
+                    state=str(view.state),
+                    status=check.status,
+                    source_url=source.url if source else "",
+                    old_quote=evidence.quote,
+                    old_prefix=evidence.prefix,
+                    old_suffix=evidence.suffix,
+                    old_fetched_at=old.fetched_at,
+                    new_quote=new_text[start:end] if located else None,
+                    new_prefix=new_text[max(0, start - CONTEXT_CHARS) : start] if located else "",
+                    new_suffix=new_text[end : end + CONTEXT_CHARS] if located else "",
+                    new_fetched_at=new.fetched_at if new is not None else None,
+                    score=check.score,
+                    detail=dict(check.detail),
+                    checked_at=check.checked_at,
+                )
+            )
+    order = {"stale": 0, "checked": 1, "unchecked": 2}
+    return sorted(items, key=lambda item: order.get(item.state, 3))
+
+
+def confirm_verdict(ws: Workspace, claim_id: int, *, checker: str | None = None) -> int:
+    """Keep the current verdict after re-verification: record it again (verdicts are append-only),
+    pinned to the quote's new place when it was found, else to the original archived passage.
+    Returns the new verdict's id."""
+    from workbench.services.verdicts import add_evidence, get_claim, record_verdict
+    from workbench.services.workspace import NotFound
+
+    view = get_claim(ws, claim_id)
+    verdict = view.verdict
+    if verdict is None or verdict.evidence_id is None:
+        raise NotFound(f"claim {claim_id} has no verdict with pinned evidence to confirm")
+    with ws.db.session() as session:
+        check = latest_checks(session, [verdict.evidence_id]).get(verdict.evidence_id)
+    if check is None:
+        raise NotFound(f"claim {claim_id}'s evidence has not been re-verified")
+    evidence_id = verdict.evidence_id
+    if check.snapshot_id is not None and check.start is not None and check.end is not None:
+        evidence_id = add_evidence(ws, claim_id, check.snapshot_id, check.start, check.end)
+    note = f"confirmed after re-verification ({check.status})"
+    rationale = f"{verdict.rationale} — {note}" if verdict.rationale else note
+    return record_verdict(
+        ws, claim_id, verdict.label, rationale=rationale, evidence=evidence_id, checker=checker
+    ).id

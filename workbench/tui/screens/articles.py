@@ -40,9 +40,9 @@ class ArticlesScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#articles-table", DataTable)
         table.add_columns("id", "case", "lang", "date", "claims", "sources", "title")
-        self.load_articles()
 
     def on_screen_resume(self) -> None:
+        # also runs when the screen is first shown, so this is the one place that loads
         self.load_articles()
 
     @property

@@ -49,6 +49,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),
         Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
         Binding("e", "export", "Export", id="export", tooltip="Write the Markdown report"),
+        Binding(
+            "r", "review", "Re-verify", id="review", tooltip="Old and new evidence after re-verification"
+        ),
         *_label_bindings(),
         *EDIT_BINDINGS,  # E t S M A D: hand editing of claims (claim_edit.py)
     ]
@@ -78,7 +81,6 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         table.add_column("verdict", width=16)
         table.add_column("best", width=4)
         table.add_column("claim (English statement)")
-        self.load_claims()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
     def load_claims(self, select_id: int | None = None) -> None:
@@ -98,6 +100,8 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         for view in views:
             best = view.best
             verdict = get_label(view.verdict.label).en if view.verdict else "·"
+            if str(view.state) == "stale":
+                verdict = f"⚠ {verdict}"
             table.add_row(
                 str(view.claim.id),
                 view.claim.kind,
@@ -107,7 +111,10 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
                 key=str(view.claim.id),
             )
         checked = sum(1 for v in views if v.verdict)
-        self.query_one("#status-line", Static).update(f"{checked} of {len(views)} checked")
+        stale = sum(1 for v in views if str(v.state) == "stale")
+        self.query_one("#status-line", Static).update(
+            f"{checked} of {len(views)} checked" + (f", {stale} stale (r: review)" if stale else "")
+        )
         if views:
             row = next((i for i, v in enumerate(views) if v.claim.id == select_id), min(keep, len(views) - 1))
             table.move_cursor(row=row)
@@ -129,6 +136,15 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_review(self) -> None:
+        from workbench.tui.screens.reverify import ReverifyScreen
+
+        self.app.push_screen(ReverifyScreen(self.article_id))
+
+    def on_screen_resume(self) -> None:
+        # also runs when the screen is first shown, so this is the one place that loads
+        self.load_claims()
 
     def action_verdict(self, label: str | None = None) -> None:
         view = self.current

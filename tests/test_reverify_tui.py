@@ -1,0 +1,67 @@
+"""The re-verification screen on the Contoso case's second site version."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from tests.test_contoso_reverify import pin_expected_evidence
+from tests.test_tui import shown
+from workbench.services.articles import get_article
+from workbench.services.demo import load_builtin_cases
+from workbench.services.reverify import reverify
+from workbench.services.verdicts import get_claim, verdict_history
+from workbench.services.workspace import Workspace
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.reverify import ReverifyScreen
+from workbench.tui.screens.verdict_dialog import VerdictDialog
+
+
+async def test_screen_shows_every_status_and_confirms_or_reopens(workspace: Workspace) -> None:
+    load_builtin_cases(workspace, offline=True)
+    pin_expected_evidence(workspace)
+    workspace.site_version = "v2"
+    reverify(workspace, "contoso-demo")
+    article_id = get_article(workspace, "contoso-demo").id or 0
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(ReverifyScreen(article_id))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReverifyScreen)
+        table = screen.query_one("#review-table", DataTable)
+        statuses = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert statuses >= {"intact", "moved", "edited", "orphaned", "gone"}
+        first = screen.items[0]
+        assert first.state == "stale"  # stale claims come first
+        body = shown(screen.query_one("#review-body"))
+        assert "pinned" in body and "now" in body
+        # an edited one shows both passages
+        edited_row = next(i for i, item in enumerate(screen.items) if item.status == "edited")
+        table.move_cursor(row=edited_row)
+        await pilot.pause()
+        edited = screen.items[edited_row]
+        assert edited.new_quote and edited.new_quote != edited.old_quote
+        assert edited.new_quote[:15] in shown(screen.query_one("#review-body"))
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(get_claim(workspace, edited.claim_id).state) == "checked"
+        history = verdict_history(workspace, edited.claim_id)
+        assert len(history) == 2 and "confirmed after re-verification (edited)" in history[-1].rationale
+        orphan_row = next(i for i, item in enumerate(screen.items) if item.status == "orphaned")
+        orphan = screen.items[orphan_row]
+        table.move_cursor(row=orphan_row)
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, VerdictDialog)
+        app.screen.query_one("#verdict-rationale", Input).value = "the sentence was removed from the page"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    latest = verdict_history(workspace, orphan.claim_id)[-1]
+    assert latest.rationale == "the sentence was removed from the page"
+    assert str(get_claim(workspace, orphan.claim_id).state) == "checked"

@@ -1,0 +1,203 @@
+"""Re-verification: per judged claim, the old and the new evidence passage side by side."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.console import Group
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.labels import get_label
+from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, review_items
+from workbench.tui.text import plain
+from workbench.tui.widgets.passage_diff import side_by_side
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+STATUS_STYLE = {
+    "intact": "green",
+    "moved": "cyan",
+    "edited": "yellow",
+    "orphaned": "bold red",
+    "gone": "bold red",
+}
+
+
+class ReverifyScreen(Screen[None]):
+    """Lists judged claims whose pinned evidence was re-checked (stale first). ``y`` confirms the
+    verdict against the new passage; ``o`` re-opens it (record a new verdict)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "back", "Claims", id="reverify-back"),
+        Binding("R", "run", "Re-verify now", id="reverify-run", tooltip="Re-fetch the sources and re-anchor"),
+        Binding("y", "confirm", "Confirm verdict", id="reverify-confirm", tooltip="Keep the verdict"),
+        Binding("o", "reopen", "Re-open", id="reverify-reopen", tooltip="Record a new verdict"),
+    ]
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.items: list[ReviewItem] = []
+
+    @property
+    def workbench(self) -> WorkbenchApp:
+        return cast("WorkbenchApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Re-verification", id="title-bar")
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="review-detail"):
+            yield Static("", id="review-body")
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#review-table", DataTable)
+        table.add_column("#", width=5)
+        table.add_column("evidence", width=9)
+        table.add_column("state", width=8)
+        table.add_column("verdict", width=16)
+        table.add_column("claim")
+        self.load_items()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review")
+    def load_items(self, select_id: int | None = None) -> None:
+        items = review_items(self.workbench.workspace, self.article_id)
+        self.app.call_from_thread(self._show, items, select_id)
+
+    def _show(self, items: list[ReviewItem], select_id: int | None = None) -> None:
+        self.items = items
+        table = self.query_one("#review-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for item in items:
+            table.add_row(
+                str(item.claim_id),
+                Text(item.status, style=STATUS_STYLE.get(item.status, "")),
+                Text(item.state, style="bold red" if item.state == "stale" else ""),
+                get_label(item.label).en,
+                plain(" ".join(item.claim_text.split())[:150]),
+                key=str(item.claim_id),
+            )
+        stale = sum(1 for item in items if item.state == "stale")
+        self.query_one("#status-line", Static).update(
+            f"{len(items)} re-checked claims, {stale} stale"
+            if items
+            else "No re-checked evidence yet: press R to re-verify (pinned evidence is re-located in new versions)."
+        )
+        if items:
+            row = next(
+                (i for i, it in enumerate(items) if it.claim_id == select_id), min(keep, len(items) - 1)
+            )
+            table.move_cursor(row=row)
+            self._show_detail(row)
+        else:
+            self.query_one("#review-body", Static).update("")
+        table.focus()
+
+    def _show_detail(self, row: int) -> None:
+        if not 0 <= row < len(self.items):
+            return
+        item = self.items[row]
+        head = Text(f"Claim {item.claim_id} · ", style="bold")
+        head.append(item.status, style=STATUS_STYLE.get(item.status, ""))
+        head.append(f" (score {item.score:.0f}) · verdict {get_label(item.label).en} · {item.state}")
+        parts: list[object] = [head, plain(" ".join(item.claim_text.split()), "italic")]
+        if item.rationale:
+            parts.append(plain(f"Rationale: {item.rationale}", "dim"))
+        parts.append(plain(item.source_url, "underline"))
+        reason = item.detail.get("reason")
+        distance = item.detail.get("distance")
+        note = ", ".join(str(x) for x in (reason, f"edit distance {distance}" if distance else None) if x)
+        if note:
+            parts.append(plain(note, "dim"))
+        if item.status == "gone":
+            parts.append(
+                Text(
+                    "The page is gone. `workbench fetch ARTICLE --as-of article` fetches an archived copy.",
+                    "yellow",
+                )
+            )
+        parts.append(Text(""))
+        new = (item.new_prefix, item.new_quote, item.new_suffix) if item.new_quote is not None else None
+        new_title = f"now ({item.new_fetched_at:%Y-%m-%d})" if item.new_fetched_at else "now"
+        parts.append(
+            side_by_side(
+                (item.old_prefix, item.old_quote, item.old_suffix),
+                new,
+                f"pinned ({item.old_fetched_at:%Y-%m-%d})",
+                new_title,
+            )
+        )
+        self.query_one("#review-body", Static).update(Group(*parts))  # type: ignore[arg-type]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail(event.cursor_row)
+
+    @property
+    def current(self) -> ReviewItem | None:
+        row = self.query_one("#review-table", DataTable).cursor_row
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reverify")
+    def action_run(self) -> None:
+        self.app.call_from_thread(self.query_one("#status-line", Static).update, "Re-verifying…")
+        report = reverify(self.workbench.workspace, self.article_id)
+        counts: dict[str, int] = {}
+        for source in report.sources:
+            counts[source.outcome] = counts.get(source.outcome, 0) + 1
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        self.app.call_from_thread(self.notify, f"Sources: {summary}. {report.stale} claim(s) stale.")
+        self.app.call_from_thread(self.load_items)
+
+    def action_confirm(self) -> None:
+        item = self.current
+        if item is not None:
+            self._confirm(item.claim_id)
+
+    @work(thread=True, exit_on_error=False, group="confirm")
+    def _confirm(self, claim_id: int) -> None:
+        confirm_verdict(self.workbench.workspace, claim_id)
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: verdict confirmed")
+        self.app.call_from_thread(self.load_items, claim_id)
+
+    def action_reopen(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        from functools import partial
+
+        from workbench.tui.screens.verdict_dialog import VerdictDialog
+
+        dialog = VerdictDialog(
+            item.claim_text, preselect=item.label, has_evidence=False, rationale=item.rationale
+        )
+        self.app.push_screen(dialog, partial(self._reopened, item.claim_id))
+
+    def _reopened(self, claim_id: int, choice: object) -> None:
+        from workbench.tui.screens.verdict_dialog import VerdictChoice
+
+        if isinstance(choice, VerdictChoice):
+            self._record(claim_id, choice)
+
+    @work(thread=True, exit_on_error=False, group="confirm")
+    def _record(self, claim_id: int, choice: object) -> None:
+        from workbench.services.verdicts import record_verdict
+        from workbench.tui.screens.verdict_dialog import VerdictChoice
+
+        assert isinstance(choice, VerdictChoice)
+        record_verdict(self.workbench.workspace, claim_id, choice.label, rationale=choice.rationale)
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: new verdict {get_label(choice.label).en}")
+        self.app.call_from_thread(self.load_items, claim_id)
