@@ -89,8 +89,9 @@ async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) ->
 
         async def one(source: Source) -> FetchResult:
             previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
-            host = urlsplit(source.url).hostname or ""
-            async with overall, per_host[host]:
+            host = urlsplit(source.url).netloc.lower()  # host and port: one server
+            # the host slot first: a task waiting for its host must not hold one of the overall slots
+            async with per_host[host], overall:
                 return await fetch_url(
                     client,
                     source.url,
