@@ -18,7 +18,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from sqlmodel import select
 
 from workbench.fetching.http import FetchPolicy
 from workbench.services.articles import add_article, add_source
