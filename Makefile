@@ -25,8 +25,8 @@ demo: $(STAMP)
 	$(BIN)/workbench demo
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check workbench tests bench
-	$(BIN)/ruff format --check workbench tests bench
+	$(BIN)/ruff check workbench tests bench scripts
+	$(BIN)/ruff format --check workbench tests bench scripts
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
