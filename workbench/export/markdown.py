@@ -31,6 +31,8 @@ def _claim_block(number: int, claim: ClaimEntry) -> list[str]:
         f"- Verdict: {verdict}"
         + (f" — {md_escape(claim.checker or '')}, {_stamp(claim.decided_at)}" if claim.label else ""),
     ]
+    if claim.suggestion and not claim.label:
+        lines.append(f"- Suggested by the workbench: {md_escape(claim.suggestion)}")
     if claim.state == "stale":
         lines.append("- State: **stale** — the evidence changed since the verdict; review again")
     if claim.rationale:

@@ -31,6 +31,7 @@ class ClaimEntry:
     state: str
     evidence: EvidenceEntry | None
     speaker: str | None = None
+    suggestion: str | None = None  # "label — reason", the tool's suggestion (the checker decides)
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,10 +219,15 @@ def compare_quantities(
     """(agreements, qualifier differences, conflicts) as notes "claim: X — source: Y".
 
     A claim number agrees with a source number of the same unit and value; a different qualifier on
-    the same value ("20" vs "more than 20") is a qualifier difference; a claim number with no equal
-    source number conflicts with the closest source number of the same unit, if there is one.
+    the same value ("20" vs "more than 20") is a qualifier difference. A claim number with no equal
+    source number conflicts with the closest source number of the same unit that no claim number
+    accounts for: a passage that states the claim's other figure ("30 MW ... 1.5 billion" against
+    "1.5 billion") does not contradict the first one, it only does not mention it.
     """
     agreements, qualifiers, conflicts = [], [], []
+    accounted = {
+        id(s) for s in source for number in claim if s.unit == number.unit and _same_value(s, number)
+    }
     for number in claim:
         same_unit = [s for s in source if s.unit == number.unit]
         equal = [s for s in same_unit if _same_value(s, number)]
@@ -231,9 +236,11 @@ def compare_quantities(
             agreements.append(describe(number))
         elif equal:
             qualifiers.append(note.format(describe(number), describe(equal[0])))
-        elif same_unit:
-            closest = min(same_unit, key=lambda s: abs(s.mention.value - number.mention.value))
-            conflicts.append(note.format(describe(number), describe(closest)))
+        else:
+            unpaired = [s for s in same_unit if id(s) not in accounted]
+            if unpaired:
+                closest = min(unpaired, key=lambda s: abs(s.mention.value - number.mention.value))
+                conflicts.append(note.format(describe(number), describe(closest)))
     return agreements, qualifiers, conflicts
 
 

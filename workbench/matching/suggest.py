@@ -4,7 +4,8 @@ Labels are those of DESIGN.md section 4. The rules, first that applies:
 
 1. no source text could be reached -> unverifiable;
 2. nothing scores above the floor -> not-in-source;
-3. the best passage's numbers or dates conflict with the claim's -> contradicted;
+3. the best passage's numbers or dates conflict with the claim's -> contradicted, when its wording
+   is otherwise close (else not-in-source: a loosely related passage with another figure);
 4. a quote is found but the passage credits someone other than the claimed speaker -> misattributed;
 5. a number's qualifier differs ("20" vs "more than 20"), or the best passage is only close
    -> partly-supported;
@@ -34,6 +35,8 @@ class Thresholds:
 # Set from the score distributions on our development sets (bench/match_eval.py): true pairs
 # mostly above the support line, the best wrong passage of the same articles mostly under the floor.
 THRESHOLDS = {"en": Thresholds(floor=35, support=60), "id": Thresholds(floor=35, support=55)}
+# wording similarity above the floor that makes a conflicting figure a contradiction
+CONTRADICTION_MARGIN = 5.0
 # "said Jane Doe", "Jane Doe said", "according to Doe", "kata Doe" ...
 _ATTRIBUTION = re.compile(
     r"(?:\b(?:said|says|wrote|told|according to|kata|ujar|ungkap|tulis|menurut)\s+"
@@ -68,6 +71,15 @@ def suggest_verdict(
         return "not-in-source", f"{score}, below {limits.floor:.0f}: no passage says this"
     conflicts: list[str] = list(parts.get("conflicts", []))
     if conflicts:
+        # another figure only contradicts when the passage is otherwise about the same thing;
+        # in a passage that merely shares a few words it says nothing about this claim
+        lexical = float(parts.get("lexical", best.score))
+        if lexical < limits.floor + CONTRADICTION_MARGIN:
+            return (
+                "not-in-source",
+                f"{score}, but only loosely related (wording {lexical:.0f}) and it gives another figure: "
+                + "; ".join(conflicts),
+            )
         return "contradicted", f"{score}, but " + "; ".join(conflicts)
     if str(claim_kind) == str(ClaimKind.QUOTE) and claim_speaker:
         other = _other_speaker(claim_speaker, _window(best, texts))

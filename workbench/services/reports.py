@@ -9,6 +9,7 @@ from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntr
 from workbench.labels import get_label
 from workbench.services.articles import article_sources, get_article
 from workbench.services.fetching import last_attempts, latest_snapshot
+from workbench.services.suggestions import suggest_for_article
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
 
@@ -35,8 +36,10 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 fetched_at=snapshot.fetched_at if snapshot else None,
             )
         )
+    suggestions = suggest_for_article(ws, ref)
     claims = []
     for view in list_claims(ws, ref):
+        suggestion = suggestions.get(view.claim.id or 0)
         verdict = view.verdict
         pinned = next((e for e in view.evidence if verdict and e.id == verdict.evidence_id), None)
         shown = pinned or view.best
@@ -60,6 +63,7 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 if shown
                 else None,
                 speaker=view.claim.speaker,
+                suggestion=f"{get_label(suggestion.label).en} — {suggestion.reason}" if suggestion else None,
             )
         )
     return Report(

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.labels import get_label, labels
 from workbench.services.articles import get_article
+from workbench.services.suggestions import Suggestion, suggest_for_article
 from workbench.services.verdicts import ClaimView, list_claims, record_verdict
 from workbench.tui.screens.claim_edit import EDIT_BINDINGS, ClaimEditing
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
@@ -61,6 +62,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         self.article_id = article_id
         self.article: Article | None = None
         self.views: list[ClaimView] = []
+        self.suggestions: dict[int, Suggestion] = {}
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -87,10 +89,18 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         ws = self.workbench.workspace
         article = get_article(ws, self.article_id)
         views = list_claims(ws, self.article_id)
-        self.app.call_from_thread(self._show, article, views, select_id)
+        suggestions = suggest_for_article(ws, self.article_id)
+        self.app.call_from_thread(self._show, article, views, select_id, suggestions)
 
-    def _show(self, article: Article, views: list[ClaimView], select_id: int | None) -> None:
+    def _show(
+        self,
+        article: Article,
+        views: list[ClaimView],
+        select_id: int | None,
+        suggestions: dict[int, Suggestion] | None = None,
+    ) -> None:
         self.article, self.views = article, views
+        self.suggestions = suggestions or {}
         self.query_one("#title-bar", Static).update(
             plain(f"{article.title}  ·  {article.language}  ·  {len(views)} claims")
         )
@@ -123,7 +133,10 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
 
     def _show_detail(self, row: int) -> None:
         if self.article is not None and 0 <= row < len(self.views):
-            self.query_one(ClaimDetail).show(self.views[row], self.article.text)
+            view = self.views[row]
+            self.query_one(ClaimDetail).show(
+                view, self.article.text, self.suggestions.get(view.claim.id or 0)
+            )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -133,6 +146,10 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
     def current(self) -> ClaimView | None:
         row = self.query_one("#claims-table", DataTable).cursor_row
         return self.views[row] if 0 <= row < len(self.views) else None
+
+    def _suggested(self, view: ClaimView) -> str | None:
+        suggestion = self.suggestions.get(view.claim.id or 0)
+        return suggestion.label if suggestion else None
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -152,7 +169,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             return
         dialog = VerdictDialog(
             view.claim.statement or view.claim.text,
-            preselect=label or (view.verdict.label if view.verdict else None),
+            preselect=label or (view.verdict.label if view.verdict else self._suggested(view)),
             has_evidence=bool(view.evidence),
             rationale=view.verdict.rationale if view.verdict else "",
         )

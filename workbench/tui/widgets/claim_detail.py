@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workbench.labels import get_label
+from workbench.services.suggestions import Suggestion
 from workbench.services.verdicts import ClaimView, EvidenceView
 from workbench.tui.text import highlighted, plain, words_highlighted
 
@@ -63,7 +64,7 @@ class ClaimDetail(VerticalScroll):
     def compose(self) -> Any:
         yield Static("Select a claim.", id="claim-detail-body")
 
-    def show(self, view: ClaimView, article_text: str) -> None:
+    def show(self, view: ClaimView, article_text: str, suggestion: Suggestion | None = None) -> None:
         claim = view.claim
         paragraph, start, end = paragraph_around(article_text, claim.start, claim.end)
         parts: list[RenderableType] = [
@@ -92,6 +93,11 @@ class ClaimDetail(VerticalScroll):
                 parts.append(plain(verdict.rationale, "italic"))
         else:
             parts.append(Text("Verdict: not yet checked", style="bold cyan"))
+        if suggestion is not None:
+            line = Text("Suggested: ", style="bold magenta")
+            line.append(get_label(suggestion.label).en, style="bold")
+            line.append_text(plain(f" — {suggestion.reason} (v takes it as the default)"))
+            parts.append(line)
         parts.append(Text(""))
         parts.append(Text("Evidence", style="bold cyan"))
         if view.evidence:

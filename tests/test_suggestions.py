@@ -1,0 +1,62 @@
+"""Suggested verdicts on the Contoso case: every label appears where the case planted it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from tests.conftest import REPO
+from workbench.services.demo import load_builtin_cases
+from workbench.services.reports import export_article
+from workbench.services.suggestions import claim_sentence, suggest_for_article
+from workbench.services.verdicts import ClaimView, list_claims
+from workbench.services.workspace import Workspace
+
+
+def _planted(views: list[ClaimView]) -> list[tuple[dict[str, object], list[ClaimView]]]:
+    """Each planted claim with the extracted claims over its span (the extractor may split a
+    planted span into atomic parts, e.g. a two-clause quote)."""
+    lines = (REPO / "sources/contoso-demo/expected.jsonl").open(encoding="utf-8")
+    pairs = []
+    for item in (json.loads(line) for line in lines):
+        start, end = int(item["start"]), int(item["end"])
+        overlapping = [v for v in views if v.claim.start < end and start < v.claim.end]
+        if overlapping:
+            pairs.append((item, overlapping))
+    return pairs
+
+
+def test_every_label_is_suggested_where_it_was_planted(workspace: Workspace) -> None:
+    load_builtin_cases(workspace, offline=True)
+    views = list_claims(workspace, "contoso-demo")
+    suggestions = suggest_for_article(workspace, "contoso-demo")
+    pairs = _planted(views)
+    hits = Counter()
+    totals = Counter()
+    for item, overlapping in pairs:
+        label = str(item["expected_verdict"])
+        totals[label] += 1
+        hits[label] += any(suggestions[v.claim.id or 0].label == label for v in overlapping)
+    print({label: f"{hits[label]}/{totals[label]}" for label in totals})
+    # every label is suggested on the claim the case planted it in
+    for label in ("partly-supported", "misattributed", "contradicted", "not-in-source", "unverifiable"):
+        assert hits[label] >= 1, label
+    assert hits["supported"] >= 0.6 * totals["supported"]
+    assert sum(hits.values()) >= 0.65 * len(pairs)
+    # a suggester that always answers the same fails here
+    assert len({s.label for s in suggestions.values()}) >= 4
+
+
+def test_suggestion_reasons_are_readable_and_in_the_report(workspace: Workspace) -> None:
+    load_builtin_cases(workspace, offline=True)
+    suggestions = suggest_for_article(workspace, "contoso-demo")
+    contradicted = [s for s in suggestions.values() if s.label == "contradicted"]
+    assert any("claim: 25 — source: 21" in s.reason for s in contradicted)
+    report = export_article(workspace, "contoso-demo")
+    assert "Suggested by the workbench: Contradicted" in report
+
+
+def test_claim_sentence_is_the_sentence_around_the_span() -> None:
+    text = "Satu kalimat. Menurut laporan X, pasar tumbuh 5 persen. Kalimat lain.\nBaris baru."
+    start = text.index("pasar")
+    assert claim_sentence(text, start, start + 5) == "Menurut laporan X, pasar tumbuh 5 persen."
