@@ -17,7 +17,7 @@ class Label:
     en: str
     id_name: str
     meaning: str
-    claimreview_rating: int
+    claimreview_rating: int | None
     key: str
 
 
@@ -34,16 +34,31 @@ def _load(path: Path) -> tuple[Label, ...]:
             en=item["en"],
             id_name=item.get("id_name", item["en"]),
             meaning=item.get("meaning", ""),
-            claimreview_rating=int(item.get("claimreview_rating", 0)),
+            claimreview_rating=int(item["claimreview_rating"]) if "claimreview_rating" in item else None,
             key=item.get("key", ""),
         )
         for item in data["labels"]
     )
 
 
-def labels() -> tuple[Label, ...]:
+@cache
+def _scale(path: Path) -> tuple[int, int]:
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("claimreview", {})
+    return int(data.get("worst_rating", 1)), int(data.get("best_rating", 5))
+
+
+def _path() -> Path:
     override = os.environ.get("WORKBENCH_LABELS")
-    return _load(Path(override) if override else SHIPPED)
+    return Path(override) if override else SHIPPED
+
+
+def claimreview_scale() -> tuple[int, int]:
+    """(worstRating, bestRating) of the ClaimReview mapping."""
+    return _scale(_path())
+
+
+def labels() -> tuple[Label, ...]:
+    return _load(_path())
 
 
 def get_label(label_id: str) -> Label:

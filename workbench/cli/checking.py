@@ -155,7 +155,7 @@ def verdict(
 def export(
     ctx: typer.Context,
     article: ArticleArg,
-    fmt: Annotated[str, typer.Option("--format", help="md")] = "md",
+    fmt: Annotated[str, typer.Option("--format", help="md, html, json, csv or claimreview")] = "md",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from workbench.export.html import render_html
 from workbench.export.markdown import render_markdown
 from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry
+from workbench.export.structured import render_claimreview, render_csv, render_json
 from workbench.labels import get_label
 from workbench.services.articles import article_sources, get_article
 from workbench.services.fetching import last_attempts, latest_snapshot
@@ -13,7 +15,13 @@ from workbench.services.suggestions import suggest_for_article
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
 
-FORMATS = {"md": render_markdown}
+FORMATS = {
+    "md": render_markdown,
+    "html": render_html,
+    "json": render_json,
+    "csv": render_csv,
+    "claimreview": render_claimreview,
+}
 
 
 class UnknownFormat(ValueError):

@@ -1,0 +1,69 @@
+"""Reports in every format; fetched and article text stays data, never markup or formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from workbench.services.articles import add_article
+from workbench.services.demo import load_builtin_cases
+from workbench.services.reports import UnknownFormat, export_article
+from workbench.services.verdicts import list_claims, record_verdict
+from workbench.services.workspace import Workspace
+
+HOSTILE = (
+    'JAKARTA - Direktur <script>alert("x")</script> mengatakan 30 persen karyawan '
+    '[klik](http://evil.example) pindah pada Senin.\n=HYPERLINK("http://evil.example") kata dia.\n'
+)
+
+
+def _judged(ws: Workspace) -> int:
+    load_builtin_cases(ws, offline=True)
+    views = list_claims(ws, "contoso-demo")
+    record_verdict(
+        ws, views[0].claim.id or 0, "supported", rationale="matches <b>the page</b>", evidence="best"
+    )
+    record_verdict(ws, views[1].claim.id or 0, "unverifiable", rationale="cannot tell")
+    return views[0].claim.article_id
+
+
+def test_json_report_has_every_claim_and_the_tally(workspace: Workspace) -> None:
+    article_id = _judged(workspace)
+    data = json.loads(export_article(workspace, article_id, "json"))
+    assert len(data["claims"]) == len(list_claims(workspace, article_id))
+    assert data["tally"]["supported"] == 1 and data["tally"]["unverifiable"] == 1
+    first = data["claims"][0]
+    assert first["label"] == "supported" and first["evidence"]["pinned"] is True
+
+
+def test_claimreview_uses_the_published_mapping(workspace: Workspace) -> None:
+    article_id = _judged(workspace)
+    items = json.loads(export_article(workspace, article_id, "claimreview"))
+    assert [i["reviewRating"]["alternateName"] for i in items] == ["Supported", "Unverifiable"]
+    supported, unverifiable = items
+    rating = supported["reviewRating"]
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    assert "ratingValue" not in unverifiable["reviewRating"]  # no place on the scale
+    assert all(i["@type"] == "ClaimReview" for i in items)
+
+
+def test_html_and_csv_escape_hostile_text(workspace: Workspace) -> None:
+    article = add_article(workspace, HOSTILE, title="<i>Judul</i>", language="id")
+    claim = list_claims(workspace, article.id or 0)[0]
+    record_verdict(workspace, claim.claim.id or 0, "not-in-source", rationale='<img src=x onerror="y">')
+    page = export_article(workspace, article.id or 0, "html")
+    assert "<script>" not in page and "<img" not in page and "<i>Judul" not in page
+    assert "&lt;script&gt;" in page or "&lt;img" in page
+    rows = list(csv.DictReader(io.StringIO(export_article(workspace, article.id or 0, "csv"))))
+    assert rows and all(not str(v).startswith(("=", "+", "@")) for row in rows for v in row.values())
+    markdown = export_article(workspace, article.id or 0, "md")
+    assert "[klik](http" not in markdown
+
+
+def test_unknown_format_is_refused(workspace: Workspace) -> None:
+    _judged(workspace)
+    with pytest.raises(UnknownFormat, match="docx"):
+        export_article(workspace, "contoso-demo", "docx")
