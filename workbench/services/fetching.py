@@ -239,10 +239,16 @@ def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttemp
 
 
 def fetch_article_as_of(
-    ws: Workspace, ref: str | int, when: date | None = None, *, endpoint: str | None = None
+    ws: Workspace,
+    ref: str | int,
+    when: date | None = None,
+    *,
+    endpoint: str | None = None,
+    source_urls: list[str] | None = None,
 ) -> list[SourceFetchReport]:
-    """Fetch the archived copy of every source nearest ``when`` (default: the article's date)
-    from a Memento TimeGate, and record it as a snapshot marked with the archive and datetime."""
+    """Fetch the archived copy of every source (or only ``source_urls``) nearest ``when``
+    (default: the article's date) from a Memento TimeGate, and record it as a snapshot marked
+    with the archive and datetime."""
     from workbench.fetching.memento import fetch_as_of
     from workbench.services.articles import get_article
 
@@ -250,7 +256,7 @@ def fetch_article_as_of(
     moment = when or article.date
     if moment is None:
         raise ValueError(f"article {article.id} has no date; give --as-of YYYY-MM-DD")
-    sources = article_sources(ws, ref)
+    sources = [s for s in article_sources(ws, ref) if source_urls is None or s.url in source_urls]
 
     async def run() -> list[Any]:
         async with make_client(ws.policy, ws.transports()) as client:

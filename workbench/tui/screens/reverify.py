@@ -39,6 +39,13 @@ class ReverifyScreen(Screen[None]):
         Binding("R", "run", "Re-verify now", id="reverify-run", tooltip="Re-fetch the sources and re-anchor"),
         Binding("y", "confirm", "Confirm verdict", id="reverify-confirm", tooltip="Keep the verdict"),
         Binding("o", "reopen", "Re-open", id="reverify-reopen", tooltip="Record a new verdict"),
+        Binding(
+            "a",
+            "archived",
+            "Archived copy",
+            id="reverify-archived",
+            tooltip="Fetch a web archive's copy of a gone page",
+        ),
     ]
 
     def __init__(self, article_id: int) -> None:
@@ -172,6 +179,35 @@ class ReverifyScreen(Screen[None]):
         confirm_verdict(self.workbench.workspace, claim_id)
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: verdict confirmed")
         self.app.call_from_thread(self.load_items, claim_id)
+
+    def action_archived(self) -> None:
+        item = self.current
+        if item is not None and item.status == "gone":
+            self._fetch_archived(item.source_url)
+        elif item is not None:
+            self.notify("The page is still there; an archived copy is for pages that are gone.")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="archived")
+    def _fetch_archived(self, url: str) -> None:
+        from workbench.services.fetching import fetch_article_as_of
+
+        self.app.call_from_thread(
+            self.query_one("#status-line", Static).update, f"Asking a web archive for {url}…"
+        )
+        try:
+            reports = fetch_article_as_of(self.workbench.workspace, self.article_id, source_urls=[url])
+        except ValueError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        for report in reports:
+            if report.new_snapshot:
+                message = f"Archived copy stored (snapshot {report.snapshot_id})"
+            elif report.snapshot_id:
+                message = f"The archive's copy is the one already kept (snapshot {report.snapshot_id})"
+            else:
+                message = f"No archived copy: {report.error or report.outcome}"
+            self.app.call_from_thread(self.notify, message)
+        self.app.call_from_thread(self.load_items)
 
     def action_reopen(self) -> None:
         item = self.current
