@@ -201,3 +201,21 @@ def test_archive_verify_reports_altered_and_missing(workspace: Workspace, server
     workspace.archive.path_for(other).replace(path)
     problems = workspace.archive.verify([digest, "0" * 64])
     assert [(p.record, p.problem) for p in problems] == [(digest, "altered"), ("0" * 64, "missing")]
+
+
+def test_a_redirect_to_a_private_address_is_refused(workspace: Workspace, server: LocalServer) -> None:
+    """The guard runs on every hop: a public page cannot bounce the fetcher to the loopback."""
+    import httpx
+
+    server.routes["/secret"] = Reply(200, page("Secret", "Internal admin page that must never be fetched."))
+
+    class Bouncer(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            return httpx.Response(302, headers={"Location": server.url("/secret")}, request=request)
+
+    workspace.policy.allow_private = False
+    workspace.transports = lambda: {"all://public.example": Bouncer()}  # type: ignore[method-assign]
+    article_id = _article_with(workspace, "https://public.example/start")
+    [report] = fetch_article(workspace, article_id)
+    assert report.outcome == FetchOutcome.ERROR and "private" in (report.error or "")
+    assert server.requests == []

@@ -79,14 +79,21 @@ def make_client(
     policy = policy or FetchPolicy()
     timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
     limits = httpx.Limits(max_connections=policy.overall, max_keepalive_connections=policy.overall)
-    return httpx.AsyncClient(
+
+    async def guard(request: httpx.Request) -> None:
+        # runs before every request, redirects included: a public page cannot bounce us inward
+        await check_url_allowed(str(request.url), policy, client)
+
+    client = httpx.AsyncClient(
         timeout=timeout,
         limits=limits,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         mounts=dict(mounts or {}),
+        event_hooks={"request": [guard]},
     )
+    return client
 
 
 async def check_url_allowed(url: str, policy: FetchPolicy, client: httpx.AsyncClient) -> None:
@@ -155,11 +162,6 @@ async def fetch_url(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     result = FetchResult(requested_url=url, outcome=FetchOutcome.ERROR)
-    try:
-        await check_url_allowed(url, policy, client)
-    except FetchRefused as refused:
-        result.error = str(refused)
-        return result
     for attempt in range(policy.retries + 1):
         result = await _fetch_once(client, url, headers, policy)
         if result.status not in RETRY_STATUSES or attempt == policy.retries:
@@ -210,6 +212,8 @@ async def _fetch_once(
             result.raw = b"".join(chunks)
         result.body = decode_body(result.raw, result.header("content-encoding"), policy.max_bytes)
         result.outcome = FetchOutcome.OK
+    except FetchRefused as refused:  # from the client's guard, on the first hop or a redirect
+        result.error = str(refused)
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         result.outcome = FetchOutcome.UNREACHABLE
         result.error = f"could not connect: {exc or type(exc).__name__}"
