@@ -44,23 +44,6 @@ def articles_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         )
 
 
-def _read_article(target: str) -> tuple[str, str | None, str | None]:
-    """Text, URL and page title of a file path or an http(s) URL."""
-    if target.startswith(("http://", "https://")):
-        from workbench.services.ingest import download_article
-
-        text, title = download_article(target)
-        return text, target, title
-    path = Path(target)
-    if not path.is_file():
-        fail(f"no such file: {target}")
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return handle.read(), None, None
-    except UnicodeDecodeError:
-        fail(f"{target} is not UTF-8 text")
-
-
 @articles_app.command("add")
 def articles_add(
     ctx: typer.Context,
@@ -72,13 +55,12 @@ def articles_add(
 ) -> None:
     """Add an article from a UTF-8 text file or a web page, and extract its claims."""
     from workbench.services.articles import add_article, list_articles
+    from workbench.services.ingest import read_article
 
     language = parse_lang(lang)
     article_date = parse_date(date)
     with workspace(ctx) as ws:
-        text, url, page_title = _read_article(target)
-        if not text.strip():
-            fail(f"{target} has no text")
+        text, url, page_title = read_article(target)
         article = add_article(
             ws, text, title=title or page_title or "", language=language, article_date=article_date, url=url
         )

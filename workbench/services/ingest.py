@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.domain import FetchOutcome
 from workbench.fetching.extract import decode_html, extract_page
 from workbench.fetching.http import FetchPolicy, fetch_url, make_client
@@ -28,3 +30,22 @@ def download_article(url: str, policy: FetchPolicy | None = None) -> tuple[str, 
         return page.text, page.title
 
     return run_async(run())
+
+
+def read_article(target: str) -> tuple[str, str | None, str | None]:
+    """Text, URL and page title of an article given as a file path or an http(s) URL. A file is
+    read as UTF-8 exactly (line endings kept: offsets depend on them)."""
+    if target.startswith(("http://", "https://")):
+        text, title = download_article(target)
+        return text, target, title
+    path = Path(target).expanduser()
+    if not path.is_file():
+        raise DownloadFailed(f"no such file: {target}")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        raise DownloadFailed(f"{target} is not UTF-8 text") from exc
+    if not text.strip():
+        raise DownloadFailed(f"{target} has no text")
+    return text, None, None

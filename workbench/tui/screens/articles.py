@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.services.articles import ArticleSummary, list_articles
+from workbench.tui.screens.add_dialogs import NewArticle
 from workbench.tui.text import plain
 
 if TYPE_CHECKING:
@@ -28,6 +30,9 @@ class ArticlesScreen(Screen[None]):
             priority=True,
         ),
         Binding("r", "refresh", "Refresh", id="refresh-articles"),
+        Binding(
+            "a", "add_article", "Add article", id="add-article", tooltip="From a text file or a web page"
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -97,3 +102,34 @@ class ArticlesScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_article()
+
+    def action_add_article(self) -> None:
+        from workbench.tui.screens.add_dialogs import AddArticleDialog
+
+        self.app.push_screen(AddArticleDialog(), self._article_chosen)
+
+    def _article_chosen(self, choice: NewArticle | None) -> None:
+        if choice is not None:
+            self.add_article(choice)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add-article")
+    def add_article(self, choice: NewArticle) -> None:
+        from workbench.services.articles import add_article
+        from workbench.services.ingest import read_article
+
+        try:
+            text, url, page_title = read_article(choice.target)
+            when = date.fromisoformat(choice.date) if choice.date else None
+            article = add_article(
+                self.workbench.workspace,
+                text,
+                title=choice.title or page_title or "",
+                language=choice.language,
+                article_date=when,
+                url=url,
+            )
+        except (ValueError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Not added: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Added article {article.id}: {article.title}")
+        self.app.call_from_thread(self.load_articles)

@@ -51,6 +51,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
         Binding("e", "export", "Export", id="export", tooltip="Write the Markdown report"),
         Binding(
+            "N", "add_source", "New source", id="add-source", tooltip="Add a source URL; fetch and match"
+        ),
+        Binding(
             "r", "review", "Re-verify", id="review", tooltip="Old and new evidence after re-verification"
         ),
         *_label_bindings(),
@@ -193,8 +196,32 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {get_label(choice.label).en}")
         self.app.call_from_thread(self.load_claims, claim_id)
 
+    def action_add_source(self) -> None:
+        from workbench.tui.screens.add_dialogs import AddSourceDialog
+
+        self.app.push_screen(AddSourceDialog(), self._source_chosen)
+
+    def _source_chosen(self, url: str | None) -> None:
+        if url:
+            self.add_source(url)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
+    def add_source(self, url: str) -> None:
+        from workbench.services.articles import add_source
+
+        try:
+            add_source(self.workbench.workspace, self.article_id, url)
+        except ValueError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self._fetch_and_match()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
     def action_fetch(self) -> None:
+        self._fetch_and_match()
+
+    def _fetch_and_match(self) -> None:
+        """Runs in a worker thread: fetch every source, re-match, report, reload."""
         from workbench.services.fetching import fetch_article
         from workbench.services.matching import match_article
 
