@@ -60,7 +60,7 @@ def articles_add(
     language = parse_lang(lang)
     article_date = parse_date(date)
     with workspace(ctx) as ws:
-        text, url, page_title = read_article(target)
+        text, url, page_title = read_article(ws, target)
         article = add_article(
             ws, text, title=title or page_title or "", language=language, article_date=article_date, url=url
         )

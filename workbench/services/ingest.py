@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
 from workbench.domain import FetchOutcome
 from workbench.fetching.extract import decode_html, extract_page
 from workbench.fetching.http import FetchPolicy, fetch_url, make_client
 from workbench.services.fetching import run_async
+from workbench.services.workspace import Workspace
 
 
 class DownloadFailed(ValueError):
     pass
 
 
-def download_article(url: str, policy: FetchPolicy | None = None) -> tuple[str, str | None]:
+def download_article(
+    url: str, policy: FetchPolicy | None = None, mounts: dict[str, httpx.AsyncBaseTransport] | None = None
+) -> tuple[str, str | None]:
     """The main text and title of the page at ``url``; DownloadFailed says why not."""
     policy = policy or FetchPolicy()
 
     async def run() -> tuple[str, str | None]:
-        async with make_client(policy) as client:
+        async with make_client(policy, mounts) as client:
             result = await fetch_url(client, url, policy)
         if result.outcome != FetchOutcome.OK:
             raise DownloadFailed(f"could not fetch {url}: {result.error or result.outcome}")
@@ -32,11 +37,12 @@ def download_article(url: str, policy: FetchPolicy | None = None) -> tuple[str, 
     return run_async(run())
 
 
-def read_article(target: str) -> tuple[str, str | None, str | None]:
-    """Text, URL and page title of an article given as a file path or an http(s) URL. A file is
-    read as UTF-8 exactly (line endings kept: offsets depend on them)."""
+def read_article(ws: Workspace, target: str) -> tuple[str, str | None, str | None]:
+    """Text, URL and page title of an article given as a file path or an http(s) URL (fetched with
+    the workspace's policy and transports). A file is read as UTF-8 exactly (line endings kept:
+    offsets depend on them)."""
     if target.startswith(("http://", "https://")):
-        text, title = download_article(target)
+        text, title = download_article(target, ws.policy, ws.transports())
         return text, target, title
     path = Path(target).expanduser()
     if not path.is_file():

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from workbench.services.workspace import Workspace
 from workbench.tui.screens.articles import ArticlesScreen
@@ -27,3 +28,16 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ArticlesScreen())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications carry page titles, URLs and server errors: never parse them as markup."""
+        del markup
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)

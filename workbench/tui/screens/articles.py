@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.services.articles import ArticleSummary, list_articles
 from workbench.tui.screens.add_dialogs import NewArticle
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 
-class ArticlesScreen(Screen[None]):
+class ArticlesScreen(WorkbenchScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
@@ -118,7 +118,7 @@ class ArticlesScreen(Screen[None]):
         from workbench.services.ingest import read_article
 
         try:
-            text, url, page_title = read_article(choice.target)
+            text, url, page_title = read_article(self.workbench.workspace, choice.target)
             when = date.fromisoformat(choice.date) if choice.date else None
             article = add_article(
                 self.workbench.workspace,

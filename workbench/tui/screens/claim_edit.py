@@ -17,11 +17,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, TextArea
 from textual.widgets.text_area import Selection
 
 from workbench.domain import ClaimKind
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import paragraph_around
 
@@ -209,7 +210,7 @@ def _split_point(claim: Claim, text: str) -> int:
     return found if found > claim.start else (claim.start + claim.end) // 2
 
 
-class ClaimEditing(Screen[None]):
+class ClaimEditing(WorkbenchScreen):
     """The claims screen's hand-editing actions; the screen supplies the attributes below."""
 
     if TYPE_CHECKING:

@@ -10,11 +10,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.labels import get_label
 from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, review_items
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
 from workbench.tui.widgets.passage_diff import side_by_side
 
@@ -30,7 +30,7 @@ STATUS_STYLE = {
 }
 
 
-class ReverifyScreen(Screen[None]):
+class ReverifyScreen(WorkbenchScreen):
     """Lists judged claims whose pinned evidence was re-checked (stale first). ``y`` confirms the
     verdict against the new passage; ``o`` re-opens it (record a new verdict)."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -45,7 +46,7 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
             yield Label("Verdict for:")
             yield Label(plain(self.claim_text[:300]))
             yield OptionList(
-                *[Option(f"[{lab.key}] {lab.en} — {lab.meaning}", id=lab.id) for lab in labels()],
+                *[Option(Text(f"[{lab.key}] {lab.en} — {lab.meaning}"), id=lab.id) for lab in labels()],
                 id="verdict-labels",
             )
             yield Input(

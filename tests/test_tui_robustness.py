@@ -1,0 +1,59 @@
+"""The TUI under bad input: markup in fetched text, failures in workers, unknown labels."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import OperationalError
+from textual.widgets import Input
+
+from tests.conftest import LocalServer, Reply, page
+from tests.test_tui import shown
+from workbench.services.articles import add_article, list_articles
+from workbench.services.workspace import Workspace
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.claims import ClaimsScreen
+
+
+async def test_markup_in_a_page_title_does_not_break_the_app(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    server.routes["/story"] = Reply(200, page("Berita [/b] terkini [link=http://evil.example]x[/link]",
+                                              "The museum reopened on Monday after two years of repairs."))  # fmt: skip
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#article-target", Input).value = server.url("/story")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("[/b]" in m for m in messages), messages
+    assert "[/b]" in list_articles(workspace)[0].title
+
+
+async def test_a_failed_verdict_save_is_reported(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = add_article(workspace, "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar pada Senin.\n",
+                          language="id")  # fmt: skip
+
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("INSERT INTO verdict", {}, Exception("database is locked"))
+
+    monkeypatch.setattr("workbench.tui.screens.claims.record_verdict", locked)
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("failed" in m and "locked" in m for m in messages), messages
+        assert "failed" in shown(app.screen.query_one("#status-line"))
