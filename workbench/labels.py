@@ -67,3 +67,12 @@ def get_label(label_id: str) -> Label:
             return label
     known = ", ".join(label.id for label in labels())
     raise UnknownLabel(f"unknown verdict label {label_id!r} (known: {known})")
+
+
+def label_name(label_id: str) -> str:
+    """The display name of a label; a label the current labels file does not know (a verdict
+    recorded under another file) is shown as its id rather than breaking the display."""
+    try:
+        return get_label(label_id).en
+    except UnknownLabel:
+        return label_id

@@ -168,12 +168,13 @@ def export(
             document = export_article(ws, article, fmt)
         except UnknownFormat as exc:
             fail(str(exc))
+        if output is not None:  # inside the workspace block: a bad path is a one-line error
+            tmp = output.with_name(output.name + ".tmp")
+            tmp.write_text(document, encoding="utf-8")
+            tmp.replace(output)
     if output is None:
         typer.echo(document, nl=False)
     else:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(document, encoding="utf-8")
-        tmp.replace(output)
         typer.echo(f"wrote {output}", err=True)
 
 

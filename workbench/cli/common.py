@@ -10,12 +10,21 @@ from datetime import date
 from typing import Any, NoReturn
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.labels import UnknownLabel
 from workbench.services.workspace import NotFound, Workspace
 
-# Errors a user can cause by what they typed: a one-line message, exit code 2.
-USER_ERRORS: tuple[type[Exception], ...] = (NotFound, UnknownLabel, ValueError, FileNotFoundError)
+# Errors a user can cause or meet (a wrong id, a file that is not a database, a database locked
+# by another checker past the busy timeout, a folder that does not exist): one line, exit 2.
+USER_ERRORS: tuple[type[Exception], ...] = (
+    NotFound,
+    UnknownLabel,
+    ValueError,
+    OSError,
+    SQLAlchemyError,
+    ImportError,
+)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -33,7 +42,7 @@ def workspace(ctx: typer.Context) -> Iterator[Workspace]:
         ws = Workspace.open(db)
         yield ws
     except USER_ERRORS as exc:
-        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        fail(_one_line(exc))
     finally:
         if ws is not None:
             ws.close()
@@ -56,3 +65,12 @@ def parse_lang(value: str | None) -> str | None:
     if value is not None and value not in ("id", "en"):
         fail(f"unknown language {value!r} (known: id, en)")
     return value
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is not None:
+        exc = exc.orig  # type: ignore[assignment]  # the driver's own message, without the SQL
+    if isinstance(exc, ImportError) and exc.name:
+        return f"missing package {exc.name!r} (a PostgreSQL URL needs psycopg: pip install 'psycopg[binary]')"
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text

@@ -28,11 +28,13 @@ def rank(
 ) -> None:
     """Rank passages for claims, one JSON line out per line in, in input order.
 
-    Exit code 1 when some line was malformed (its output line carries "error")."""
+    With the semantic extra installed, embedding similarity joins the score (parts["semantic"])
+    unless --no-semantic. Exit code 1 when some line was malformed (its output line carries "error")."""
     from workbench.matching import rank_batch
+    from workbench.matching.semantic import load_embedder
 
-    del no_semantic  # the lexical path is the only one until the semantic extra lands
-    _run_batch(batch, lambda lines: rank_batch(lines, top=top))
+    embedder = None if no_semantic else load_embedder()
+    _run_batch(batch, lambda lines: rank_batch(lines, top=top, semantic=embedder))
 
 
 def anchor(
@@ -54,16 +56,37 @@ def _run_batch(batch: Path, process: Callable[[Iterable[str]], Iterator[str]]) -
 
     if str(batch) != "-" and not batch.is_file():
         fail(f"no such file: {batch}")
-    handle = sys.stdin if str(batch) == "-" else batch.open(encoding="utf-8")
+    handle = sys.stdin.buffer if str(batch) == "-" else batch.open("rb")
+    undecodable: list[str] = []  # error lines for input lines that are not UTF-8, in order
     errors = 0
+
+    def decoded() -> Iterator[str]:
+        for raw in handle:
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                undecodable.append(json.dumps({"id": None, "error": f"not UTF-8 at byte {exc.start}"}))
+
+    def write(line: str) -> None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
     try:
-        for line in process(handle):
+        for line in process(decoded()):
+            # the batch answers one line at a time, so every undecodable line queued so far
+            # came before the line just answered: flushing them first keeps the input order
+            for bad in undecodable:
+                write(bad)
+            errors += len(undecodable)
+            undecodable.clear()
             if '"error"' in line and "error" in json.loads(line):
                 errors += 1
-            sys.stdout.write(line + "\n")
-            sys.stdout.flush()
+            write(line)
+        for bad in undecodable:
+            write(bad)
+        errors += len(undecodable)
     finally:
-        if handle is not sys.stdin:
+        if handle is not sys.stdin.buffer:
             handle.close()
     if errors:
         typer.echo(f"{errors} malformed line(s)", err=True)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from workbench.export.model import Report
-from workbench.labels import claimreview_scale, get_label
+from workbench.labels import UnknownLabel, claimreview_scale, get_label
 
 
 def _plain(value: Any) -> Any:
@@ -68,7 +68,10 @@ def render_claimreview(report: Report) -> str:
     for c in report.claims:
         if not c.label:
             continue
-        label = get_label(c.label)
+        try:
+            label = get_label(c.label)
+        except UnknownLabel:
+            continue  # not on this labels file's ClaimReview mapping: nothing honest to publish
         item: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",

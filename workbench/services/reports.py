@@ -8,7 +8,7 @@ from workbench.export.html import render_html
 from workbench.export.markdown import render_markdown
 from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry
 from workbench.export.structured import render_claimreview, render_csv, render_json
-from workbench.labels import get_label
+from workbench.labels import label_name
 from workbench.services.articles import article_sources, get_article
 from workbench.services.fetching import last_attempts, latest_snapshot
 from workbench.services.suggestions import suggest_for_article
@@ -60,7 +60,7 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 start=view.claim.start,
                 end=view.claim.end,
                 label=verdict.label if verdict else None,
-                label_name=get_label(verdict.label).en if verdict else None,
+                label_name=label_name(verdict.label) if verdict else None,
                 rationale=verdict.rationale if verdict else "",
                 checker=verdict.checker if verdict else None,
                 decided_at=verdict.created_at if verdict else None,
@@ -71,7 +71,7 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 if shown
                 else None,
                 speaker=view.claim.speaker,
-                suggestion=f"{get_label(suggestion.label).en} — {suggestion.reason}" if suggestion else None,
+                suggestion=f"{label_name(suggestion.label)} — {suggestion.reason}" if suggestion else None,
             )
         )
     return Report(
