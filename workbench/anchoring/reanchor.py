@@ -20,6 +20,7 @@ from workbench.anchoring.candidates import (
 )
 from workbench.anchoring.folding import PreparedText, fold, prepare
 from workbench.anchoring.selectors import AnchorResult, AnchorStatus, TextQuoteSelector
+from workbench.anchoring.wordcontext import SideWords, context_words, side_words
 from workbench.anchoring.wordiff import edit_distance, word_diff
 
 # A quote at least this long (characters and words) is unlikely to recur by chance, so an exact
@@ -36,6 +37,7 @@ EDITED_HALF_CONTEXT = 90.0  # ... whose context is kept on one side only
 RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
 POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
 POSITION_GAP = 64  # ... and nearer by this many characters at least
+NEAR_CHARS = 500  # a quote whose context words were reworded is trusted only this near its old offset
 FAR_CHARS = 1000  # beyond max(this, a fifth of the text) from the old offset, a quote has moved
 
 
@@ -57,14 +59,17 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
     chosen, why = judge.choose(trusted)
     if chosen is not None and judge.context_level(chosen) != "lost":
         return judge.result(chosen, selector.exact, why)
-    if chosen is None and trusted:
-        # A tie between occurrences of the very words: an approximate match cannot do better.
-        return AnchorResult("orphaned", reason=why)
-
-    pool = _merge(exacts, fuzzy_candidates(quote, prepared))
-    chosen, why = judge.choose([c for c in pool if judge.acceptable(c)])
+    if chosen is not None or not trusted:
+        # No occurrence, or the best one has lost its context: an approximate place may be better.
+        pool = _merge(exacts, fuzzy_candidates(quote, prepared))
+        chosen, why = judge.choose([c for c in pool if judge.acceptable(c)])
     if chosen is None:
-        return AnchorResult("orphaned", reason=why)
+        # A tie between occurrences of the very words (an approximate match cannot do better), or
+        # no confident place: the context, counted in words, may still single out one occurrence.
+        chosen = judge.by_words(exacts)
+        if chosen is None:
+            return AnchorResult("orphaned", reason=why)
+        why = "the only occurrence whose context words mostly stand"
     return judge.result(chosen, selector.exact, why)
 
 
@@ -79,6 +84,8 @@ class _Judge:
         self.long = len(quote.exact) >= LONG_CHARS and len(quote.exact.split()) >= LONG_WORDS
         self.far = max(FAR_CHARS, len(prepared.original) // 5)
         self.repeated = repeated  # the exact words occur more than once in the new text
+        self.prefix_words = context_words(quote.prefix, before=True)
+        self.suffix_words = context_words(quote.suffix, before=False)
 
     def _sides(self, c: Candidate, test: Callable[[float, int, int], bool]) -> list[bool]:
         sides = []
@@ -126,6 +133,33 @@ class _Judge:
         # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere:
         # an edited passage keeps at least one side of its context, and then only a light edit.
         return level == "half" and not self.repeated and c.similarity >= EDITED_HALF_CONTEXT
+
+    def word_sides(self, c: Candidate) -> tuple[SideWords | None, SideWords | None]:
+        text = self.prepared.folded.text
+        return (
+            side_words(self.prefix_words, text, c.start, before=True),
+            side_words(self.suffix_words, text, c.end, before=False),
+        )
+
+    def by_words(self, exacts: list[Candidate]) -> Candidate | None:
+        """The one exact occurrence whose context words stand but for at most one a side, when every
+        other occurrence has lost more of them; None otherwise."""
+        scored = []
+        for c in exacts:
+            sides = self.word_sides(c)
+            if None in sides:
+                return None  # too little context on a side to tell a reworded one from a look-alike
+            missing = [s.missing for s in sides if s is not None]
+            scored.append((sum(missing), max(missing), c))
+        scored.sort(key=lambda x: x[0])
+        if not scored or scored[0][1] > 1:
+            return None
+        if len(scored) > 1 and scored[1][0] <= scored[0][0]:
+            return None
+        best = scored[0][2]
+        if self.expected is None or self._distance(best) > NEAR_CHARS:
+            return None
+        return best
 
     def _is_far(self, c: Candidate) -> bool:
         return self.expected is not None and self._distance(c) > self.far
