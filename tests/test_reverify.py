@@ -198,3 +198,34 @@ def test_reverify_cli_json_and_exit_codes(
     assert result.exit_code == 2  # the dead source
     assert set(data) == {"sources", "evidence", "stale"} and data["stale"] == 1
     assert {"claim_id", "evidence_id", "status"} == set(data["evidence"][0])
+
+
+def test_confirm_rules_and_replaced_evidence_is_not_rechecked(
+    workspace: Workspace, server: LocalServer, judged: dict[str, object]
+) -> None:
+    from workbench.services.reverify import confirm_verdict
+    from workbench.services.verdicts import get_claim
+
+    claims: dict[str, int] = judged["claims"]  # type: ignore[assignment]
+    article_id: int = judged["article"]  # type: ignore[assignment]
+    server.routes["/a"] = Reply(
+        200,
+        page(
+            "A", S_OPEN, FILLER, "The project cost 12.5 million dollars, the mayor told reporters.", S_WORKERS
+        ),
+    )
+    reverify(workspace, article_id)
+    cost = get_claim(workspace, claims["cost"])
+    assert str(cost.state) == "stale" and cost.verdict is not None
+    with pytest.raises(ValueError, match="newer verdict"):
+        confirm_verdict(workspace, claims["cost"], expected_verdict_id=cost.verdict.id - 1)
+    with pytest.raises(ValueError, match="orphaned"):
+        confirm_verdict(workspace, claims["start"])  # the sentence was deleted: re-open instead
+    confirm_verdict(workspace, claims["cost"], expected_verdict_id=cost.verdict.id)
+    after = get_claim(workspace, claims["cost"])
+    assert str(after.state) == "checked"
+    pinned = next(e for e in after.evidence if after.verdict and e.id == after.verdict.evidence_id)
+    assert "12.5 million" in pinned.quote and pinned.score < 100
+    second = reverify(workspace, article_id)
+    cost_checks = [e for e in second.evidence if e.claim_id == claims["cost"]]
+    assert [e.status for e in cost_checks] == ["intact"]  # the replaced evidence is history

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from workbench import settings
 from workbench.anchoring import TextQuoteSelector, reanchor_quote
@@ -30,6 +30,7 @@ from workbench.storage.models import (
     Snapshot,
     Source,
     SourceCheck,
+    Verdict,
 )
 
 NEEDS_REVIEW = frozenset({"edited", "orphaned", "gone"})
@@ -147,10 +148,17 @@ def reverify(
 def _check_pinned(
     session: Session, run_id: int, source_id: int, outcome: str, latest_id: int | None
 ) -> list[EvidenceOutcome]:
+    # only the evidence current verdicts rest on: a passage pinned by a verdict that a newer one
+    # replaced is history, and checking it would flag the claim on every run
+    current = (
+        select(Verdict.evidence_id)
+        .where(col(Verdict.id).in_(select(func.max(Verdict.id)).group_by(col(Verdict.claim_id))))
+        .where(col(Verdict.evidence_id).is_not(None))
+    )
     rows = session.exec(
         select(Evidence, Snapshot)
         .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
-        .where(Snapshot.source_id == source_id, col(Evidence.pinned).is_(True))
+        .where(Snapshot.source_id == source_id, col(Evidence.id).in_(current))
         .order_by(col(Evidence.id))
     ).all()
     latest = session.get(Snapshot, latest_id) if latest_id else None
@@ -243,6 +251,7 @@ class ReviewItem:
 
     claim_id: int
     claim_text: str
+    verdict_id: int
     label: str
     rationale: str
     state: str
@@ -293,6 +302,7 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
                 ReviewItem(
                     claim_id=view.claim.id or 0,
                     claim_text=view.claim.text,
+                    verdict_id=verdict.id,
                     label=verdict.label,
                     rationale=verdict.rationale,
                     state=str(view.state),
@@ -315,9 +325,14 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
     return sorted(items, key=lambda item: order.get(item.state, 3))
 
 
-def confirm_verdict(ws: Workspace, claim_id: int, *, checker: str | None = None) -> int:
+def confirm_verdict(
+    ws: Workspace, claim_id: int, *, expected_verdict_id: int | None = None, checker: str | None = None
+) -> int:
     """Keep the current verdict after re-verification: record it again (verdicts are append-only),
-    pinned to the quote's new place when it was found, else to the original archived passage.
+    pinned to the quote's new place. ``expected_verdict_id`` is the verdict the checker saw: if
+    another checker recorded a newer one meanwhile, nothing is recorded. A quote that is no longer
+    in the source (orphaned, gone) cannot be confirmed: the checker re-opens the claim instead, or,
+    for a gone page, first fetches a web archive's copy where the quote is found again.
     Returns the new verdict's id."""
     from workbench.services.verdicts import add_evidence, get_claim, record_verdict
     from workbench.services.workspace import NotFound
@@ -326,15 +341,51 @@ def confirm_verdict(ws: Workspace, claim_id: int, *, checker: str | None = None)
     verdict = view.verdict
     if verdict is None or verdict.evidence_id is None:
         raise NotFound(f"claim {claim_id} has no verdict with pinned evidence to confirm")
+    if expected_verdict_id is not None and verdict.id != expected_verdict_id:
+        raise ValueError(
+            f"claim {claim_id} has a newer verdict ({verdict.id}) than the one shown; look again"
+        )
     with ws.db.session() as session:
         check = latest_checks(session, [verdict.evidence_id]).get(verdict.evidence_id)
+        evidence = session.get(Evidence, verdict.evidence_id)
+        archived = (
+            _archived_place(session, evidence) if check and check.status == "gone" and evidence else None
+        )
     if check is None:
         raise NotFound(f"claim {claim_id}'s evidence has not been re-verified")
-    evidence_id = verdict.evidence_id
+    place: tuple[int, int, int, float] | None = archived
     if check.snapshot_id is not None and check.start is not None and check.end is not None:
-        evidence_id = add_evidence(ws, claim_id, check.snapshot_id, check.start, check.end)
+        place = (check.snapshot_id, check.start, check.end, check.score)
+    if place is None:
+        hint = "fetch an archived copy first, or re-open it" if check.status == "gone" else "re-open it"
+        raise ValueError(
+            f"claim {claim_id}: the quote is {check.status}; nothing to confirm against ({hint})"
+        )
+    snapshot_id, start, end, score = place
+    evidence_id = add_evidence(ws, claim_id, snapshot_id, start, end, score=score)
     note = f"confirmed after re-verification ({check.status})"
     rationale = f"{verdict.rationale} — {note}" if verdict.rationale else note
     return record_verdict(
         ws, claim_id, verdict.label, rationale=rationale, evidence=evidence_id, checker=checker
     ).id
+
+
+def _archived_place(session: Session, evidence: Evidence) -> tuple[int, int, int, float] | None:
+    """Where the quote is in the newest web-archive copy of its source, if it is found there."""
+    old = session.get(Snapshot, evidence.snapshot_id)
+    if old is None:
+        return None
+    copy = session.exec(
+        select(Snapshot)
+        .where(Snapshot.source_id == old.source_id, col(Snapshot.archive_name).is_not(None))
+        .order_by(col(Snapshot.id).desc())
+    ).first()
+    if copy is None:
+        return None
+    found = reanchor_quote(
+        TextQuoteSelector(evidence.quote, evidence.prefix, evidence.suffix, evidence.start, evidence.end),
+        copy.text,
+    )
+    if found.start is None or found.end is None or found.status == "orphaned":
+        return None
+    return copy.id or 0, found.start, found.end, float(found.score)

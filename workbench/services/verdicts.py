@@ -215,8 +215,12 @@ def record_verdict(
         )
 
 
-def add_evidence(ws: Workspace, claim_id: int, snapshot_id: int, start: int, end: int) -> int:
-    """Pin a passage the checker chose by hand (``snapshot.text[start:end]``); returns its id."""
+def add_evidence(
+    ws: Workspace, claim_id: int, snapshot_id: int, start: int, end: int, *, score: float = 0.0
+) -> int:
+    """Pin a passage chosen by hand or re-located by re-verification (``snapshot.text[start:end]``);
+    ``score`` is the re-anchoring score where there is one (a hand-picked passage has no match
+    score: 0). Returns its id."""
     from workbench.services.matching import CONTEXT_CHARS
 
     with ws.db.session() as session:
@@ -236,7 +240,7 @@ def add_evidence(ws: Workspace, claim_id: int, snapshot_id: int, start: int, end
             quote=text[start:end],
             prefix=text[max(0, start - CONTEXT_CHARS) : start],
             suffix=text[end : end + CONTEXT_CHARS],
-            score=100.0,
+            score=score,
             method="manual",
             pinned=True,
         )

@@ -172,11 +172,15 @@ class ReverifyScreen(WorkbenchScreen):
     def action_confirm(self) -> None:
         item = self.current
         if item is not None:
-            self._confirm(item.claim_id)
+            self._confirm(item.claim_id, item.verdict_id)
 
     @work(thread=True, exit_on_error=False, group="confirm")
-    def _confirm(self, claim_id: int) -> None:
-        confirm_verdict(self.workbench.workspace, claim_id)
+    def _confirm(self, claim_id: int, verdict_id: int) -> None:
+        try:
+            confirm_verdict(self.workbench.workspace, claim_id, expected_verdict_id=verdict_id)
+        except (ValueError, LookupError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="warning")
+            return
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: verdict confirmed")
         self.app.call_from_thread(self.load_items, claim_id)
 
