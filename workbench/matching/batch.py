@@ -4,7 +4,8 @@ Input line: ``{"id": ..., "claim": "...", "passages": ["...", ...], "claim_lang"
 "statement": "..."}`` (the last two optional). Output line: ``{"id": ..., "ranking": [{"index": i,
 "score": s, "parts": {...}, "start": a, "end": b}, ...]}`` best first, ``index`` 0-based into that
 line's passages, ``start``/``end`` the matched span inside the passage. A malformed line gives
-``{"id": ..., "error": "..."}`` and the run goes on.
+``{"id": ..., "error": "..."}`` and the run goes on. With an embedder (the ``semantic`` extra) each
+ranking's parts carry ``semantic`` too; every distinct text is embedded once per process.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.matching.rank import PassageIndex
+
+if TYPE_CHECKING:
+    from workbench.matching.semantic import SemanticSimilarity
 
 _CACHE_SIZE = 64  # distinct passage lists kept prepared at once
 
@@ -37,16 +41,19 @@ class _IndexCache:
         return index
 
 
-def rank_batch(lines: Iterable[str], top: int = 5) -> Iterator[str]:
-    """Rank every JSONL request line; yields one JSON line (no newline) per non-blank input line."""
+def rank_batch(
+    lines: Iterable[str], top: int = 5, semantic: SemanticSimilarity | None = None
+) -> Iterator[str]:
+    """Rank every JSONL request line; yields one JSON line (no newline) per non-blank input line.
+    ``semantic`` (e.g. :func:`workbench.matching.semantic.load_embedder`) adds embedding similarity."""
     cache = _IndexCache()
     for line in lines:
         if not line.strip():
             continue
-        yield json.dumps(_answer(line, cache, top), ensure_ascii=False)
+        yield json.dumps(_answer(line, cache, top, semantic), ensure_ascii=False)
 
 
-def _answer(line: str, cache: _IndexCache, top: int) -> dict[str, Any]:
+def _answer(line: str, cache: _IndexCache, top: int, semantic: SemanticSimilarity | None) -> dict[str, Any]:
     try:
         request = json.loads(line)
     except json.JSONDecodeError as error:
@@ -63,6 +70,7 @@ def _answer(line: str, cache: _IndexCache, top: int) -> dict[str, Any]:
         claim_lang=request.get("claim_lang"),
         statement=request.get("statement"),
         top=top,
+        semantic=semantic,
     )
     return {
         "id": ident,

@@ -5,6 +5,8 @@ any (``ENTITY_WEIGHT``). Lexical similarity is an IDF-weighted overlap of the cl
 passage's (recall-heavy, so a passage that says more than the claim is not punished much), and for
 English text also rapidfuzz's ``partial_ratio_alignment`` of the claim inside the passage. An
 Indonesian claim is compared through the lexicon (and through its English ``statement`` when given).
+With the ``semantic`` extra, the cosine similarity of multilingual sentence embeddings is blended in
+last (``SEMANTIC_WEIGHT``, see :mod:`workbench.matching.semantic`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -30,6 +32,10 @@ from workbench.matching.quantities import (
 )
 from workbench.matching.terms import ClaimTerm, english_claim_terms, indonesian_claim_terms, passage_keys
 
+if TYPE_CHECKING:
+    from workbench.matching.semantic import SemanticSimilarity
+
+SEMANTIC_WEIGHT = 0.85  # share of the final score given to embedding similarity, when available
 ENTITY_WEIGHT = 0.35  # share of the score given to names/numbers/dates agreement
 RECALL_WEIGHT = 0.8  # within overlap: claim words found vs passage words explained
 ALIGNMENT_WEIGHT = 0.3  # within English lexical similarity: character alignment vs word overlap
@@ -115,12 +121,18 @@ class PassageIndex:
         statement: str | None = None,
         top: int = 5,
         candidates: list[int] | None = None,
+        semantic: SemanticSimilarity | None = None,
     ) -> list[RankedPassage]:
         """Best ``top`` passages for ``claim`` (all when ``top`` <= 0), best first; ties keep text order.
-        ``candidates`` restricts scoring to those passage indices (e.g. from a full-text pre-selection)."""
+        ``candidates`` restricts scoring to those passage indices (e.g. from a full-text pre-selection);
+        ``semantic`` adds embedding similarity to the score (every candidate is embedded, once)."""
         query = ClaimQuery(self, claim, claim_lang, statement)
-        indices = range(self.size) if candidates is None else candidates
-        ranked = [query.score(index) for index in indices]
+        indices = list(range(self.size) if candidates is None else candidates)
+        if semantic is None:
+            ranked = [query.score(index) for index in indices]
+        else:
+            similar = semantic.similarities(claim, [self.texts[index] for index in indices])
+            ranked = [query.score(index, sim) for index, sim in zip(indices, similar, strict=True)]
         ranked.sort(key=lambda item: (-item.score, item.index))
         return ranked[:top] if top > 0 else ranked
 
@@ -145,7 +157,7 @@ class ClaimQuery:
         self.dates = extract_dates(claim, self.lang)
         self.quotes = [m.group(1).strip() for m in _QUOTE.finditer(claim)] if self.lang == "en" else []
 
-    def score(self, position: int) -> RankedPassage:
+    def score(self, position: int, semantic: float | None = None) -> RankedPassage:
         passage = self.index.passage(position)
         parts: dict[str, Any] = {"lang": self.lang}
         overlap, matched = self._overlap(self.terms, passage)
@@ -172,6 +184,9 @@ class ClaimQuery:
         parts["lexical"] = round(lexical, 1)
         entity = self._entities(passage, matched, parts)
         score = lexical if entity is None else (1 - ENTITY_WEIGHT) * lexical + ENTITY_WEIGHT * entity
+        if semantic is not None:
+            parts["semantic"] = semantic
+            score = (1 - SEMANTIC_WEIGHT) * score + SEMANTIC_WEIGHT * semantic
         words = [token for token, key in zip(passage.tokens, passage.keys, strict=True) if key in matched]
         parts["matched"] = [token.surface for token in words]
         if span is None or parts.get("alignment", 0) < 60:
@@ -294,14 +309,18 @@ def rank_passages(
     claim_lang: str | None = None,
     statement: str | None = None,
     top: int = 5,
+    semantic: SemanticSimilarity | None = None,
 ) -> list[RankedPassage]:
     """Rank ``passages`` (texts, usually English) for ``claim``, best first, at most ``top``.
 
     ``claim_lang`` "id" or "en" (guessed when None); ``statement`` an English rendering of a non-English
     claim. Each result's ``index`` is 0-based into ``passages``, ``score`` 0-100, ``parts`` its
-    explanation (lang: "id" or "en"; lexical, overlap, alignment, names, numbers, dates, quote: 0-100;
+    explanation (lang: "id" or "en"; lexical, overlap, alignment, names, numbers, dates, quote and,
+    when ``semantic`` is given (see :func:`workbench.matching.semantic.load_embedder`), semantic: 0-100;
     agreements, conflicts, qualifiers, matched: lists of text), ``start``/``end`` the best-matching
     span inside that passage.
     Preprocessing of the same passages list is cached, so ranking many claims against it is cheap.
     """
-    return _index_for(tuple(passages)).rank(claim, claim_lang=claim_lang, statement=statement, top=top)
+    return _index_for(tuple(passages)).rank(
+        claim, claim_lang=claim_lang, statement=statement, top=top, semantic=semantic
+    )
