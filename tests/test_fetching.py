@@ -128,7 +128,7 @@ def test_private_addresses_are_refused_unless_allowed(workspace: Workspace, serv
     workspace.policy.allow_private = False
     article_id = _article_with(workspace, server.url("/x"))
     [report] = fetch_article(workspace, article_id)
-    assert report.outcome == FetchOutcome.ERROR and "private" in (report.error or "")
+    assert report.outcome == FetchOutcome.ERROR and "non-public" in (report.error or "")
     assert server.requests == []
 
 
@@ -217,5 +217,5 @@ def test_a_redirect_to_a_private_address_is_refused(workspace: Workspace, server
     workspace.transports = lambda: {"all://public.example": Bouncer()}  # type: ignore[method-assign]
     article_id = _article_with(workspace, "https://public.example/start")
     [report] = fetch_article(workspace, article_id)
-    assert report.outcome == FetchOutcome.ERROR and "private" in (report.error or "")
+    assert report.outcome == FetchOutcome.ERROR and "non-public" in (report.error or "")
     assert server.requests == []

@@ -109,13 +109,17 @@ async def check_url_allowed(url: str, policy: FetchPolicy, client: httpx.AsyncCl
     except ValueError:
         loop = asyncio.get_running_loop()
         try:
-            infos = await loop.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
-        except OSError:
-            return  # resolution failure surfaces as "unreachable" from the request itself
+            infos = await asyncio.wait_for(
+                loop.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM), policy.connect_timeout
+            )
+        except (OSError, TimeoutError) as exc:
+            # fail closed: a name we could not check is not fetched (the connection would
+            # resolve it again, and might get another answer)
+            raise httpx.ConnectError(f"could not resolve {host}: {exc or 'timed out'}") from exc
         addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
     for address in addresses:
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-            raise FetchRefused(f"{host} resolves to a private address ({address}); not fetched")
+        if not address.is_global:  # private, loopback, link-local, shared (100.64/10), reserved
+            raise FetchRefused(f"{host} resolves to a non-public address ({address}); not fetched")
 
 
 def _is_mounted(client: httpx.AsyncClient, url: str) -> bool:
