@@ -49,6 +49,7 @@ class Report:
     language: str
     date: date | None
     generated_at: datetime
+    url: str | None = None  # the article's own address, when it came from the web
     sources: list[SourceEntry] = field(default_factory=list)
     claims: list[ClaimEntry] = field(default_factory=list)
 

@@ -94,7 +94,7 @@ def render_claimreview(report: Report) -> str:
             item["author"] = {"@type": "Person", "name": c.checker}
         if c.rationale:
             item["reviewBody"] = c.rationale
-        if c.evidence:
-            item["itemReviewed"]["firstAppearance"] = {"@type": "CreativeWork", "url": c.evidence.source_url}
+        if report.url:
+            item["itemReviewed"]["appearance"]["url"] = report.url  # where the claim was made
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

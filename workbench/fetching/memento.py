@@ -35,10 +35,6 @@ class MementoResult:
     memento_datetime: datetime | None
     archive: str
 
-    @property
-    def ok(self) -> bool:
-        return self.memento_url is not None and self.fetch.status == 200
-
 
 def raw_capture_url(memento_url: str) -> str:
     """Wayback-style ``/web/<14 digits>/`` mementos get the ``id_`` flag (original bytes)."""
@@ -49,7 +45,10 @@ def _stamp_datetime(memento_url: str) -> datetime | None:
     match = _WAYBACK_STAMP.search(memento_url)
     if not match:
         return None
-    return datetime.strptime(match.group(1), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+    try:
+        return datetime.strptime(match.group(1), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+    except ValueError:  # fourteen digits that are not a date
+        return None
 
 
 def _header_datetime(value: str | None) -> datetime | None:

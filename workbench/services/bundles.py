@@ -34,6 +34,21 @@ from workbench.storage.models import (
 )
 
 FORMAT = "workbench-bundle/1"
+MAX_ENTRY_BYTES = 200 * 1024 * 1024  # one member, uncompressed: refuse zip bombs before reading
+
+
+REQUIRED = [
+    "format",
+    "article",
+    "claims",
+    "edits",
+    "sources",
+    "snapshots",
+    "attempts",
+    "evidence",
+    "verdicts",
+    "checks",
+]
 
 
 class BundleError(ValueError):
@@ -118,14 +133,20 @@ def import_bundle(ws: Workspace, path: Path) -> int:
         raise BundleError(f"no such bundle: {path}")
     try:
         with zipfile.ZipFile(path) as bundle:
+            too_big = [i.filename for i in bundle.infolist() if i.file_size > MAX_ENTRY_BYTES]
+            if too_big:
+                raise BundleError(f"{path}: {too_big[0]} is larger than {MAX_ENTRY_BYTES} bytes")
             data = json.loads(bundle.read("bundle.json"))
             records = {
                 name.removeprefix("archive/").removesuffix(".warc.gz"): bundle.read(name)
                 for name in bundle.namelist()
                 if name.startswith("archive/")
             }
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError) as exc:
+    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BundleError(f"{path} is not a workbench bundle: {exc}") from exc
+    missing = [key for key in REQUIRED if key not in data] if isinstance(data, dict) else REQUIRED
+    if missing:
+        raise BundleError(f"{path} is not a workbench bundle: no {missing[0]!r}")
     if data.get("format") != FORMAT:
         raise BundleError(f"{path}: unknown bundle format {data.get('format')!r}")
     _restore_records(ws, records)
@@ -159,9 +180,13 @@ def import_bundle(ws: Workspace, path: Path) -> int:
             session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
         for row in data["snapshots"]:
             new_source = ids["source"][row["source_id"]]
+            # reuse a snapshot only when its extracted text is the same too: evidence offsets
+            # point into the text, and the same bytes may have been extracted differently here
             same = session.exec(
                 select(Snapshot).where(
-                    Snapshot.source_id == new_source, Snapshot.payload_sha256 == row["payload_sha256"]
+                    Snapshot.source_id == new_source,
+                    Snapshot.payload_sha256 == row["payload_sha256"],
+                    Snapshot.text_sha256 == row["text_sha256"],
                 )
             ).first()
             if same is None:

@@ -80,6 +80,7 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
         language=article.language,
         date=article.date,
         generated_at=datetime.now(UTC),
+        url=article.url,
         sources=source_entries,
         claims=claims,
     )

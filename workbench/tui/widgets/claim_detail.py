@@ -20,6 +20,8 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     last = len(text) if last == -1 else last
+    if last > end and text[last - 1] == "\r":  # CRLF: the CR belongs to the line break
+        last -= 1
     return text[first:last], start - first, end - first
 
 
