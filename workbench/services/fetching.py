@@ -24,6 +24,7 @@ from workbench.fetching.http import FetchResult, fetch_url, make_client
 from workbench.services.articles import article_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Snapshot, Source
+from workbench.storage.queries import latest_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,12 +231,7 @@ def _write_snapshot(
 def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttempt]:
     """The most recent fetch attempt of each source."""
     with ws.db.session() as session:
-        rows = session.exec(
-            select(FetchAttempt)
-            .where(col(FetchAttempt.source_id).in_(source_ids))
-            .order_by(col(FetchAttempt.id))
-        ).all()
-        return {row.source_id: row for row in rows}
+        return latest_rows(session, FetchAttempt, FetchAttempt.source_id, source_ids)
 
 
 def fetch_article_as_of(

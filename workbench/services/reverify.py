@@ -32,6 +32,7 @@ from workbench.storage.models import (
     SourceCheck,
     Verdict,
 )
+from workbench.storage.queries import latest_rows
 
 NEEDS_REVIEW = frozenset({"edited", "orphaned", "gone"})
 
@@ -222,12 +223,7 @@ def _last_place(session: Session, evidence: Evidence) -> tuple[int, int]:
 
 def latest_checks(session: Session, evidence_ids: list[int]) -> dict[int, EvidenceCheck]:
     """The most recent check of each evidence id."""
-    rows = session.exec(
-        select(EvidenceCheck)
-        .where(col(EvidenceCheck.evidence_id).in_(evidence_ids))
-        .order_by(col(EvidenceCheck.id))
-    ).all()
-    return {row.evidence_id: row for row in rows}
+    return latest_rows(session, EvidenceCheck, EvidenceCheck.evidence_id, evidence_ids)
 
 
 def count_stale(ws: Workspace, ref: str | int | None, claim_ids: set[int] | None = None) -> int:

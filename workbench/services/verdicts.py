@@ -14,6 +14,7 @@ from workbench.labels import get_label
 from workbench.services.articles import resolve_article
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
+from workbench.storage.queries import latest_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +103,14 @@ def _evidence_views(session: Session, claim_ids: list[int]) -> dict[int, list[Ev
     return views
 
 
+def _verdict_view(v: Verdict) -> VerdictView:
+    return VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
+
+
 def _current_verdicts(session: Session, claim_ids: list[int]) -> dict[int, VerdictView]:
-    rows = session.exec(
-        select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
-    ).all()
-    return {
-        v.claim_id: VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
-        for v in rows
-    }
+    """Each claim's current verdict: its newest (verdicts are append-only)."""
+    rows = latest_rows(session, Verdict, Verdict.claim_id, claim_ids)
+    return {claim_id: _verdict_view(v) for claim_id, v in rows.items()}
 
 
 def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
@@ -159,9 +160,7 @@ def verdict_history(ws: Workspace, claim_id: int) -> list[VerdictView]:
         rows = session.exec(
             select(Verdict).where(Verdict.claim_id == claim_id).order_by(col(Verdict.id))
         ).all()
-        return [
-            VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id) for v in rows
-        ]
+        return [_verdict_view(v) for v in rows]
 
 
 def record_verdict(
@@ -205,14 +204,7 @@ def record_verdict(
         )
         session.add(verdict)
         session.flush()
-        return VerdictView(
-            verdict.id or 0,
-            verdict.label,
-            verdict.rationale,
-            verdict.checker,
-            verdict.created_at,
-            verdict.evidence_id,
-        )
+        return _verdict_view(verdict)
 
 
 def add_evidence(
