@@ -30,8 +30,8 @@ QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 # e5's cosines sit in a narrow band (on our dev sets: unrelated sentences ~0.72-0.80, the closest
 # wrong sentence of the same article ~0.80-0.86, the right one ~0.83-0.94): the part is the cosine
-# rescaled from [SIMILARITY_FLOOR, SIMILARITY_CEILING] to [0, 100], so a right passage scores
-# about what it scores lexically and the suggestion thresholds keep their meaning.
+# rescaled from [SIMILARITY_FLOOR, SIMILARITY_CEILING] to [0, 100], so an unrelated passage gets 0
+# and a right one about what it scores lexically (set on bench/match_eval.py, see docs/semantic.md).
 SIMILARITY_FLOOR = 0.80
 SIMILARITY_CEILING = 0.92
 ABSENT_MESSAGE = "lexical matching only (install workbench[semantic] for semantic similarity)"

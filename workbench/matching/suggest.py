@@ -67,7 +67,10 @@ def suggest_verdict(
     parts: dict[str, Any] = best.parts
     limits = THRESHOLDS["id" if parts.get("lang") == "id" else "en"]
     score = f"best passage {best.score:.0f}"
-    if best.score < limits.floor:
+    # Embedding similarity picks the best passage; the thresholds, set on scores without it, judge
+    # that passage by its score without it.
+    judged = float(parts.get("without_semantic", best.score))
+    if judged < limits.floor:
         return "not-in-source", f"{score}, below {limits.floor:.0f}: no passage says this"
     conflicts: list[str] = list(parts.get("conflicts", []))
     if conflicts:
@@ -91,7 +94,7 @@ def suggest_verdict(
     qualifiers: list[str] = list(parts.get("qualifiers", []))
     if qualifiers:
         return "partly-supported", f"{score}, but the qualifier differs: " + "; ".join(qualifiers)
-    if best.score < limits.support:
+    if judged < limits.support:
         return "partly-supported", f"{score}: the source says something close, not quite this"
     agreed = [name for name in ("numbers", "dates") if name in parts and parts[name] >= 100]
     if agreed:

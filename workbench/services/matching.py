@@ -9,6 +9,7 @@ from sqlmodel import col, delete, select
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import rank_passages
 from workbench.services.articles import article_sources, resolve_article
+from workbench.services.embeddings import semantic_for
 from workbench.services.fetching import latest_snapshot
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot
@@ -44,13 +45,23 @@ def _candidates(snapshots: list[Snapshot]) -> list[_Candidate]:
     return found
 
 
-def match_article(ws: Workspace, ref: str | int) -> MatchReport:
+def match_article(ws: Workspace, ref: str | int, *, semantic: bool = True) -> MatchReport:
     """Rank passages for every claim; replace each claim's unpinned evidence with the top ones
-    above the floor. Pinned evidence is never touched."""
+    above the floor. Pinned evidence is never touched. Embedding similarity joins the score when
+    the ``semantic`` extra is installed (and ``semantic`` is true); embeddings are kept in the database."""
     sources = article_sources(ws, ref)
     snapshots = [s for s in (latest_snapshot(ws, src.id or 0) for src in sources) if s is not None]
     candidates = _candidates(snapshots)
     texts = [c.text for c in candidates]
+    similarity = semantic_for(ws) if semantic and texts else None
+    method = "lexical" if similarity is None else "lexical+semantic"
+    if similarity is not None:
+        # Embed (or load) everything before the writing session below: the store writes in a
+        # session of its own, which SQLite would block behind that one's open write.
+        with ws.db.session() as session:
+            article_id = resolve_article(session, ref).id
+            claim_texts = session.exec(select(Claim.text).where(Claim.article_id == article_id)).all()
+        similarity.warm(list(claim_texts), texts)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         claims = session.exec(
@@ -70,6 +81,7 @@ def match_article(ws: Workspace, ref: str | int) -> MatchReport:
                 claim_lang=article.language,
                 statement=None if claim.statement_is_draft else claim.statement,
                 top=EVIDENCE_PER_CLAIM,
+                semantic=similarity,
             )
             kept = 0
             for rank, ranked in enumerate(ranking):
@@ -93,7 +105,7 @@ def match_article(ws: Workspace, ref: str | int) -> MatchReport:
                         score=round(float(ranked.score), 1),
                         parts=dict(ranked.parts),
                         rank=rank,
-                        method="lexical",
+                        method=method,
                     )
                 )
                 kept += 1

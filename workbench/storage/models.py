@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from datetime import date as Date
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -211,3 +211,14 @@ __all__ = [
     "Verdict",
     "utcnow",
 ]
+
+
+class Embedding(SQLModel, table=True):
+    """A sentence embedding kept across processes (the ``semantic`` extra): float32 bytes, by the
+    SHA-256 of the exact model input (e5 prefix and text). Safe to delete: it is only a cache."""
+
+    text_sha256: str = Field(primary_key=True, max_length=64)
+    model: str = Field(primary_key=True)  # a vector of another model is another row, never a mix
+    dim: int
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)

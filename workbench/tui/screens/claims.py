@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-from workbench.labels import get_label, labels
+from workbench.labels import label_name, labels
 from workbench.services.articles import get_article
 from workbench.services.suggestions import Suggestion, suggest_for_article
 from workbench.services.verdicts import ClaimView, list_claims, record_verdict
@@ -86,6 +86,10 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         table.add_column("verdict", width=16)
         table.add_column("best", width=4)
         table.add_column("claim (English statement)")
+        from workbench.matching.semantic import ABSENT_MESSAGE, semantic_available
+
+        if not semantic_available():  # a package lookup only; the model is never loaded here
+            self.notify(ABSENT_MESSAGE, timeout=8)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
     def load_claims(self, select_id: int | None = None) -> None:
@@ -112,7 +116,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         table.clear()
         for view in views:
             best = view.best
-            verdict = get_label(view.verdict.label).en if view.verdict else "·"
+            verdict = label_name(view.verdict.label) if view.verdict else "·"
             if str(view.state) == "stale":
                 verdict = f"⚠ {verdict}"
             table.add_row(
@@ -193,7 +197,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             rationale=choice.rationale,
             evidence="best" if choice.pin_best and view.evidence else None,
         )
-        self.app.call_from_thread(self.notify, f"Claim {claim_id}: {get_label(choice.label).en}")
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
         self.app.call_from_thread(self.load_claims, claim_id)
 
     def action_add_source(self) -> None:
