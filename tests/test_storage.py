@@ -70,3 +70,24 @@ def test_db_upgrade_command_on_a_new_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "revision" in result.stdout and db.exists()
+
+
+def test_the_database_itself_keeps_verdicts_append_only(workspace: Workspace) -> None:
+    from sqlalchemy.exc import DatabaseError
+
+    from workbench.services.articles import add_article
+    from workbench.services.verdicts import list_claims, record_verdict, verdict_history
+
+    article = add_article(
+        workspace, "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar.\n", language="id"
+    )
+    claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
+    record_verdict(workspace, claim_id, "supported", rationale="first")
+    for statement, message in [
+        ("UPDATE verdict SET label = 'contradicted'", "append-only"),
+        ("DELETE FROM verdict", "append-only"),
+        (f"DELETE FROM claim WHERE id = {claim_id}", "cannot be deleted"),
+    ]:
+        with pytest.raises(DatabaseError, match=message), workspace.db.engine.begin() as conn:
+            conn.execute(text(statement))
+    assert [v.rationale for v in verdict_history(workspace, claim_id)] == ["first"]
