@@ -86,7 +86,7 @@ def test_the_database_itself_keeps_verdicts_append_only(workspace: Workspace) ->
     for statement, message in [
         ("UPDATE verdict SET label = 'contradicted'", "append-only"),
         ("DELETE FROM verdict", "append-only"),
-        (f"DELETE FROM claim WHERE id = {claim_id}", "cannot be deleted"),
+        (f"DELETE FROM claim WHERE id = {int(claim_id)}", "cannot be deleted"),  # noqa: S608 - an int
     ]:
         with pytest.raises(DatabaseError, match=message), workspace.db.engine.begin() as conn:
             conn.execute(text(statement))
