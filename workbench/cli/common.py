@@ -68,8 +68,9 @@ def parse_lang(value: str | None) -> str | None:
 
 
 def _one_line(exc: BaseException) -> str:
-    if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is not None:
-        exc = exc.orig  # type: ignore[assignment]  # the driver's own message, without the SQL
+    original = getattr(exc, "orig", None)
+    if isinstance(exc, SQLAlchemyError) and isinstance(original, BaseException):
+        exc = original  # the driver's own message, without the SQL
     if isinstance(exc, ImportError) and exc.name:
         return f"missing package {exc.name!r} (a PostgreSQL URL needs psycopg: pip install 'psycopg[binary]')"
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

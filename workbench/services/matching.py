@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from sqlmodel import col, delete, select
 
+from workbench.matching.evidence import quote_context
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import rank_passages
+from workbench.matching.semantic import SemanticSimilarity
 from workbench.services.articles import article_sources, resolve_article
 from workbench.services.embeddings import semantic_for
 from workbench.services.fetching import latest_snapshot
@@ -64,50 +66,72 @@ def match_article(ws: Workspace, ref: str | int, *, semantic: bool = True) -> Ma
         similarity.warm(list(claim_texts), texts)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        claims = session.exec(
-            select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position))
-        ).all()
-        with_evidence = 0
-        claim_ids = [c.id for c in claims]
-        session.exec(
-            delete(Evidence).where(col(Evidence.claim_id).in_(claim_ids), col(Evidence.pinned).is_(False))
+        claims = list(
+            session.exec(
+                select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position))
+            ).all()
         )
-        for claim in claims:
-            if not texts:
-                continue
-            ranking = rank_passages(
-                claim.text,
-                texts,
-                claim_lang=article.language,
-                statement=None if claim.statement_is_draft else claim.statement,
-                top=EVIDENCE_PER_CLAIM,
-                semantic=similarity,
+    # rank first, write after: the write transaction (which holds SQLite's write lock) stays short
+    found = {claim.id or 0: _evidence_for(claim, article.language, candidates, texts, similarity, method)
+             for claim in claims} if texts else {}  # fmt: skip
+    with ws.db.session() as session:
+        session.exec(
+            delete(Evidence).where(col(Evidence.claim_id).in_(list(found)), col(Evidence.pinned).is_(False))
+        )
+        for rows in found.values():
+            session.add_all(rows)
+    with_evidence = sum(1 for rows in found.values() if rows)
+    return MatchReport(claims=len(claims), with_evidence=with_evidence, snapshots=len(snapshots))
+
+
+def _evidence_for(
+    claim: Claim,
+    language: str,
+    candidates: list[_Candidate],
+    texts: list[str],
+    similarity: SemanticSimilarity | None,
+    method: str,
+) -> list[Evidence]:
+    """The claim's best distinct passages above the floor (a sentence and the paragraph holding
+    it can both rank high; the same stretch of text is kept once)."""
+    ranking = rank_passages(
+        claim.text,
+        texts,
+        claim_lang=language,
+        statement=None if claim.statement_is_draft else claim.statement,
+        top=EVIDENCE_PER_CLAIM * 3,
+        semantic=similarity,
+    )
+    kept: list[Evidence] = []
+    for ranked in ranking:
+        if ranked.score < EVIDENCE_FLOOR or len(kept) == EVIDENCE_PER_CLAIM:
+            break
+        candidate = candidates[ranked.index]
+        start, end = candidate.start + ranked.start, candidate.start + ranked.end
+        if end <= start:
+            start, end = candidate.start, candidate.end
+        if any(e.snapshot_id == candidate.snapshot.id and e.start < end and start < e.end for e in kept):
+            continue
+        quote, prefix, suffix = selector_for(candidate.snapshot.text, start, end)
+        kept.append(
+            Evidence(
+                claim_id=claim.id or 0,
+                snapshot_id=candidate.snapshot.id or 0,
+                start=start,
+                end=end,
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                score=round(float(ranked.score), 1),
+                parts=dict(ranked.parts),
+                rank=len(kept),
+                method=method,
             )
-            kept = 0
-            for rank, ranked in enumerate(ranking):
-                if ranked.score < EVIDENCE_FLOOR:
-                    continue
-                candidate = candidates[ranked.index]
-                start = candidate.start + ranked.start
-                end = candidate.start + ranked.end
-                if end <= start:
-                    start, end = candidate.start, candidate.end
-                text = candidate.snapshot.text
-                session.add(
-                    Evidence(
-                        claim_id=claim.id or 0,
-                        snapshot_id=candidate.snapshot.id or 0,
-                        start=start,
-                        end=end,
-                        quote=text[start:end],
-                        prefix=text[max(0, start - CONTEXT_CHARS) : start],
-                        suffix=text[end : end + CONTEXT_CHARS],
-                        score=round(float(ranked.score), 1),
-                        parts=dict(ranked.parts),
-                        rank=rank,
-                        method=method,
-                    )
-                )
-                kept += 1
-            with_evidence += kept > 0
-        return MatchReport(claims=len(claims), with_evidence=with_evidence, snapshots=len(snapshots))
+        )
+    return kept
+
+
+def selector_for(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """A TextQuoteSelector's exact, prefix and suffix for ``text[start:end]``."""
+    prefix, suffix = quote_context(text, start, end, CONTEXT_CHARS)
+    return text[start:end], prefix, suffix

@@ -268,7 +268,7 @@ class ReviewItem:
 
 def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
     """Every judged claim of the article whose pinned evidence has been re-checked, stale first."""
-    from workbench.services.matching import CONTEXT_CHARS
+    from workbench.services.matching import selector_for
     from workbench.services.verdicts import claim_views
 
     items: list[ReviewItem] = []
@@ -293,7 +293,9 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
             new = session.get(Snapshot, check.snapshot_id) if check.snapshot_id else None
             located = new is not None and check.start is not None and check.end is not None
             start, end = (check.start or 0, check.end or 0) if located else (0, 0)
-            new_text = new.text if new is not None else ""
+            new_quote, new_prefix, new_suffix = (
+                selector_for(new.text, start, end) if new and located else ("", "", "")
+            )
             items.append(
                 ReviewItem(
                     claim_id=view.claim.id or 0,
@@ -308,9 +310,9 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
                     old_prefix=evidence.prefix,
                     old_suffix=evidence.suffix,
                     old_fetched_at=old.fetched_at,
-                    new_quote=new_text[start:end] if located else None,
-                    new_prefix=new_text[max(0, start - CONTEXT_CHARS) : start] if located else "",
-                    new_suffix=new_text[end : end + CONTEXT_CHARS] if located else "",
+                    new_quote=new_quote if located else None,
+                    new_prefix=new_prefix,
+                    new_suffix=new_suffix,
                     new_fetched_at=new.fetched_at if new is not None else None,
                     score=check.score,
                     detail=dict(check.detail),

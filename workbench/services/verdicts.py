@@ -213,7 +213,7 @@ def add_evidence(
     """Pin a passage chosen by hand or re-located by re-verification (``snapshot.text[start:end]``);
     ``score`` is the re-anchoring score where there is one (a hand-picked passage has no match
     score: 0). Returns its id."""
-    from workbench.services.matching import CONTEXT_CHARS
+    from workbench.services.matching import selector_for
 
     with ws.db.session() as session:
         if session.get(Claim, claim_id) is None:
@@ -223,15 +223,15 @@ def add_evidence(
             raise NotFound(f"no snapshot with id {snapshot_id}")
         if not 0 <= start < end <= len(snapshot.text):
             raise ValueError(f"span {start}:{end} is outside snapshot {snapshot_id}")
-        text = snapshot.text
+        quote, prefix, suffix = selector_for(snapshot.text, start, end)
         evidence = Evidence(
             claim_id=claim_id,
             snapshot_id=snapshot_id,
             start=start,
             end=end,
-            quote=text[start:end],
-            prefix=text[max(0, start - CONTEXT_CHARS) : start],
-            suffix=text[end : end + CONTEXT_CHARS],
+            quote=quote,
+            prefix=prefix,
+            suffix=suffix,
             score=score,
             method="manual",
             pinned=True,
