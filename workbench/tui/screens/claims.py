@@ -195,7 +195,8 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             claim_id,
             choice.label,
             rationale=choice.rationale,
-            evidence="best" if choice.pin_best and view.evidence else None,
+            # the passage the checker was shown, not whatever ranks best by the time this runs
+            evidence=view.best.id if choice.pin_best and view.best else None,
         )
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
         self.app.call_from_thread(self.load_claims, claim_id)
