@@ -1,6 +1,8 @@
 """Recall@1/@5 of the ranker on the matching development sets, with a plain rapidfuzz baseline.
 
-    .venv/bin/python bench/match_eval.py [--misses]
+    .venv/bin/python bench/match_eval.py [--misses] [--semantic]
+
+``--semantic`` blends in embedding similarity (needs the ``semantic`` extra; see docs/semantic.md).
 
 Sets (ours, fictional): ``match_dev_id_en.txt`` (Indonesian sentences -> their English original among
 all 200 English sentences) and ``match_dev_nearmiss.txt`` (English claims -> evidence among near-miss
@@ -22,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.language.lexicon import draft_english
 from workbench.matching.rank import PassageIndex
+from workbench.matching.semantic import Embedder, load_embedder
 
 HERE = Path(__file__).resolve().parent
 Case = tuple[str, list[str], int]  # claim, passages, index of the right passage
@@ -61,10 +64,13 @@ def baseline_rank(claim: str, passages: list[str], gold: int) -> int:
     return sum(score >= scores[gold] for i, score in enumerate(scores) if i != gold)
 
 
+SEMANTIC: Embedder | None = None  # set by --semantic
+
+
 def ours_rank(
     index: PassageIndex, claim: str, gold: int, lang: str, statement: str | None = None
 ) -> tuple[int, list[int]]:
-    ranking = index.rank(claim, claim_lang=lang, statement=statement, top=0)
+    ranking = index.rank(claim, claim_lang=lang, statement=statement, top=0, semantic=SEMANTIC)
     order = [r.index for r in ranking]
     return order.index(gold), order[:3]
 
@@ -97,7 +103,13 @@ def evaluate(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="print the claims ranked wrong")
+    parser.add_argument("--semantic", action="store_true", help="blend in embedding similarity")
     args = parser.parse_args()
+    if args.semantic:
+        global SEMANTIC  # a benchmark-wide switch
+        SEMANTIC = load_embedder()
+        if SEMANTIC is None:
+            parser.error("--semantic needs the semantic extra: pip install -e '.[semantic]'")
     english, pairs = load_id_en()
     index = PassageIndex(english)
     evaluate("id->en (200 sentences)", pairs, lambda _: index, lambda _: english, "id", args.misses)

@@ -42,6 +42,7 @@ SEMANTIC_WEIGHT = 0.6
 ENTITY_WEIGHT = 0.35  # share of the score given to names/numbers/dates agreement
 RECALL_WEIGHT = 0.8  # within overlap: claim words found vs passage words explained
 ALIGNMENT_WEIGHT = 0.3  # within English lexical similarity: character alignment vs word overlap
+ALIGNMENT_GATE = 20.0  # word overlap (0-100) from which alignment counts in full
 LOAN_CREDIT = 0.6  # a match by loanword spelling only is weaker than a dictionary match
 SYNONYM_CREDIT = 0.5  # an English synonym (pivoting through the lexicon) is weaker than the word itself
 UNSEEN_WEIGHT = 0.4  # weight of a claim word found nowhere in the passages, as a share of max IDF
@@ -177,9 +178,10 @@ class ClaimQuery:
                 english_overlap, more = self._overlap(self.statement_terms, passage)
                 parts["statement_overlap"] = round(english_overlap, 1)
                 matched |= more
-            english = (1 - ALIGNMENT_WEIGHT) * english_overlap + ALIGNMENT_WEIGHT * parts.get(
-                "alignment", 0.0
-            )
+            # Character alignment finds shared letters, not shared meaning: it counts in proportion
+            # to the words shared, so a passage that shares next to no words cannot rank on it.
+            aligned = parts.get("alignment", 0.0) * min(1.0, english_overlap / ALIGNMENT_GATE)
+            english = (1 - ALIGNMENT_WEIGHT) * english_overlap + ALIGNMENT_WEIGHT * aligned
             lexical = english if self.lang == "en" else (overlap + english) / 2
         if self.quotes:
             parts["quote"] = round(min(_quote_exactness(quote, passage.text) for quote in self.quotes), 1)
