@@ -37,6 +37,7 @@ EDITED_HALF_CONTEXT = 90.0  # ... whose context is kept on one side only
 RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
 POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
 POSITION_GAP = 64  # ... and nearer by this many characters at least
+ONE_SIDE_WORDS = 4  # a quote this long may be placed by one whole, specific side of context
 NEAR_CHARS = 500  # a quote whose context words were reworded is trusted only this near its old offset
 FAR_CHARS = 1000  # beyond max(this, a fifth of the text) from the old offset, a quote has moved
 
@@ -122,7 +123,11 @@ class _Judge:
                 return level == "half" and any(intact)
             # A distinct quote found once keeps its place with one side of context; with none,
             # only a long one may move anywhere, a shorter one only not far from where it was.
-            return level == "half" or self.long or not self._is_far(c)
+            # A distinct quote found once keeps its place with one side of context; with none, only
+            # a long one: a stock sentence ("The figures have not been independently verified.")
+            # found once elsewhere is another mention. (Context counted in words may still
+            # single it out, see by_words.)
+            return level == "half" or self.long
         if intact and all(intact):
             # Both sides untouched: the passage between them is the quote's, unless rewritten.
             return c.similarity >= EDITED_IN_PLACE
@@ -142,24 +147,53 @@ class _Judge:
         )
 
     def by_words(self, exacts: list[Candidate]) -> Candidate | None:
-        """The one exact occurrence whose context words stand but for at most one a side, when every
-        other occurrence has lost more of them; None otherwise."""
+        """The one exact occurrence whose context, counted in words, stands out; None when none does.
+
+        It stands out when every other occurrence has lost more context words and, near the old
+        offset, both sides stand but for a word each (a word next to the quote was reworded) or
+        one side stands whole and the other but for two words; or, for a quote of a few words not
+        far from its old offset, one side stands whole (a sentence beside it was inserted or
+        deleted). A whole side counts only when its words occur once in the new text: a stock
+        phrase beside a look-alike says nothing. Never when the quote stood beside a copy of
+        itself."""
+        if self.expected is None or not exacts or self._beside_copy():
+            return None
         scored = []
         for c in exacts:
-            sides = self.word_sides(c)
-            if None in sides:
-                return None  # too little context on a side to tell a reworded one from a look-alike
-            missing = [s.missing for s in sides if s is not None]
-            scored.append((sum(missing), max(missing), c))
+            sides = [s for s in self.word_sides(c) if s is not None]
+            scored.append((sum(s.missing for s in sides), c))
         scored.sort(key=lambda x: x[0])
-        if not scored or scored[0][1] > 1:
+        missing, best = scored[0]
+        if len(scored) > 1 and scored[1][0] <= missing:
             return None
-        if len(scored) > 1 and scored[1][0] <= scored[0][0]:
-            return None
-        best = scored[0][2]
-        if self.expected is None or self._distance(best) > NEAR_CHARS:
-            return None
-        return best
+        prefix, suffix = self.word_sides(best)
+        whole = [
+            side is not None and side.missing == 0 and self._specific(words)
+            for side, words in ((prefix, self.prefix_words), (suffix, self.suffix_words))
+        ]
+        if prefix is not None and suffix is not None and self._distance(best) <= NEAR_CHARS:
+            if max(prefix.missing, suffix.missing) <= 1:
+                return best
+            if any(whole) and max(prefix.missing, suffix.missing) <= 2:
+                return best
+        if any(whole) and len(self.quote.exact.split()) >= ONE_SIDE_WORDS:
+            return best if not self._is_far(best) else None
+        return None
+
+    def _specific(self, words: list[str]) -> bool:
+        """Whether a side of context, as a phrase, occurs only once in the new text: a stock
+        opening ("Inspectors found that the") that recurs says little about which place it is."""
+        phrase = " ".join(words)
+        text = self.prepared.folded.text
+        first = text.find(phrase)
+        return first >= 0 and text.find(phrase, first + 1) < 0
+
+    def _beside_copy(self) -> bool:
+        """Whether the pinned quote stood right next to a copy of itself (its context holds the
+        quote's own words): after one of the two goes, the other keeps the same context on one side,
+        so nothing tells which one was deleted."""
+        exact, probe = self.quote.exact, min(len(self.quote.exact), 12)
+        return exact[-probe:] in self.quote.prefix or exact[:probe] in self.quote.suffix
 
     def _is_far(self, c: Candidate) -> bool:
         return self.expected is not None and self._distance(c) > self.far
