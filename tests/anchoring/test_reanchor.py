@@ -205,3 +205,77 @@ def test_exact_words_inside_a_longer_word_are_not_the_quote() -> None:
     assert result.status == "edited"
     assert result.start is not None and result.end is not None
     assert new[result.start : result.end] == "posts in São Paulo and one incomplete"
+
+
+# --- context counted in words ---------------------------------------------------------------
+
+REWORDED = (
+    "Prices rose 5 percent in March, the survey showed. The council met on Friday. "
+    "Wages rose 5 percent in April, the union said. Rents rose 5 percent in May, the agency reported. "
+    "The harbor authority said the ferry service would resume next month."
+)
+
+
+def test_repeated_short_quote_with_a_reworded_neighbour_on_each_side_is_located() -> None:
+    selector = pin(REWORDED, "5 percent", occurrence=1)
+    new = REWORDED.replace("Wages rose 5 percent in April", "Wages climbed 5 percent by April")
+    result = reanchor_quote(selector, new)
+    assert result.status in ("intact", "moved")
+    assert result.start is not None
+    assert new[result.start - 14 : result.start] == "Wages climbed "
+
+
+def test_repeated_short_quote_whose_sentence_went_is_orphaned_despite_a_template_look_alike() -> None:
+    selector = pin(REWORDED, "5 percent", occurrence=1)
+    new = REWORDED.replace(" Wages rose 5 percent in April, the union said.", "")
+    assert reanchor_quote(selector, new).status == "orphaned"
+
+
+def test_reworded_neighbours_far_from_the_old_offset_orphan() -> None:
+    selector = pin(REWORDED, "5 percent", occurrence=1)
+    filler = " ".join(["Unrelated words fill this long paragraph."] * 30)
+    new = filler + " " + REWORDED.replace("Wages rose 5 percent in April", "Wages climbed 5 percent by April")
+    assert reanchor_quote(selector, new).status == "orphaned"
+
+
+STOCK = "The figures have not been independently verified."
+STOCK_TEXT = (
+    f"Rents rose in Bayfield last spring. {STOCK} The council met on Friday to discuss it.\n\n"
+    f"Ferry fares went up in Dunmere. {STOCK} Officials expect more rain before the weekend.\n\n"
+    f"Schools reopened in Ashgrove on Monday. {STOCK} A new bridge opens next year."
+)
+
+
+def test_repeated_sentence_with_one_whole_side_is_located() -> None:
+    selector = pin(STOCK_TEXT, STOCK, occurrence=1)
+    new = STOCK_TEXT.replace("Ferry fares went up in Dunmere.", "Ferry fares went up. A new line opens.")
+    result = reanchor_quote(selector, new)
+    assert result.status in ("intact", "moved")
+    assert result.start is not None and result.end is not None
+    assert new[result.end : result.end + 10] == " Officials"
+
+
+def test_repeated_sentence_deleted_beside_its_copy_is_orphaned() -> None:
+    text = f"Rents rose in Bayfield. {STOCK} {STOCK} The council met on Friday.\n\nOther news. {STOCK}"
+    selector = pin(text, STOCK, occurrence=1)
+    new = text.replace(f" {STOCK} The council", " The council")
+    assert reanchor_quote(selector, new).status == "orphaned"
+
+
+def test_stock_sentence_found_once_in_a_new_context_is_orphaned() -> None:
+    selector = pin(STOCK_TEXT, STOCK, occurrence=1)
+    new = "Ferry fares went up in Dunmere. Officials expect more rain.\n\nA council report. " + STOCK
+    assert reanchor_quote(selector, new).status == "orphaned"
+
+
+def test_reworded_neighbour_keeps_non_ascii_offsets() -> None:
+    text = (
+        "İstanbul’daki İSKİ yetkilileri, su kesintisinin İkitelli’de 48 saat süreceğini söyledi. "
+        "Kesinti Salı günü başlayacak. 👍🏽 Ça coûte 2,5 millions d’euros."
+    )
+    selector = pin(text, "48 saat")
+    new = "Ön söz 🌊.\r\n" + text.replace("İkitelli’de 48 saat süreceğini", "İkitelli’deki 48 saat sürecek")
+    result = reanchor_quote(selector, new)
+    assert result.status in ("intact", "moved")
+    assert result.start is not None and result.end is not None
+    assert new[result.start : result.end] == "48 saat"
