@@ -10,29 +10,20 @@ on. Blank lines are skipped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workbench.anchoring.reanchor import reanchor_quote
 from workbench.anchoring.selectors import TextQuoteSelector
+from workbench.jsonl import answer_lines
 
 
 def anchor_batch(lines: Iterable[str]) -> Iterator[str]:
     """Re-anchor every JSONL request line; yields one JSON line (no newline) per non-blank line."""
-    for line in lines:
-        if not line.strip():
-            continue
-        yield json.dumps(_answer(line), ensure_ascii=False)
+    return answer_lines(lines, _answer)
 
 
-def _answer(line: str) -> dict[str, Any]:
-    try:
-        request = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"id": None, "error": f"not JSON: {error.msg} at column {error.colno}"}
-    if not isinstance(request, dict):
-        return {"id": None, "error": "a line must be a JSON object"}
+def _answer(request: dict[str, Any]) -> dict[str, Any]:
     ident = request.get("id")
     selector = request.get("selector")
     text = request.get("text")

@@ -10,11 +10,11 @@ ranking's parts carry ``semantic`` too; every distinct text is embedded once per
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from workbench.jsonl import answer_lines
 from workbench.matching.rank import PassageIndex
 
 if TYPE_CHECKING:
@@ -47,19 +47,12 @@ def rank_batch(
     """Rank every JSONL request line; yields one JSON line (no newline) per non-blank input line.
     ``semantic`` (e.g. :func:`workbench.matching.semantic.load_embedder`) adds embedding similarity."""
     cache = _IndexCache()
-    for line in lines:
-        if not line.strip():
-            continue
-        yield json.dumps(_answer(line, cache, top, semantic), ensure_ascii=False)
+    return answer_lines(lines, lambda request: _answer(request, cache, top, semantic))
 
 
-def _answer(line: str, cache: _IndexCache, top: int, semantic: SemanticSimilarity | None) -> dict[str, Any]:
-    try:
-        request = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"id": None, "error": f"not JSON: {error.msg} at column {error.colno}"}
-    if not isinstance(request, dict):
-        return {"id": None, "error": "a line must be a JSON object"}
+def _answer(
+    request: dict[str, Any], cache: _IndexCache, top: int, semantic: SemanticSimilarity | None
+) -> dict[str, Any]:
     ident = request.get("id")
     problem = _validate(request)
     if problem:
