@@ -10,7 +10,6 @@ is never deleted or merged away. Offsets are code-point indices into the article
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete
@@ -19,9 +18,10 @@ from sqlmodel import Session, col, select
 from workbench import settings
 from workbench.domain import ExtractedClaim
 from workbench.services.articles import _claim_row, record_edit, renumber_claims, resolve_article
+from workbench.services.claim_audit import EditRecord, claim_history
 from workbench.services.claim_spans import CONTEXT_KINDS, checked_span, describe_span, guess_span, parse_kind
 from workbench.services.workspace import NotFound, Workspace
-from workbench.storage.models import Article, Claim, ClaimEdit, Evidence, Verdict
+from workbench.storage.models import Article, Claim, Evidence, Verdict
 
 
 class EditRefused(ValueError):
@@ -43,28 +43,6 @@ class EditResult:
             "claims": [claim_json(c) for c in self.claims],
             "removed": self.removed,
             "notes": self.notes,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class EditRecord:
-    id: int
-    claim_id: int | None
-    article_id: int
-    action: str
-    detail: dict[str, Any]
-    editor: str
-    created_at: datetime
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "claim_id": self.claim_id,
-            "article_id": self.article_id,
-            "action": self.action,
-            "detail": self.detail,
-            "editor": self.editor,
-            "created_at": self.created_at.isoformat(),
         }
 
 
@@ -389,18 +367,15 @@ def delete_claim(ws: Workspace, claim_id: int, editor: str | None = None) -> Edi
         return EditResult("delete", [], removed=[claim_id])
 
 
-def claim_history(ws: Workspace, claim_id: int) -> list[EditRecord]:
-    """Every recorded edit of a claim, oldest first, including those of a deleted or merged claim
-    (whose rows keep the id in ``detail["claim_id"]``)."""
-    with ws.db.session() as session:
-        claim = session.get(Claim, claim_id)
-        rows = list(session.exec(select(ClaimEdit).where(ClaimEdit.claim_id == claim_id)).all())
-        orphans = session.exec(select(ClaimEdit).where(col(ClaimEdit.claim_id).is_(None))).all()
-        rows += [r for r in orphans if r.detail.get("claim_id") == claim_id]
-        if claim is None and not rows:
-            raise NotFound(f"no claim with id {claim_id}")
-        rows.sort(key=lambda r: r.id or 0)
-        return [
-            EditRecord(r.id or 0, r.claim_id, r.article_id, r.action, dict(r.detail), r.editor, r.created_at)
-            for r in rows
-        ]
+__all__ = [
+    "EditRecord",
+    "EditRefused",
+    "EditResult",
+    "add_claim",
+    "claim_history",
+    "confirm_statement",
+    "delete_claim",
+    "edit_claim",
+    "merge_claims",
+    "split_claim",
+]
