@@ -30,7 +30,9 @@ ARTICLE = (
 
 S_OPEN = "The city council said the new bridge opened on Monday morning."
 S_COST = "The project cost 12 million dollars, the mayor told reporters."
-S_WORKERS = "More than 300 workers took part in the construction."
+# long enough (60+ characters) to count as moved once all its context changed; a shorter sentence in
+# that position is orphaned on purpose, rather than risk a confident wrong anchor
+S_WORKERS = "More than 300 workers took part in the construction of the bridge and its two long ramps."
 S_START = "Work on the project began three years ago."
 FILLER = "Local residents gathered near the river to watch the first cars cross."
 
