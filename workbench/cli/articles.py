@@ -64,7 +64,7 @@ def articles_add(
         article = add_article(
             ws, text, title=title or page_title or "", language=language, article_date=article_date, url=url
         )
-        summary = next(s for s in list_articles(ws) if s.id == article.id)
+        [summary] = list_articles(ws, article.id)
     if as_json:
         print_json(summary.as_json())
     else:

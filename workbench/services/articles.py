@@ -59,7 +59,8 @@ def get_article(ws: Workspace, ref: str | int) -> Article:
         return resolve_article(session, ref)
 
 
-def list_articles(ws: Workspace) -> list[ArticleSummary]:
+def list_articles(ws: Workspace, article_id: int | None = None) -> list[ArticleSummary]:
+    """Every article with its claim and source counts (or only ``article_id``)."""
     with ws.db.session() as session:
         claim_counts: dict[int, int] = dict(
             session.exec(select(Claim.article_id, func.count()).group_by(col(Claim.article_id))).all()
@@ -69,7 +70,10 @@ def list_articles(ws: Workspace) -> list[ArticleSummary]:
                 select(ArticleSource.article_id, func.count()).group_by(col(ArticleSource.article_id))
             ).all()
         )
-        articles = session.exec(select(Article).order_by(col(Article.id))).all()
+        query = select(Article).order_by(col(Article.id))
+        if article_id is not None:
+            query = query.where(Article.id == article_id)
+        articles = session.exec(query).all()
         return [
             ArticleSummary(
                 id=a.id or 0,

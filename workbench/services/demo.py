@@ -68,10 +68,10 @@ def load_case(ws: Workspace, case: Case, *, offline: bool = False) -> CaseLoadRe
         report.skipped_live_fetch = True
     else:
         report.fetches = fetch_article(ws, article.id, only_missing=True)
-    has_evidence = any(view.evidence for view in list_claims(ws, article.id))
-    if any(f.new_snapshot for f in report.fetches) or not has_evidence:
+    views = list_claims(ws, article.id)
+    report.claims = len(views)
+    if any(f.new_snapshot for f in report.fetches) or not any(view.evidence for view in views):
         report.match = match_article(ws, article.id)
-    report.claims = len(list_claims(ws, article.id))
     return report
 
 
