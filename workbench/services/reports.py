@@ -44,9 +44,10 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 fetched_at=snapshot.fetched_at if snapshot else None,
             )
         )
-    suggestions = suggest_for_article(ws, ref)
+    views = list_claims(ws, ref)
+    suggestions = suggest_for_article(ws, ref, views)
     claims = []
-    for view in list_claims(ws, ref):
+    for view in views:
         suggestion = suggestions.get(view.claim.id or 0)
         verdict = view.verdict
         pinned = next((e for e in view.evidence if verdict and e.id == verdict.evidence_id), None)

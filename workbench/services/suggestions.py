@@ -40,8 +40,11 @@ def _names(source: Source) -> list[str]:
     return [name for name in (source.author, source.title) if name and len(name) > 3]
 
 
-def suggest_for_article(ws: Workspace, ref: str | int) -> dict[int, Suggestion]:
-    """Claim id → suggestion, for every claim of the article."""
+def suggest_for_article(
+    ws: Workspace, ref: str | int, views: list[ClaimView] | None = None
+) -> dict[int, Suggestion]:
+    """Claim id → suggestion, for every claim of the article (``views``: the article's claims when
+    the caller already has them)."""
     article = get_article(ws, ref)
     sources = article_sources(ws, ref)
     attempts = last_attempts(ws, [s.id or 0 for s in sources])
@@ -55,7 +58,7 @@ def suggest_for_article(ws: Workspace, ref: str | int) -> dict[int, Suggestion]:
     ]
     return {
         view.claim.id or 0: suggest_for_claim(view, article.text, unreachable, any_text=bool(fetched))
-        for view in list_claims(ws, ref)
+        for view in (list_claims(ws, ref) if views is None else views)
     }
 
 

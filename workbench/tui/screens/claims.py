@@ -96,7 +96,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         ws = self.workbench.workspace
         article = get_article(ws, self.article_id)
         views = list_claims(ws, self.article_id)
-        suggestions = suggest_for_article(ws, self.article_id)
+        suggestions = suggest_for_article(ws, self.article_id, views)
         self.app.call_from_thread(self._show, article, views, select_id, suggestions)
 
     def _show(
