@@ -16,7 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,semantic]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,semantic,postgres]'
 	touch $@
 
 install: $(STAMP)

@@ -1,0 +1,76 @@
+"""Team mode: the same models, migrations and services on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from tests.postgres import postgres_server, server_binaries
+from workbench.services.demo import load_builtin_cases
+from workbench.services.reverify import reverify
+from workbench.services.verdicts import list_claims, record_verdict, verdict_history
+from workbench.services.workspace import Workspace
+from workbench.storage.database import current_revision
+
+if server_binaries() is None:
+    if os.environ.get("WORKBENCH_REQUIRE_POSTGRES") == "1":
+        raise RuntimeError("team-mode tests need a PostgreSQL server (CI installs one)")
+    pytest.skip("no PostgreSQL server binaries here", allow_module_level=True)
+pytest.importorskip("psycopg")
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def team(pg_url: str, tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(pg_url, archive=tmp_path / "shared-archive")
+    try:
+        yield ws
+    finally:
+        with ws.db.engine.begin() as conn:  # a clean database for the next test
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        ws.close()
+
+
+def test_team_database_runs_the_whole_workflow(team: Workspace, pg_url: str, tmp_path: Path) -> None:
+    from tests.test_contoso_reverify import pin_expected_evidence
+
+    assert current_revision(team.db.engine) is not None
+    load_builtin_cases(team, offline=True)
+    views = list_claims(team, "contoso-demo")
+    assert sum(1 for v in views if v.evidence) >= 0.8 * len(views)
+    planned = pin_expected_evidence(team)
+    # a second checker on the same database sees the first one's verdicts
+    other = Workspace.open(pg_url, archive=tmp_path / "shared-archive")
+    try:
+        judged = [v for v in list_claims(other, "contoso-demo") if v.verdict]
+        assert len(judged) == len(planned)
+        record_verdict(
+            other, judged[0].claim.id or 0, "partly-supported", rationale="second look", checker="budi"
+        )
+    finally:
+        other.close()
+    assert [v.checker for v in verdict_history(team, judged[0].claim.id or 0)][-1] == "budi"
+    team.site_version = "v2"
+    report = reverify(team, "contoso-demo")
+    assert {e.status for e in report.evidence} >= {"intact", "moved", "edited", "orphaned", "gone"}
+
+
+def test_postgres_refuses_to_edit_verdicts(team: Workspace) -> None:
+    from workbench.services.articles import add_article
+
+    article = add_article(team, "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar.\n", language="id")
+    claim_id = list_claims(team, article.id or 0)[0].claim.id or 0
+    record_verdict(team, claim_id, "supported")
+    for statement in ("UPDATE verdict SET label = 'contradicted'", "DELETE FROM verdict"):
+        with pytest.raises(DBAPIError, match="append-only"), team.db.engine.begin() as conn:
+            conn.execute(text(statement))
