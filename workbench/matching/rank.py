@@ -1,7 +1,8 @@
 """Rank passages of a source for one claim, with a score of 0-100 shown as its parts.
 
 Score = lexical similarity, blended with agreement of names, numbers and dates when the claim has
-any (``ENTITY_WEIGHT``). Lexical similarity is an IDF-weighted overlap of the claim's words with the
+any (``ENTITY_WEIGHT``); a passage of the opposite sense to an English claim (negated, or a figure
+going the other way, :mod:`workbench.matching.polarity`) loses ``OPPOSITE_PENALTY`` of it. Lexical similarity is an IDF-weighted overlap of the claim's words with the
 passage's (recall-heavy, so a passage that says more than the claim is not punished much), and for
 English text also rapidfuzz's ``partial_ratio_alignment`` of the claim inside the passage. An
 Indonesian claim is compared through the lexicon (and through its English ``statement`` when given).
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz
 
 from workbench.domain import RankedPassage
 from workbench.language.tokens import ENGLISH_STOPWORDS, Token, guess_language, iter_tokens, tokenize
+from workbench.matching.polarity import opposite_sense
 from workbench.matching.quantities import (
     CalendarDate,
     Quantity,
@@ -40,6 +42,14 @@ if TYPE_CHECKING:
 # the verdict suggestions rely on (docs/semantic.md).
 SEMANTIC_WEIGHT = 0.6
 ENTITY_WEIGHT = 0.35  # share of the score given to names/numbers/dates agreement
+# Credit of a number or date that conflicts with the claim's, as a share of an agreeing one. For an
+# English claim none, so a near miss giving another figure ranks no higher than a passage giving none
+# (it is still found, and shown); an Indonesian claim's wording, read through the lexicon, scores low,
+# and there the figure is what finds the contradicting passage (at 0 the Contoso case loses one of its two).
+CONFLICT_CREDIT = {"en": 0.0, "id": 0.3}
+# Share of an English claim's score taken from a passage of the opposite sense (negated, or a figure
+# going the other way): near misses copy the wording and flip the sense (polarity.py).
+OPPOSITE_PENALTY = 0.25
 RECALL_WEIGHT = 0.8  # within overlap: claim words found vs passage words explained
 ALIGNMENT_WEIGHT = 0.3  # within English lexical similarity: character alignment vs word overlap
 ALIGNMENT_GATE = 20.0  # word overlap (0-100) from which alignment counts in full
@@ -160,6 +170,7 @@ class ClaimQuery:
         self.quantities = extract_quantities(claim, self.lang)
         self.dates = extract_dates(claim, self.lang)
         self.quotes = [m.group(1).strip() for m in _QUOTE.finditer(claim)] if self.lang == "en" else []
+        self.claim_keys = [token.key for token in tokenize(claim)] if self.lang == "en" else []
 
     def score(self, position: int, semantic: float | None = None) -> RankedPassage:
         passage = self.index.passage(position)
@@ -189,6 +200,11 @@ class ClaimQuery:
         parts["lexical"] = round(lexical, 1)
         entity = self._entities(passage, matched, parts)
         score = lexical if entity is None else (1 - ENTITY_WEIGHT) * lexical + ENTITY_WEIGHT * entity
+        if self.claim_keys:
+            opposite = opposite_sense(self.claim_keys, (token.key for token in passage.tokens))
+            if opposite:
+                parts["opposite"] = opposite
+                score *= 1 - OPPOSITE_PENALTY
         if semantic is not None:
             parts["semantic"] = semantic
             # The verdict thresholds were set on scores without embeddings: keep that score too.
@@ -240,14 +256,16 @@ class ClaimQuery:
             conflicts += conflict
             if qualifier:
                 parts["qualifiers"] = qualifier
-            credit = len(agree) + 0.5 * len(qualifier) + 0.3 * len(conflict)
+            credit = len(agree) + 0.5 * len(qualifier) + CONFLICT_CREDIT[self.lang] * len(conflict)
             parts["numbers"] = round(100 * credit / len(self.quantities), 1)
             scores.append(parts["numbers"])
         if self.dates:
             agree, conflict = compare_dates(self.dates, passage.dates)
             agreements += agree
             conflicts += conflict
-            parts["dates"] = round(100 * (len(agree) + 0.3 * len(conflict)) / len(self.dates), 1)
+            parts["dates"] = round(
+                100 * (len(agree) + CONFLICT_CREDIT[self.lang] * len(conflict)) / len(self.dates), 1
+            )
             scores.append(parts["dates"])
         parts["agreements"] = agreements
         parts["conflicts"] = conflicts
@@ -324,7 +342,7 @@ def rank_passages(
     claim. Each result's ``index`` is 0-based into ``passages``, ``score`` 0-100, ``parts`` its
     explanation (lang: "id" or "en"; lexical, overlap, alignment, names, numbers, dates, quote and,
     when ``semantic`` is given (see :func:`workbench.matching.semantic.load_embedder`), semantic: 0-100;
-    agreements, conflicts, qualifiers, matched: lists of text), ``start``/``end`` the best-matching
+    agreements, conflicts, qualifiers, opposite, matched: lists of text), ``start``/``end`` the best-matching
     span inside that passage.
     Preprocessing of the same passages list is cached, so ranking many claims against it is cheap.
     """
