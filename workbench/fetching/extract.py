@@ -113,3 +113,8 @@ def page_date(document: str) -> str | None:
 def _iso_date(value: str) -> str | None:
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
     return "-".join(match.groups()) if match else None
+
+
+def page_from_body(body: bytes, url: str | None, content_type: str | None) -> PageText:
+    """Decode a fetched body and extract its page text: the one way raw bytes become text."""
+    return extract_page(decode_html(body, content_type), url, content_type)

@@ -54,6 +54,12 @@ def resolve_article(session: Session, ref: str | int) -> Article:
     return article
 
 
+def article_claims(session: Session, article_id: int | None) -> list[Claim]:
+    """An article's claims in reading order."""
+    query = select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.position))
+    return list(session.exec(query).all())
+
+
 def get_article(ws: Workspace, ref: str | int) -> Article:
     with ws.db.session() as session:
         return resolve_article(session, ref)

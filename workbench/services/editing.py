@@ -65,18 +65,13 @@ def claim_json(claim: Claim) -> dict[str, Any]:
     }
 
 
+AUDITED = ("id", "start", "end", "text", "statement", "statement_is_draft", "kind", "speaker")
+
+
 def _snapshot(claim: Claim) -> dict[str, Any]:
     """The fields a person can change, as the audit trail's before/after."""
-    return {
-        "id": claim.id,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
-        "statement": claim.statement,
-        "statement_is_draft": claim.statement_is_draft,
-        "kind": claim.kind,
-        "speaker": claim.speaker,
-    }
+    row = claim_json(claim)
+    return {name: row[name] for name in AUDITED}
 
 
 def _load(session: Session, claim_id: int) -> tuple[Claim, Article]:

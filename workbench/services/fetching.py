@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from workbench.domain import FetchOutcome
 from workbench.fetching.archive import ArchiveProblem, sha256_hex
-from workbench.fetching.extract import decode_html, extract_page
+from workbench.fetching.extract import page_from_body
 from workbench.fetching.http import FetchResult, fetch_url, make_client
 from workbench.services.articles import article_sources
 from workbench.services.workspace import Workspace
@@ -193,7 +193,7 @@ def _write_snapshot(
     ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime, memento: Memento | None
 ) -> int:
     content_type = result.header("content-type")
-    page = extract_page(decode_html(result.body, content_type), result.final_url, content_type)
+    page = page_from_body(result.body, result.final_url, content_type)
     if not page.text.strip():
         raise ValueError("no readable text in the page")
     record = ws.archive.store(result, now)

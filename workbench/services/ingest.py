@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 
 from workbench.domain import FetchOutcome
-from workbench.fetching.extract import decode_html, extract_page
+from workbench.fetching.extract import page_from_body
 from workbench.fetching.http import FetchPolicy, fetch_url, make_client
 from workbench.services.fetching import run_async
 from workbench.services.workspace import Workspace
@@ -29,7 +29,7 @@ def download_article(
         if result.outcome != FetchOutcome.OK:
             raise DownloadFailed(f"could not fetch {url}: {result.error or result.outcome}")
         content_type = result.header("content-type")
-        page = extract_page(decode_html(result.body, content_type), result.final_url, content_type)
+        page = page_from_body(result.body, result.final_url, content_type)
         if not page.text.strip():
             raise DownloadFailed(f"no article text found at {url}")
         return page.text, page.title

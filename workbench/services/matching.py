@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete
 
 from workbench.matching.evidence import quote_context
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import rank_passages
 from workbench.matching.semantic import SemanticSimilarity
-from workbench.services.articles import article_sources, resolve_article
+from workbench.services.articles import article_claims, article_sources, resolve_article
 from workbench.services.embeddings import semantic_for
 from workbench.services.fetching import latest_snapshot
 from workbench.services.workspace import Workspace
@@ -57,20 +57,12 @@ def match_article(ws: Workspace, ref: str | int, *, semantic: bool = True) -> Ma
     texts = [c.text for c in candidates]
     similarity = semantic_for(ws) if semantic and texts else None
     method = "lexical" if similarity is None else "lexical+semantic"
-    if similarity is not None:
-        # Embed (or load) everything before the writing session below: the store writes in a
-        # session of its own, which SQLite would block behind that one's open write.
-        with ws.db.session() as session:
-            article_id = resolve_article(session, ref).id
-            claim_texts = session.exec(select(Claim.text).where(Claim.article_id == article_id)).all()
-        similarity.warm(list(claim_texts), texts)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        claims = list(
-            session.exec(
-                select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position))
-            ).all()
-        )
+        claims = article_claims(session, article.id)
+    if similarity is not None:
+        # embed (or load) every text before the write below: the store writes in sessions of its own
+        similarity.warm([c.text for c in claims], texts)
     # rank first, write after: the write transaction (which holds SQLite's write lock) stays short
     found = {claim.id or 0: _evidence_for(claim, article.language, candidates, texts, similarity, method)
              for claim in claims} if texts else {}  # fmt: skip

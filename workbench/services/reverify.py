@@ -18,7 +18,7 @@ from sqlmodel import Session, col, func, select
 from workbench import settings
 from workbench.anchoring import TextQuoteSelector, reanchor_quote
 from workbench.domain import FetchOutcome
-from workbench.services.articles import resolve_article
+from workbench.services.articles import article_claims, resolve_article
 from workbench.services.fetching import SourceFetchReport, fetch_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (
@@ -274,9 +274,7 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
     items: list[ReviewItem] = []
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        claims = list(
-            session.exec(select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position)))
-        )
+        claims = article_claims(session, article.id)
         views = claim_views(session, claims)
         pinned = [v.verdict.evidence_id for v in views if v.verdict and v.verdict.evidence_id]
         checks = latest_checks(session, [e for e in pinned if e is not None])

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from workbench import settings
 from workbench.domain import ReviewState
 from workbench.labels import get_label
-from workbench.services.articles import resolve_article
+from workbench.services.articles import article_claims, resolve_article
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
 from workbench.storage.queries import latest_rows
@@ -139,12 +139,7 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        claims = list(
-            session.exec(
-                select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.position))
-            ).all()
-        )
-        return claim_views(session, claims)
+        return claim_views(session, article_claims(session, article.id))
 
 
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
