@@ -25,7 +25,7 @@ from workbench.claims.speakers import (
     speaker_before,
 )
 from workbench.claims.worthiness import score_claim
-from workbench.domain import ClaimKind, ExtractedClaim
+from workbench.domain import ClaimKind, ExtractedClaim, NumberMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def extract_claims(
         # "The building now has:" before bullets is no claim of its own, unless it counts them.
         intro = following is not None and following.bullet and text[line.end - 1] == ":"
         drafts.extend(_line_drafts(context, line, intro, following))
-    translate = _statement_drafter(language)
+    translate = statement_drafter(language)
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -226,7 +226,7 @@ def _is_speech(text: str, region: QuoteRegion) -> bool:
     return not region.closed or len(text[region.start : region.end].split()) >= 4
 
 
-def _statement_drafter(language: str) -> Callable[[str], str]:
+def statement_drafter(language: str) -> Callable[[str], str]:
     if language != "id":
         return lambda claim_text: claim_text
     try:
@@ -266,9 +266,37 @@ def _build_claim(
     minimum = 2 if draft.role in ("attribution", "list-item") else 3
     if len(span.split()) < minimum:
         return None
+    claim = describe_claim(
+        text, start, end, role=draft.role, speaker=draft.speaker, found_dates=dates,
+        numbers=numbers, vague_times=vague_times,
+    )  # fmt: skip
+    claim.statement = translate(span)
+    return claim
+
+
+def describe_claim(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    role: str | None,
+    speaker: str | None,
+    found_dates: list[FoundDate],
+    numbers: list[NumberMention],
+    vague_times: list[tuple[int, int]],
+    kind: ClaimKind | None = None,
+) -> ExtractedClaim:
+    """The claim ``text[start:end]`` makes, by the extractor's rules: its kind (first rule that
+    applies, unless ``kind`` is given), dates and numbers inside the span, check-worthiness with
+    reasons. ``role`` is where the span stands (quote, list-item, attribution, aside...). The
+    statement is left empty for the caller to draft. Used for extracted and hand-made claims alike."""
+    span = text[start:end]
+    dates = [d for d in found_dates if start <= d.start and d.end <= end]
+    date_mentions = [d.mention for d in dates if d.mention is not None]
     vague = [text[s:e] for s, e in vague_times if start <= s and e <= end]
-    kind = _kind(span, draft.role, bool(date_mentions) or bool(vague and not numbers), bool(numbers))
-    score, reasons = score_claim(span, kind, numbers, date_mentions, draft.speaker)
+    if kind is None:
+        kind = _kind(span, role, bool(date_mentions) or bool(vague and not numbers), bool(numbers))
+    score, reasons = score_claim(span, kind, numbers, date_mentions, speaker)
     reasons.extend(d.note for d in dates if d.note)
     reasons.extend(f"time without a day: {v}" for v in vague)
     return ExtractedClaim(
@@ -276,9 +304,9 @@ def _build_claim(
         end=end,
         text=span,
         kind=kind,
-        statement=translate(span),
+        statement="",
         statement_is_draft=True,
-        speaker=draft.speaker if kind is ClaimKind.QUOTE or draft.role == "aside" else None,
+        speaker=speaker if kind is ClaimKind.QUOTE or role == "aside" else None,
         numbers=numbers,
         dates=date_mentions,
         score=score,

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from workbench.claims import detect_language, extract_claims
 from workbench.claims.dates import find_dates, find_vague_times
-from workbench.claims.extract import _kind, _statement_drafter  # the extractor's rules, not a copy
+from workbench.claims.extract import describe_claim, statement_drafter  # the extractor's own rules
 from workbench.claims.numbers import find_numbers
 from workbench.claims.segment import find_quotes, split_lines, trim
-from workbench.claims.worthiness import score_claim
 from workbench.domain import ClaimKind, ExtractedClaim
 from workbench.storage.models import Article
 
@@ -59,35 +58,22 @@ def describe_span(
     """
     text, lang = article.text, _language(article)
     found_dates = find_dates(text, lang, article.date)
-    dates = [d for d in found_dates if start <= d.start and d.end <= end]
     all_date_spans = [(d.start, d.end) for d in found_dates]
     numbers = [
         n.mention for n in find_numbers(text, lang, all_date_spans) if start <= n.start and n.end <= end
     ]
-    vague = [text[s:e] for s, e in find_vague_times(text) if start <= s and e <= end]
-    mentions = [d.mention for d in dates if d.mention is not None]
-    span = text[start:end]
-    if kind is None:
-        kind = _kind(
-            span, str(role) if role else None, bool(mentions) or bool(vague and not numbers), bool(numbers)
-        )
-    who = speaker if kind is ClaimKind.QUOTE else None
-    score, reasons = score_claim(span, kind, numbers, mentions, who)
-    reasons.extend(d.note for d in dates if d.note)
-    reasons.extend(f"time without a day: {v}" for v in vague)
-    return ExtractedClaim(
-        start=start,
-        end=end,
-        text=span,
-        kind=kind,
-        statement=_statement_drafter(lang)(span),
-        statement_is_draft=True,
-        speaker=who,
-        numbers=numbers,
-        dates=mentions,
-        score=score,
-        reasons=reasons,
-    )
+
+    def describe(who: str | None) -> ExtractedClaim:
+        return describe_claim(
+            text, start, end, role=str(role) if role else None, kind=kind, speaker=who,
+            found_dates=found_dates, numbers=numbers, vague_times=find_vague_times(text),
+        )  # fmt: skip
+
+    claim = describe(speaker)
+    if speaker and claim.kind is not ClaimKind.QUOTE:
+        claim = describe(None)  # only a quote has a speaker, in its score too
+    claim.statement = statement_drafter(lang)(claim.text)
+    return claim
 
 
 def guess_span(article: Article, start: int, end: int, kind: ClaimKind | None = None) -> ExtractedClaim:
