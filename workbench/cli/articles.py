@@ -7,13 +7,12 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import fail, parse_date, parse_lang, print_json, workspace
+from workbench.cli.common import JsonFlag, fail, parse_date, parse_lang, print_json, workspace
 
 articles_app = typer.Typer(help="Add and list articles.", no_args_is_help=True)
 sources_app = typer.Typer(help="Link source URLs to articles.", no_args_is_help=True)
 claims_app = typer.Typer(help="List and extract claims.", no_args_is_help=True)
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="Article language: id or en (detected if absent).")
 ]

@@ -7,10 +7,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import fail, print_json, workspace
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
-ArticleArg = Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id or built-in case slug.")]
+from workbench.cli.common import ArticleArg, JsonFlag, fail, print_json, workspace
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 archive_app = typer.Typer(help="The WARC evidence archive.", no_args_is_help=True)

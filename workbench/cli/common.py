@@ -7,13 +7,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.labels import UnknownLabel
 from workbench.services.workspace import NotFound, Workspace
+
+# Options several commands share.
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+ArticleArg = Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id or built-in case slug.")]
 
 # Errors a user can cause or meet (a wrong id, a file that is not a database, a database locked
 # by another checker past the busy timeout, a folder that does not exist): one line, exit 2.

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from workbench.cli.articles import JsonFlag, claims_app
-from workbench.cli.common import fail, print_json, workspace
+from workbench.cli.articles import claims_app
+from workbench.cli.common import JsonFlag, fail, print_json, workspace
 
 if TYPE_CHECKING:
     from workbench.services.editing import EditResult
