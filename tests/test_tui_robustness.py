@@ -57,3 +57,11 @@ async def test_a_failed_verdict_save_is_reported(
         messages = [n.message for n in app._notifications]
         assert any("failed" in m and "locked" in m for m in messages), messages
         assert "failed" in shown(app.screen.query_one("#status-line"))
+        # a reload finishing after the failure (the screen reloads when the dialog closes) keeps it
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        screen.load_claims()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = shown(screen.query_one("#status-line"))
+        assert "0 of 1 checked" in status and "failed" in status and "locked" in status, status

@@ -6,17 +6,44 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from workbench.tui.text import plain
+
 
 class WorkbenchScreen(Screen[None]):
     """A screen whose failed workers say so in one line: nothing fails silently, least of all a
-    verdict that could not be saved (a locked database, a page that would not parse...)."""
+    verdict that could not be saved (a locked database, a page that would not parse...).
+
+    The failure stays on the status line, after whatever the screen shows there, until a worker
+    of the same group succeeds: a reload that finishes a moment after the failure must not wipe
+    the only lasting sign of it."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._status = ""
+        self._failures: dict[str, str] = {}
+
+    def set_status(self, text: str, *, busy: bool = False) -> None:
+        """Show `text` on the status line; `busy` text ("Fetching sources…") is shown but not kept,
+        so a failure that follows is shown beside the last resting status, not beside a stale
+        progress message."""
+        if not busy:
+            self._status = text
+        failures = " · ".join(self._failures.values())
+        line = " · ".join(part for part in (text, failures) if part)
+        for status in self.query("#status-line").results(Static):
+            status.update(plain(line))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        group = event.worker.group
+        if event.state == WorkerState.SUCCESS and group in self._failures:
+            del self._failures[group]
+            self.set_status(self._status)
+            return
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
         error = event.worker.error
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         name = event.worker.name or "task"
         self.notify(f"{name} failed: {first}", severity="error", timeout=10)
-        for status in self.query("#status-line").results(Static):
-            status.update(f"{name} failed: {first}")  # not a stale "Fetching sources…"
+        self._failures[group] = f"{name} failed: {first}"
+        self.set_status(self._status)

@@ -129,7 +129,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             )
         checked = sum(1 for v in views if v.verdict)
         stale = sum(1 for v in views if str(v.state) == "stale")
-        self.query_one("#status-line", Static).update(
+        self.set_status(
             f"{checked} of {len(views)} checked" + (f", {stale} stale (r: review)" if stale else "")
         )
         if views:
@@ -231,7 +231,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         from workbench.services.matching import match_article
 
         ws = self.workbench.workspace
-        self.app.call_from_thread(self.query_one("#status-line", Static).update, "Fetching sources…")
+        self.app.call_from_thread(partial(self.set_status, "Fetching sources…", busy=True))
         reports = fetch_article(ws, self.article_id)
         report = match_article(ws, self.article_id)
         summary = "; ".join(f"{r.summary}" for r in reports) or "no sources"

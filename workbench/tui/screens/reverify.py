@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
@@ -95,7 +96,7 @@ class ReverifyScreen(WorkbenchScreen):
                 key=str(item.claim_id),
             )
         stale = sum(1 for item in items if item.state == "stale")
-        self.query_one("#status-line", Static).update(
+        self.set_status(
             f"{len(items)} re-checked claims, {stale} stale"
             if items
             else "No re-checked evidence yet: press R to re-verify (pinned evidence is re-located in new versions)."
@@ -160,7 +161,7 @@ class ReverifyScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reverify")
     def action_run(self) -> None:
-        self.app.call_from_thread(self.query_one("#status-line", Static).update, "Re-verifying…")
+        self.app.call_from_thread(partial(self.set_status, "Re-verifying…", busy=True))
         report = reverify(self.workbench.workspace, self.article_id)
         counts: dict[str, int] = {}
         for source in report.sources:
@@ -195,13 +196,12 @@ class ReverifyScreen(WorkbenchScreen):
     def _fetch_archived(self, url: str) -> None:
         from workbench.services.fetching import fetch_article_as_of
 
-        self.app.call_from_thread(
-            self.query_one("#status-line", Static).update, f"Asking a web archive for {url}…"
-        )
+        self.app.call_from_thread(partial(self.set_status, f"Asking a web archive for {url}…", busy=True))
         try:
             reports = fetch_article_as_of(self.workbench.workspace, self.article_id, source_urls=[url])
         except ValueError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.set_status, self._status)
             return
         for report in reports:
             if report.new_snapshot:
@@ -217,8 +217,6 @@ class ReverifyScreen(WorkbenchScreen):
         item = self.current
         if item is None:
             return
-        from functools import partial
-
         from workbench.tui.screens.verdict_dialog import VerdictDialog
 
         dialog = VerdictDialog(
