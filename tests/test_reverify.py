@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import socket
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 from typer.testing import CliRunner
 
 from tests.conftest import LocalServer, Reply, page
@@ -173,6 +174,40 @@ def test_a_new_verdict_clears_the_stale_state(
     record_verdict(workspace, claims["road"], "unverifiable", rationale="the page was removed")
     road = next(v for v in list_claims(workspace, judged["article"]) if v.claim.id == claims["road"])  # type: ignore[arg-type]
     assert str(road.state) == "checked"
+
+
+def test_staleness_does_not_depend_on_the_checkers_clocks(
+    workspace: Workspace, server: LocalServer, judged: dict[str, object]
+) -> None:
+    """A colleague whose clock runs an hour fast records a verdict on a shared database; the page
+    is removed and re-verification runs on a machine with the right time. The verdict must turn
+    stale all the same: the check names the verdict it was made against."""
+    claims: dict[str, int] = judged["claims"]  # type: ignore[assignment]
+    road = claims["road"]
+    with workspace.db.session() as session:
+        current = session.exec(
+            select(Verdict).where(Verdict.claim_id == road).order_by(col(Verdict.id).desc())
+        ).first()
+        assert current is not None
+        session.add(
+            Verdict(
+                claim_id=road,
+                label="supported",
+                rationale="re-read the page",
+                evidence_id=current.evidence_id,
+                checker="fast-clock",
+                created_at=datetime.now(UTC) + timedelta(hours=1),
+            )
+        )
+    server.routes["/b"] = Reply(404, b"gone", {"Content-Type": "text/plain"})
+    reverify(workspace, judged["article"])  # type: ignore[arg-type]
+    view = next(v for v in list_claims(workspace, judged["article"]) if v.claim.id == road)  # type: ignore[arg-type]
+    assert view.verdict is not None and view.verdict.checker == "fast-clock"
+    assert str(view.state) == "stale"
+    # and a verdict recorded after the check clears it, whatever the clocks say
+    record_verdict(workspace, road, "unverifiable", rationale="the page was removed")
+    view = next(v for v in list_claims(workspace, judged["article"]) if v.claim.id == road)  # type: ignore[arg-type]
+    assert str(view.state) == "checked"
 
 
 def test_reverify_cli_json_and_exit_codes(

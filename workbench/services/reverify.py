@@ -151,22 +151,20 @@ def _check_pinned(
 ) -> list[EvidenceOutcome]:
     # only the evidence current verdicts rest on: a passage pinned by a verdict that a newer one
     # replaced is history, and checking it would flag the claim on every run
-    current = (
-        select(Verdict.evidence_id)
-        .where(col(Verdict.id).in_(select(func.max(Verdict.id)).group_by(col(Verdict.claim_id))))
-        .where(col(Verdict.evidence_id).is_not(None))
-    )
+    current = select(func.max(Verdict.id)).group_by(col(Verdict.claim_id))
     rows = session.exec(
-        select(Evidence, Snapshot)
+        select(Evidence, Verdict.id)
         .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
-        .where(Snapshot.source_id == source_id, col(Evidence.id).in_(current))
+        .join(Verdict, col(Verdict.evidence_id) == col(Evidence.id))
+        .where(Snapshot.source_id == source_id, col(Verdict.id).in_(current))
         .order_by(col(Evidence.id))
     ).all()
     latest = session.get(Snapshot, latest_id) if latest_id else None
     results = []
-    for evidence, _old in rows:
+    for evidence, verdict_id in rows:
         check = _locate(evidence, latest, outcome, session)
         check.run_id = run_id
+        check.verdict_id = verdict_id  # the verdict this check can make stale
         session.add(check)
         results.append(EvidenceOutcome(evidence.claim_id, evidence.id or 0, check.status, check.score))
     return results

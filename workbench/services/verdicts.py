@@ -13,7 +13,7 @@ from workbench.domain import ReviewState
 from workbench.labels import get_label
 from workbench.services.articles import article_claims, resolve_article
 from workbench.services.workspace import NotFound, Workspace
-from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
+from workbench.storage.models import Claim, Evidence, EvidenceCheck, Snapshot, Source, Verdict
 from workbench.storage.queries import latest_rows
 
 
@@ -130,10 +130,19 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
         verdict = verdicts.get(claim.id or 0)
         state = ReviewState.CHECKED if verdict else ReviewState.UNCHECKED
         check = checks.get(verdict.evidence_id) if verdict and verdict.evidence_id else None
-        if verdict and check and check.status in NEEDS_REVIEW and check.checked_at >= verdict.created_at:
+        if verdict and check and check.status in NEEDS_REVIEW and _checked_after(check, verdict):
             state = ReviewState.STALE
         views.append(ClaimView(claim, verdict, state, evidence.get(claim.id or 0, [])))
     return views
+
+
+def _checked_after(check: EvidenceCheck, verdict: VerdictView) -> bool:
+    """Whether ``check`` was made against ``verdict`` (or a later one). Checks name the verdict
+    they were made against; only checks from before that column existed compare timestamps,
+    which two machines' clocks wrote."""
+    if check.verdict_id is not None:
+        return check.verdict_id >= verdict.id
+    return check.checked_at >= verdict.created_at
 
 
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:

@@ -186,6 +186,9 @@ class EvidenceCheck(SQLModel, table=True):
     run_id: int = Field(foreign_key="reverify_run.id", index=True, ondelete="CASCADE")
     evidence_id: int = Field(foreign_key="evidence.id", index=True, ondelete="CASCADE")
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    # the verdict that rested on this evidence when it was checked: a claim is stale when its
+    # current verdict is this one (ids, not the clocks of two machines, decide "after")
+    verdict_id: int | None = Field(default=None, foreign_key="verdict.id")
     status: str  # intact, moved, edited, orphaned, gone
     snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id")
     start: int | None = None
