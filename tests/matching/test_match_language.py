@@ -1,6 +1,5 @@
 import subprocess
 import sys
-import time
 
 from workbench.language import draft_english, english_terms, load_lexicon, stem_english, stem_indonesian
 from workbench.language.tokens import guess_language, tokenize
@@ -54,12 +53,12 @@ def test_guess_language() -> None:
     assert guess_language("The company said that the attack failed") == "en"
 
 
-def test_lexicon_loads_lazily_and_quickly() -> None:
+def test_lexicon_loads_lazily() -> None:
+    # importing the package must not load the stemmer or the lexicon; loading them must work.
+    # How long the load takes is measured by bench/extract_benchmark.py, not asserted here.
     code = (
-        "import sys, time; import workbench.language as l; assert 'Sastrawi' not in sys.modules;"
-        "t = time.perf_counter(); l.load_lexicon(); print(time.perf_counter() - t)"
+        "import sys; import workbench.language as l; assert 'Sastrawi' not in sys.modules;"
+        "print(len(l.load_lexicon().words))"
     )
-    started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 2.0  # generous: the target is well under 0.3 s
-    assert time.perf_counter() - started < 20
+    assert int(out.stdout) > 10_000

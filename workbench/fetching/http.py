@@ -13,14 +13,17 @@ import os
 import socket
 import time
 import zlib
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from workbench import __version__
 from workbench.domain import FetchOutcome
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 USER_AGENT = f"workbench/{__version__} (claim fact-check workbench)"
 MAX_BODY_BYTES = 20 * 1024 * 1024
@@ -71,60 +74,135 @@ class FetchResult:
         return None
 
 
+Resolver = Callable[[str, int, float | None], Awaitable[list[str]]]
+
+
+async def system_resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """The machine's resolver, bounded by the connect timeout; fails closed as a connect error."""
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout)
+    except (OSError, TimeoutError) as exc:
+        raise httpcore.ConnectError(f"could not resolve {host}: {exc or 'timed out'}") from exc
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+class PublicOnlyBackend(httpcore.AsyncNetworkBackend):
+    """Resolves each host once, refuses the connection unless every answer is a public address,
+    and connects to the very address it checked. Checking a name and then letting the client
+    resolve it again would let a DNS answer change in between (rebinding) and reach the inside.
+
+    TLS still verifies, and SNI still names, the host of the URL: the connection layer passes it
+    to ``start_tls`` itself; only the TCP connect sees the address."""
+
+    def __init__(
+        self,
+        resolve: Resolver = system_resolve,
+        allowed: Callable[[IPAddress], bool] = lambda address: address.is_global,
+    ) -> None:
+        self._inner = httpcore.AnyIOBackend()
+        self._resolve = resolve
+        self._allowed = allowed
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            addresses = [ipaddress.ip_address(host.strip("[]"))]
+            how = "is"
+        except ValueError:
+            addresses = [ipaddress.ip_address(a) for a in await self._resolve(host, port, timeout)]
+            how = "resolves to"
+        if not addresses:
+            raise httpcore.ConnectError(f"could not resolve {host}: no addresses")
+        for address in addresses:
+            if not self._allowed(address):  # private, loopback, link-local, shared (100.64/10), reserved
+                raise FetchRefused(f"{host} {how} a non-public address ({address}); not fetched")
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(
+                    str(address),
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc  # try the next address, as a resolver-driven connect would
+        assert failure is not None
+        raise failure
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise FetchRefused("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def guarded_transport(
+    limits: httpx.Limits, backend: httpcore.AsyncNetworkBackend
+) -> httpx.AsyncHTTPTransport:
+    """httpx's own transport over ``backend``. httpx 0.28 takes no network backend argument
+    (encode/httpx#3749 proposes one), so the connection pool it built is swapped for an
+    identical one that uses ``backend``; tests/test_fetching.py fails if that stops working."""
+    transport = httpx.AsyncHTTPTransport(limits=limits)
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=backend,
+    )
+    return transport
+
+
 def make_client(
-    policy: FetchPolicy | None = None, mounts: Mapping[str, httpx.AsyncBaseTransport] | None = None
+    policy: FetchPolicy | None = None,
+    mounts: Mapping[str, httpx.AsyncBaseTransport] | None = None,
+    *,
+    backend: httpcore.AsyncNetworkBackend | None = None,
 ) -> httpx.AsyncClient:
     """The shared async client. ``mounts`` routes URL patterns (e.g. the demo's ``.example`` hosts)
-    to other transports; everything else goes over the network."""
+    to other transports; everything else goes over the network, where (unless the policy allows
+    private addresses) only public addresses are connected to, checked at connect time."""
     policy = policy or FetchPolicy()
     timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
     limits = httpx.Limits(max_connections=policy.overall, max_keepalive_connections=policy.overall)
+    if backend is None and not policy.allow_private:
+        backend = PublicOnlyBackend()
 
     async def guard(request: httpx.Request) -> None:
-        # runs before every request, redirects included: a public page cannot bounce us inward
-        await check_url_allowed(str(request.url), policy, client)
+        # runs before every request, redirects included; the address check is the backend's
+        check_scheme(str(request.url))
 
-    client = httpx.AsyncClient(
+    return httpx.AsyncClient(
         timeout=timeout,
         limits=limits,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         mounts=dict(mounts or {}),
+        transport=guarded_transport(limits, backend) if backend is not None else None,
         event_hooks={"request": [guard]},
     )
-    return client
 
 
-async def check_url_allowed(url: str, policy: FetchPolicy, client: httpx.AsyncClient) -> None:
-    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to private addresses."""
+def check_scheme(url: str) -> None:
+    """Refuse anything but http(s) URLs with a host."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchRefused(f"only http and https URLs are fetched: {url!r}")
-    if policy.allow_private or _is_mounted(client, url):
-        return
-    host = parts.hostname
-    try:
-        addresses = [ipaddress.ip_address(host)]
-    except ValueError:
-        loop = asyncio.get_running_loop()
-        try:
-            infos = await asyncio.wait_for(
-                loop.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM), policy.connect_timeout
-            )
-        except (OSError, TimeoutError) as exc:
-            # fail closed: a name we could not check is not fetched (the connection would
-            # resolve it again, and might get another answer)
-            raise httpx.ConnectError(f"could not resolve {host}: {exc or 'timed out'}") from exc
-        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
-    for address in addresses:
-        if not address.is_global:  # private, loopback, link-local, shared (100.64/10), reserved
-            raise FetchRefused(f"{host} resolves to a non-public address ({address}); not fetched")
-
-
-def _is_mounted(client: httpx.AsyncClient, url: str) -> bool:
-    transport = client._transport_for_url(httpx.URL(url))
-    return transport is not client._transport
 
 
 def decode_body(raw: bytes, encoding: str | None, limit: int) -> bytes:
@@ -220,7 +298,8 @@ async def _fetch_once(
         result.error = str(refused)
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         result.outcome = FetchOutcome.UNREACHABLE
-        result.error = f"could not connect: {exc or type(exc).__name__}"
+        reason = str(exc) or type(exc).__name__
+        result.error = reason if reason.startswith("could not") else f"could not connect: {reason}"
     except httpx.TimeoutException as exc:
         result.outcome = FetchOutcome.UNREACHABLE
         result.error = f"timed out: {type(exc).__name__}"
