@@ -6,7 +6,9 @@
 
 Sets (ours, fictional): ``match_dev_id_en.txt`` (Indonesian sentences -> their English original among
 all 200 English sentences) and ``match_dev_nearmiss.txt`` (English claims -> evidence among near-miss
-distractors, shuffled with a fixed seed).
+distractors, shuffled with a fixed seed) and ``match_dev_reports.txt`` (English news claims -> the
+source sentence behind them among that source's other sentences, the kind of set on which plain
+token_set_ratio is right about half the time).
 """
 
 from __future__ import annotations
@@ -41,10 +43,10 @@ def load_id_en() -> tuple[list[str], list[tuple[str, int]]]:
     return english, pairs
 
 
-def load_nearmiss(seed: int = 4) -> list[Case]:
+def load_nearmiss(seed: int = 4, name: str = "match_dev_nearmiss.txt") -> list[Case]:
     cases: list[Case] = []
     rng = random.Random(seed)
-    groups = (HERE / "match_dev_nearmiss.txt").read_text(encoding="utf-8").split("\nC: ")[1:]
+    groups = (HERE / name).read_text(encoding="utf-8").split("\nC: ")[1:]
     for group in groups:
         lines = group.strip().splitlines()
         evidence = next(line[3:] for line in lines if line.startswith("E: "))
@@ -128,6 +130,16 @@ def main() -> None:
         [(claim, gold) for claim, _, gold in nearmiss],
         lambda n: indexes[n],
         lambda n: nearmiss[n][1],
+        "en",
+        args.misses,
+    )
+    reports = load_nearmiss(name="match_dev_reports.txt")
+    report_indexes = [PassageIndex(passages) for _, passages, _ in reports]
+    evaluate(
+        "en reports (source's own sentences)",
+        [(claim, gold) for claim, _, gold in reports],
+        lambda n: report_indexes[n],
+        lambda n: reports[n][1],
         "en",
         args.misses,
     )
