@@ -68,8 +68,10 @@ def suggest_verdict(
     limits = THRESHOLDS["id" if parts.get("lang") == "id" else "en"]
     score = f"best passage {best.score:.0f}"
     # Embedding similarity picks the best passage; the thresholds, set on scores without it, judge
-    # that passage by its score without it.
+    # that passage by its score without it, and the reason says which score was judged.
     judged = float(parts.get("without_semantic", best.score))
+    if "without_semantic" in parts:
+        score = f"best passage {best.score:.0f} ({judged:.0f} without embeddings)"
     if judged < limits.floor:
         return "not-in-source", f"{score}, below {limits.floor:.0f}: no passage says this"
     conflicts: list[str] = list(parts.get("conflicts", []))
