@@ -99,3 +99,35 @@ async def test_markup_in_article_text_is_shown_as_text(workspace: Workspace) -> 
         assert "\x1b" not in body
         title = shown(app.screen.query_one("#title-bar"))
         assert "[b]Judul[/b]" in title
+
+
+async def test_question_mark_lists_the_keys_the_footer_has_no_room_for(workspace: Workspace) -> None:
+    from textual.widgets import Footer, HelpPanel
+
+    from workbench.services.articles import add_article
+
+    article = add_article(workspace, "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar pada Senin.\n",
+                          language="id")  # fmt: skip
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await _settle(app, pilot)
+        footer_keys = {binding.key for _, binding, *_ in app.screen.active_bindings.values() if binding.show}
+        assert "s" not in footer_keys and "D" not in footer_keys  # kept off the footer...
+        assert app.screen.query_one(Footer) is not None
+        await pilot.press("question_mark")
+        await pilot.pause()
+        panel = app.screen.query_one(HelpPanel)
+        from io import StringIO
+
+        from rich.console import Console
+
+        table = panel.query("BindingsTable").first()
+        console = Console(file=StringIO(), width=100, color_system=None)
+        console.print(table.render_bindings_table())  # type: ignore[attr-defined]
+        listed = console.file.getvalue()  # type: ignore[attr-defined]
+        assert "Supported" in listed and "Delete" in listed  # ...and listed by "?"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)

@@ -20,6 +20,7 @@ class WorkbenchApp(App[None]):
     SUB_TITLE = "claim fact-check"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the workbench"),
+        Binding("question_mark", "toggle_keys", "Keys", id="keys", tooltip="Show or hide every key"),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -28,6 +29,14 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ArticlesScreen())
+
+    def action_toggle_keys(self) -> None:
+        """The keys panel lists every binding of the screen, those the footer has no room for too
+        (the verdict keys s p m c n u, the claim edits t S M A D)."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def notify(
         self,

@@ -37,15 +37,27 @@ if TYPE_CHECKING:
 Location = tuple[int, int]
 _LINE_ENDS = ("\r\n", "\n", "\r")  # the endings after which Textual's Document adds an empty last line
 
+# The footer shows "E Edit"; the rest are listed by "?" (the keys panel) and the command palette.
 EDIT_BINDINGS: list[BindingType] = [
     Binding("E", "edit_claim", "Edit", id="edit-claim", tooltip="Edit the statement, kind or speaker"),
     Binding(
-        "t", "confirm_statement", "Confirm", id="confirm-statement", tooltip="Accept the draft statement"
+        "t",
+        "confirm_statement",
+        "Confirm",
+        id="confirm-statement",
+        tooltip="Accept the draft statement",
+        show=False,
     ),
-    Binding("S", "split_claim", "Split", id="split-claim", tooltip="Split the claim at a chosen point"),
-    Binding("M", "merge_claim", "Merge", id="merge-claim", tooltip="Merge the claim with the next one"),
-    Binding("A", "add_claim", "Add", id="add-claim", tooltip="Add a claim by selecting a span"),
-    Binding("D", "delete_claim", "Delete", id="delete-claim", tooltip="Delete the claim (asks first)"),
+    Binding(
+        "S", "split_claim", "Split", id="split-claim", tooltip="Split the claim at a chosen point", show=False
+    ),
+    Binding(
+        "M", "merge_claim", "Merge", id="merge-claim", tooltip="Merge the claim with the next one", show=False
+    ),
+    Binding("A", "add_claim", "Add", id="add-claim", tooltip="Add a claim by selecting a span", show=False),
+    Binding(
+        "D", "delete_claim", "Delete", id="delete-claim", tooltip="Delete the claim (asks first)", show=False
+    ),
 ]
 
 
