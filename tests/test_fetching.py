@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from tests.conftest import LocalServer, Reply, page
 from workbench.domain import FetchOutcome
-from workbench.fetching.archive import sha256_hex
+from workbench.fetching.archive import SnapshotArchive, sha256_hex
 from workbench.fetching.http import FetchPolicy, PublicOnlyBackend, fetch_url, make_client
 from workbench.services.articles import add_article, add_source
 from workbench.services.fetching import fetch_article
@@ -227,6 +227,22 @@ def test_bad_pages_give_clear_errors_and_keep_the_database(workspace: Workspace,
     assert reports["broken"].outcome == FetchOutcome.OK
     assert "museum reopened" in _snapshots(workspace)[0].text
     assert len(_attempts(workspace)) == 5
+
+
+def test_an_archive_that_cannot_be_written_is_named_as_such(
+    workspace: Workspace, server: LocalServer, tmp_path: Path
+) -> None:
+    server.routes["/story"] = Reply(
+        200, page("Story", "The museum reopened on Monday after two years of repairs.")
+    )
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the archive folder should be")
+    workspace.archive = SnapshotArchive(blocker / "archive")
+    [report] = fetch_article(workspace, _article_with(workspace, server.url("/story")))
+    assert report.outcome == FetchOutcome.ERROR
+    assert (report.error or "").startswith("could not write the archive record"), report.error
+    assert _snapshots(workspace) == []  # no snapshot without its archive record
+    assert len(_attempts(workspace)) == 1  # the attempt is recorded all the same
 
 
 def test_wrong_declared_encoding_does_not_crash(workspace: Workspace, server: LocalServer) -> None:

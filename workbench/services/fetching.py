@@ -159,8 +159,8 @@ def record_fetch(
             try:
                 snapshot_id = _write_snapshot(ws, source, result, digest, now, memento)
                 new_snapshot = True
-            except Exception as exc:
-                outcome, error = FetchOutcome.ERROR, f"could not extract text: {exc}"
+            except SnapshotError as exc:  # database errors are not the page's fault: they propagate
+                outcome, error = FetchOutcome.ERROR, str(exc)
     elif outcome == FetchOutcome.NOT_MODIFIED:
         previous = latest_snapshot(ws, source.id, live_only=True)
         snapshot_id = previous.id if previous else None
@@ -189,14 +189,25 @@ def record_fetch(
     )
 
 
+class SnapshotError(Exception):
+    """A fetched page that could not become a snapshot: no text could be extracted from it, or
+    its archive record could not be written. The message says which."""
+
+
 def _write_snapshot(
     ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime, memento: Memento | None
 ) -> int:
     content_type = result.header("content-type")
-    page = page_from_body(result.body, result.final_url, content_type)
+    try:
+        page = page_from_body(result.body, result.final_url, content_type)
+    except Exception as exc:  # trafilatura and lxml raise many kinds on hostile markup
+        raise SnapshotError(f"could not extract text: {type(exc).__name__}: {exc}") from exc
     if not page.text.strip():
-        raise ValueError("no readable text in the page")
-    record = ws.archive.store(result, now)
+        raise SnapshotError("could not extract text: no readable text in the page")
+    try:
+        record = ws.archive.store(result, now)
+    except OSError as exc:
+        raise SnapshotError(f"could not write the archive record: {exc}") from exc
     with ws.db.session() as session:
         snapshot = Snapshot(
             source_id=source.id or 0,
