@@ -24,6 +24,7 @@ class Lexicon:
 
     words: dict[str, tuple[str, ...]]
     roots: dict[str, tuple[str, ...]]
+    ours: frozenset[str] = frozenset()  # terms of our own newsroom list: they outrank the dictionary
 
     def lookup(self, key: str) -> tuple[str, ...]:
         """English alternatives of one lowered Indonesian word, trying its form, then without a clitic
@@ -33,6 +34,8 @@ class Lexicon:
             if found:
                 return found
         root = stem_indonesian(key)
+        if root in self.ours:  # our entry for the root beats the dictionary's root row
+            return self.words[root]
         return self.roots.get(root) or self.words.get(root) or ()
 
     def lookup_phrase(self, keys: list[str]) -> tuple[str, ...]:
@@ -66,14 +69,16 @@ def load_lexicon() -> Lexicon:
     for line in _read("freedict_id_en.tsv").splitlines():
         kind, term, english = line.split("\t")
         (words if kind == "w" else roots)[term] = tuple(english.split(";"))
+    own_terms: set[str] = set()
     for line in _read("newsroom_id_en.tsv").splitlines():
         if not line or line.startswith("#"):
             continue
         term, english = line.split("\t")
+        own_terms.add(term)
         ours = tuple(english.split(";"))
         # Our entries lead; the dictionary's senses stay available after them.
         words[term] = ours + tuple(e for e in words.get(term, ()) if e not in ours)
-    return Lexicon(words=words, roots=roots)
+    return Lexicon(words=words, roots=roots, ours=frozenset(own_terms))
 
 
 @dataclass(frozen=True, slots=True)
