@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -9,6 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
 from workbench.fetching.http import FetchPolicy
 from workbench.services.workspace import Workspace
@@ -125,3 +128,17 @@ def page(title: str, *paragraphs: str, extra_head: str = "") -> bytes:
         f"</head><body><header><nav><a href='/'>Home</a></nav></header><article><h1>{title}</h1>{body}"
         f"</article><footer>Test page written for the workbench tests.</footer></body></html>"
     ).encode()
+
+
+async def settle(app: App[None], pilot: Pilot[None]) -> None:
+    """Wait until the app has nothing left to do: let every queued message be handled (which is
+    what starts the workers a key press, a ``push_screen`` or a dialog's result ask for), then wait
+    for every worker, and again for the workers those start (a save reloads the table), until none
+    is left. A worker that failed or was superseded counts as done (``wait_for_complete`` would
+    raise instead): the test checks what the screen shows."""
+    while True:
+        await pilot.pause()
+        running = [worker for worker in app.workers if not worker.is_finished]
+        if not running:
+            return
+        await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
+from tests.conftest import settle
 from workbench.services.articles import add_article
 from workbench.services.editing import claim_history
 from workbench.services.verdicts import list_claims, record_verdict
@@ -50,15 +52,10 @@ def test_textarea_locations_and_offsets_agree_with_textual(text: str) -> None:
             assert offset_to_location(text, offset) == (row, column)
 
 
-async def _settle(app: WorkbenchApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-async def _open_claims(app: WorkbenchApp, pilot: object) -> ClaimsScreen:
-    await _settle(app, pilot)
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await _settle(app, pilot)
+async def _open_claims(app: WorkbenchApp, pilot: Pilot[None]) -> ClaimsScreen:
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, ClaimsScreen)
     return screen
@@ -79,9 +76,8 @@ async def test_edit_a_statement_and_add_a_claim(
         app.screen.query_one("#edit-statement", Input).value = "The government gave 5 billion rupiah"
         app.screen.query_one("#edit-statement", Input).focus()
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, ClaimsScreen)
-        await _settle(app, pilot)
 
         await pilot.press("A")
         await pilot.pause()
@@ -92,9 +88,8 @@ async def test_edit_a_statement_and_add_a_claim(
         picker.select(start, start + len(wanted))
         assert picker.query_one(TextArea).selected_text == wanted
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, ClaimsScreen)
-        await _settle(app, pilot)
         table = screen.query_one("#claims-table", DataTable)
         assert table.row_count == len(list_claims(workspace, article.id or 0))
     views = {v.claim.id: v.claim for v in list_claims(workspace, article.id or 0)}
@@ -124,15 +119,13 @@ async def test_split_and_refused_delete(workspace: Workspace, article: Article) 
         area = picker.query_one(TextArea)
         area.move_cursor(offset_to_location(picker.text, at - picker.base))
         await pilot.press("enter")
-        await _settle(app, pilot)
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert screen.query_one("#claims-table", DataTable).row_count == len(views) + 1
         await pilot.press("down", "D")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await _settle(app, pilot)
-        await _settle(app, pilot)
+        await settle(app, pilot)
     after = list_claims(workspace, article.id or 0)
     assert len(after) == len(views)
     kept = next(v for v in after if v.claim.id == judged.id)

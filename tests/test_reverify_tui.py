@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import col, select
 from textual.widgets import DataTable, Input
 
-from tests.conftest import REPO, LocalServer, Reply
+from tests.conftest import REPO, LocalServer, Reply, settle
 from tests.test_contoso_reverify import pin_expected_evidence
 from tests.test_tui import shown
 from workbench.services.articles import get_article
@@ -28,11 +28,10 @@ async def test_screen_shows_every_status_and_confirms_or_reopens(workspace: Work
     article_id = get_article(workspace, "contoso-demo").id or 0
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(140, 45)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         app.push_screen(ReverifyScreen(article_id))
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReverifyScreen)
         table = screen.query_one("#review-table", DataTable)
@@ -50,8 +49,7 @@ async def test_screen_shows_every_status_and_confirms_or_reopens(workspace: Work
         assert edited.new_quote and edited.new_quote != edited.old_quote
         assert edited.new_quote[:15] in shown(screen.query_one("#review-body"))
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert str(get_claim(workspace, edited.claim_id).state) == "checked"
         history = verdict_history(workspace, edited.claim_id)
         assert len(history) == 2 and "confirmed after re-verification (edited)" in history[-1].rationale
@@ -64,8 +62,7 @@ async def test_screen_shows_every_status_and_confirms_or_reopens(workspace: Work
         assert isinstance(app.screen, VerdictDialog)
         app.screen.query_one("#verdict-rationale", Input).value = "the sentence was removed from the page"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
     latest = verdict_history(workspace, orphan.claim_id)[-1]
     assert latest.rationale == "the sentence was removed from the page"
     assert str(get_claim(workspace, orphan.claim_id).state) == "checked"
@@ -90,19 +87,17 @@ async def test_gone_page_offers_the_archived_copy(
     monkeypatch.setenv("WORKBENCH_TIMEGATE", server.url("/tg/"))
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(140, 45)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         app.push_screen(ReverifyScreen(get_article(workspace, "contoso-demo").id or 0))
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReverifyScreen)
         gone_row = next(i for i, item in enumerate(screen.items) if item.status == "gone")
         screen.query_one("#review-table", DataTable).move_cursor(row=gone_row)
         await pilot.pause()
         await pilot.press("a")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
     with workspace.db.session() as session:
         archived = session.exec(select(Snapshot).where(col(Snapshot.archive_name).is_not(None))).all()
     assert len(archived) == 1 and archived[0].memento_datetime is not None

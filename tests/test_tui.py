@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
+from tests.conftest import settle
 from workbench.services.demo import load_builtin_cases
 from workbench.services.reports import export_article
 from workbench.services.verdicts import list_claims
@@ -26,24 +27,19 @@ def shown(widget: object) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
-async def _settle(app: WorkbenchApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
 async def test_walk_from_articles_to_a_recorded_verdict(workspace: Workspace) -> None:
     load_builtin_cases(workspace, offline=True)
     contoso_id = next(v.claim.article_id for v in list_claims(workspace, "contoso-demo"))
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, ArticlesScreen)
         table = app.screen.query_one("#articles-table", DataTable)
         assert table.row_count == 2
         row = [str(table.get_row_at(i)[1]) for i in range(table.row_count)].index("contoso-demo")
         table.move_cursor(row=row)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ClaimsScreen) and screen.article_id == contoso_id
         claims_table = screen.query_one("#claims-table", DataTable)
@@ -59,9 +55,8 @@ async def test_walk_from_articles_to_a_recorded_verdict(workspace: Workspace) ->
         assert isinstance(app.screen, VerdictDialog)
         app.screen.query_one("#verdict-rationale", Input).value = "the page gives another figure"
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, ClaimsScreen)
-        await _settle(app, pilot)
         row_values = claims_table.get_row(str(chosen.claim.id))
         assert "Contradicted" in [str(v) for v in row_values]
     after = next(v for v in list_claims(workspace, contoso_id) if v.claim.id == chosen.claim.id)
@@ -74,7 +69,7 @@ async def test_walk_from_articles_to_a_recorded_verdict(workspace: Workspace) ->
 async def test_empty_database_shows_a_hint(workspace: Workspace) -> None:
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         hint = shown(app.screen.query_one("#empty-hint"))
         assert "workbench demo" in hint
         await pilot.press("q")
@@ -91,9 +86,9 @@ async def test_markup_in_article_text_is_shown_as_text(workspace: Workspace) -> 
     article = add_article(workspace, hostile, title="[b]Judul[/b]", language="id")
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         app.push_screen(ClaimsScreen(article.id or 0))
-        await _settle(app, pilot)
+        await settle(app, pilot)
         body = shown(app.screen.query_one(ClaimDetail).query_one("#claim-detail-body"))
         assert "[bold red]Budi[/]" in body
         assert "\x1b" not in body
@@ -110,9 +105,9 @@ async def test_question_mark_lists_the_keys_the_footer_has_no_room_for(workspace
                           language="id")  # fmt: skip
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         app.push_screen(ClaimsScreen(article.id or 0))
-        await _settle(app, pilot)
+        await settle(app, pilot)
         footer_keys = {binding.key for _, binding, *_ in app.screen.active_bindings.values() if binding.show}
         assert "s" not in footer_keys and "D" not in footer_keys  # kept off the footer...
         assert app.screen.query_one(Footer) is not None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import LocalServer, Reply, page
+from tests.conftest import LocalServer, Reply, page, settle
 from workbench.services.articles import list_articles
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
@@ -30,30 +30,26 @@ async def test_add_an_article_then_a_source(
     ))  # fmt: skip
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, AddArticleDialog)
         app.screen.query_one("#article-target", Input).value = str(path)
         app.screen.query_one("#article-date", Input).value = "2024-03-05"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         table = app.screen.query_one("#articles-table", DataTable)
         assert table.row_count == 1
         [summary] = list_articles(workspace)
         assert summary.language == "id" and summary.claims >= 2
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, ClaimsScreen)
         await pilot.press("N")
         await pilot.pause()
         assert isinstance(app.screen, AddSourceDialog)
         app.screen.query_one("#source-url", Input).value = server.url("/harbour")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
     ships = next(v for v in list_claims(workspace, summary.id) if "kapal" in v.claim.text)
     assert ships.best is not None and "ships" in ships.best.quote

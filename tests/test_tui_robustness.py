@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from textual.widgets import Input
 
-from tests.conftest import LocalServer, Reply, page
+from tests.conftest import LocalServer, Reply, page, settle
 from tests.test_tui import shown
 from workbench.services.articles import add_article, list_articles
 from workbench.services.workspace import Workspace
@@ -21,13 +21,12 @@ async def test_markup_in_a_page_title_does_not_break_the_app(
                                               "The museum reopened on Monday after two years of repairs."))  # fmt: skip
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         app.screen.query_one("#article-target", Input).value = server.url("/story")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         messages = [n.message for n in app._notifications]
         assert any("[/b]" in m for m in messages), messages
     assert "[/b]" in list_articles(workspace)[0].title
@@ -45,15 +44,13 @@ async def test_a_failed_verdict_save_is_reported(
     monkeypatch.setattr("workbench.tui.screens.claims.record_verdict", locked)
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         app.push_screen(ClaimsScreen(article.id or 0))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         messages = [n.message for n in app._notifications]
         assert any("failed" in m and "locked" in m for m in messages), messages
         assert "failed" in shown(app.screen.query_one("#status-line"))
@@ -61,7 +58,6 @@ async def test_a_failed_verdict_save_is_reported(
         screen = app.screen
         assert isinstance(screen, ClaimsScreen)
         screen.load_claims()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         status = shown(screen.query_one("#status-line"))
         assert "0 of 1 checked" in status and "failed" in status and "locked" in status, status

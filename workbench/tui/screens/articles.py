@@ -57,7 +57,7 @@ class ArticlesScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
     def load_articles(self) -> None:
         rows = list_articles(self.workbench.workspace)
-        self.app.call_from_thread(self._show, rows)
+        self.deliver(self._show, rows)
 
     def _show(self, rows: list[ArticleSummary]) -> None:
         table = self.query_one("#articles-table", DataTable)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.tui.text import plain
 
@@ -32,6 +35,19 @@ class WorkbenchScreen(Screen[None]):
         line = " · ".join(part for part in (text, failures) if part)
         for status in self.query("#status-line").results(Static):
             status.update(plain(line))
+
+    def deliver(self, show: Callable[..., None], *args: Any) -> None:
+        """From a thread worker: run ``show(*args)`` on the UI thread, unless the worker has been
+        superseded by then. Cancelling a thread worker (an exclusive group starting a newer one,
+        the screen going away) does not stop its thread, so without this check an older load that
+        read the database before a save could paint its stale rows over the newer load's."""
+        worker = get_current_worker()
+
+        def show_if_current() -> None:
+            if not worker.is_cancelled:  # checked on the UI thread, where cancelling happens
+                show(*args)
+
+        self.app.call_from_thread(show_if_current)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         group = event.worker.group

@@ -97,7 +97,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         article = get_article(ws, self.article_id)
         views = list_claims(ws, self.article_id)
         suggestions = suggest_for_article(ws, self.article_id, views)
-        self.app.call_from_thread(self._show, article, views, select_id, suggestions)
+        self.deliver(self._show, article, views, select_id, suggestions)
 
     def _show(
         self,
@@ -180,24 +180,18 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             has_evidence=bool(view.evidence),
             rationale=view.verdict.rationale if view.verdict else "",
         )
-        self.app.push_screen(dialog, partial(self._verdict_chosen, view.claim.id or 0))
+        # the passage the checker is shown now, not whatever ranks best once the dialog closes
+        shown_best = view.best.id if view.best else None
+        self.app.push_screen(dialog, partial(self._verdict_chosen, view.claim.id or 0, shown_best))
 
-    def _verdict_chosen(self, claim_id: int, choice: VerdictChoice | None) -> None:
+    def _verdict_chosen(self, claim_id: int, shown_best: int | None, choice: VerdictChoice | None) -> None:
         if choice is not None:
-            self.save_verdict(claim_id, choice)
+            self.save_verdict(claim_id, choice, shown_best if choice.pin_best else None)
 
     @work(thread=True, exit_on_error=False, group="verdict")
-    def save_verdict(self, claim_id: int, choice: VerdictChoice) -> None:
+    def save_verdict(self, claim_id: int, choice: VerdictChoice, evidence_id: int | None = None) -> None:
         ws = self.workbench.workspace
-        view = next(v for v in self.views if v.claim.id == claim_id)
-        record_verdict(
-            ws,
-            claim_id,
-            choice.label,
-            rationale=choice.rationale,
-            # the passage the checker was shown, not whatever ranks best by the time this runs
-            evidence=view.best.id if choice.pin_best and view.best else None,
-        )
+        record_verdict(ws, claim_id, choice.label, rationale=choice.rationale, evidence=evidence_id)
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
         self.app.call_from_thread(self.load_claims, claim_id)
 

@@ -79,7 +79,7 @@ class ReverifyScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="review")
     def load_items(self, select_id: int | None = None) -> None:
         items = review_items(self.workbench.workspace, self.article_id)
-        self.app.call_from_thread(self._show, items, select_id)
+        self.deliver(self._show, items, select_id)
 
     def _show(self, items: list[ReviewItem], select_id: int | None = None) -> None:
         self.items = items
