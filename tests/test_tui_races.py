@@ -68,3 +68,56 @@ async def test_a_superseded_load_does_not_paint_over_a_newer_one(
         await pilot.pause()
         status = shown(screen.query_one("#status-line"))
         assert "1 of 1 checked" in status, status
+
+
+async def test_typing_on_while_a_verdict_saves_keeps_the_cursor_where_it_went(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s, Enter, Down, s, Enter typed fast: the reload after the first save must not pull the
+    cursor back to the first claim, or the second verdict would land on it."""
+    text = (
+        "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar pada Senin.\n"
+        "Wali kota mengatakan 300 pekerja akan dipekerjakan tahun ini.\n"
+    )
+    article = add_article(workspace, text, language="id")
+    first, second = (v.claim.id or 0 for v in list_claims(workspace, article.id or 0)[:2])
+    saving, release = threading.Event(), threading.Event()
+
+    def slow_record(*args: Any, **kwargs: Any) -> Any:
+        saving.set()
+        release.wait(30)
+        return verdict_service.record_verdict(*args, **kwargs)
+
+    monkeypatch.setattr("workbench.tui.screens.claims.record_verdict", slow_record)
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen) and screen.current is not None
+        assert screen.current.claim.id == first
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # the save starts and waits in its thread
+        while not saving.is_set():
+            await pilot.pause()
+        await settle_except_saving(app, pilot)
+        await pilot.press("down")  # the checker moves on before the save is done
+        await pilot.pause()
+        assert screen.current is not None and screen.current.claim.id == second
+        release.set()
+        await settle(app, pilot)  # the save finishes and reloads, asking for the first claim
+        assert screen.current is not None and screen.current.claim.id == second
+    verdicts = {v.claim.id: v.verdict for v in list_claims(workspace, article.id or 0)}
+    assert verdicts[first] is not None and verdicts[second] is None
+
+
+async def settle_except_saving(app: WorkbenchApp, pilot: Any) -> None:
+    """Let every worker but the blocked verdict save finish (the reload after the dialog closed)."""
+    for _ in range(100):
+        await pilot.pause()
+        running = [w for w in app.workers if not w.is_finished and w.group != "verdict"]
+        if not running:
+            return
+        for worker in running:
+            await worker.wait()

@@ -233,7 +233,7 @@ class ClaimEditing(WorkbenchScreen):
         @property
         def current(self) -> ClaimView | None: ...
 
-        def load_claims(self, select_id: int | None = None) -> Worker[None]: ...
+        def load_claims(self, select_id: int | None = None, origin: int | None = None) -> Worker[None]: ...
 
     def action_edit_claim(self) -> None:
         if (view := self.current) is not None:
@@ -315,9 +315,13 @@ class ClaimEditing(WorkbenchScreen):
         if answer:
             self.run_edit(partial(delete_claim, claim_id=claim_id))
 
-    @work(thread=True, exit_on_error=False, group="edit")
     def run_edit(self, edit: Callable[..., EditResult]) -> None:
         """Run an editing service in a thread; a refusal or bad input becomes a notification."""
+        view = self.current
+        self._edit_worker(edit, view.claim.id if view else None)
+
+    @work(thread=True, exit_on_error=False, group="edit")
+    def _edit_worker(self, edit: Callable[..., EditResult], origin: int | None) -> None:
         try:
             result = edit(cast("WorkbenchApp", self.app).workspace)
         except (ValueError, LookupError) as exc:
@@ -327,7 +331,7 @@ class ClaimEditing(WorkbenchScreen):
         done = [f"claim {c.id}" for c in result.claims] + [f"claim {i} removed" for i in result.removed]
         for note in [f"{result.action}: {', '.join(done)}", *result.notes]:
             self.app.call_from_thread(self.notify, note)
-        self.app.call_from_thread(self.load_claims, select_id)
+        self.app.call_from_thread(self.load_claims, select_id, origin)
 
 
 def _fields(changes: ClaimChanges) -> dict[str, Any]:

@@ -92,12 +92,14 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             self.notify(ABSENT_MESSAGE, timeout=8)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
-    def load_claims(self, select_id: int | None = None) -> None:
+    def load_claims(self, select_id: int | None = None, origin: int | None = None) -> None:
+        """Reload the table; ``select_id`` is the claim an action produced, ``origin`` the claim
+        under the cursor when that action started."""
         ws = self.workbench.workspace
         article = get_article(ws, self.article_id)
         views = list_claims(ws, self.article_id)
         suggestions = suggest_for_article(ws, self.article_id, views)
-        self.deliver(self._show, article, views, select_id, suggestions)
+        self.deliver(self._show, article, views, select_id, suggestions, origin)
 
     def _show(
         self,
@@ -105,14 +107,16 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         views: list[ClaimView],
         select_id: int | None,
         suggestions: dict[int, Suggestion] | None = None,
+        origin: int | None = None,
     ) -> None:
+        table = self.query_one("#claims-table", DataTable)
+        keep = table.cursor_row
+        under_cursor = self.views[keep].claim.id if 0 <= keep < len(self.views) else None
         self.article, self.views = article, views
         self.suggestions = suggestions or {}
         self.query_one("#title-bar", Static).update(
             plain(f"{article.title}  ·  {article.language}  ·  {len(views)} claims")
         )
-        table = self.query_one("#claims-table", DataTable)
-        keep = table.cursor_row
         table.clear()
         for view in views:
             best = view.best
@@ -133,7 +137,18 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             f"{checked} of {len(views)} checked" + (f", {stale} stale (r: review)" if stale else "")
         )
         if views:
-            row = next((i for i, v in enumerate(views) if v.claim.id == select_id), min(keep, len(views) - 1))
+            # Go to the claim an action produced only if the checker is still where the action
+            # started: one who typed on meanwhile ("s", Enter, Down...) stays on the claim they
+            # moved to, so their next key does not land on the one just saved.
+            # (When the action removed that claim, a split or a merge, the produced claim wins.)
+            still_there = any(v.claim.id == origin for v in views)
+            if select_id is not None and origin is not None and still_there and under_cursor != origin:
+                select_id = under_cursor
+            row = next((i for i, v in enumerate(views) if v.claim.id == select_id), None)
+            if row is None:
+                row = next(
+                    (i for i, v in enumerate(views) if v.claim.id == under_cursor), min(keep, len(views) - 1)
+                )
             table.move_cursor(row=row)
             self._show_detail(row)
         table.focus()
@@ -193,7 +208,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         ws = self.workbench.workspace
         record_verdict(ws, claim_id, choice.label, rationale=choice.rationale, evidence=evidence_id)
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
-        self.app.call_from_thread(self.load_claims, claim_id)
+        self.app.call_from_thread(self.load_claims, claim_id, claim_id)
 
     def action_add_source(self) -> None:
         from workbench.tui.screens.add_dialogs import AddSourceDialog
