@@ -41,8 +41,11 @@ def test_models_match_the_migrations(workspace: Workspace) -> None:
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
+    from workbench.storage.database import include_name
+
     with workspace.db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
 
 

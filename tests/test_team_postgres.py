@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from tests.conftest import LocalServer
 from tests.postgres import postgres_server, server_binaries
 from workbench.services.demo import load_builtin_cases
 from workbench.services.reverify import reverify
@@ -74,3 +75,16 @@ def test_postgres_refuses_to_edit_verdicts(team: Workspace) -> None:
     for statement in ("UPDATE verdict SET label = 'contradicted'", "DELETE FROM verdict"):
         with pytest.raises(DBAPIError, match="append-only"), team.db.engine.begin() as conn:
             conn.execute(text(statement))
+
+
+def test_archive_search_uses_the_postgres_full_text_index(team: Workspace, server: LocalServer) -> None:
+    from tests.test_archive_search import check_archive_search
+    from workbench.fetching.http import FetchPolicy
+
+    team.policy = FetchPolicy(allow_private=True, retries=1, backoff=0.05, connect_timeout=2, read_timeout=5)
+    with team.db.engine.connect() as conn:
+        index = conn.execute(
+            text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_archive_passage_fts'")
+        ).scalar_one()
+    assert "gin" in index and "to_tsvector" in index
+    check_archive_search(team, server)

@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("tui")(tui)
     app.command("reverify")(reverify)
+    archive_app.command("search")(archive_search)
     app.add_typer(archive_app, name="archive")
     app.add_typer(db_app, name="db")
 
@@ -238,3 +239,34 @@ def archive_verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         typer.echo(f"{checked} records checked, {len(problems)} problem(s)")
     if problems:
         raise typer.Exit(1)
+
+
+def archive_search(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(metavar="CLAIM_ID")],
+    top: Annotated[int, typer.Option("--top", min=1, help="How many passages.")] = 5,
+    add: Annotated[
+        bool, typer.Option("--add", help="Keep the passages found as the claim's (pinned) evidence.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search every source of every article for a claim's evidence (full-text pre-selection, then
+    the matching score)."""
+    from workbench.services.archive_search import search_archive
+    from workbench.services.verdicts import add_evidence
+
+    with workspace(ctx) as ws:
+        hits = search_archive(ws, claim_id, top=top)
+        added = [
+            add_evidence(ws, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score) for hit in hits
+        ] if add else []  # fmt: skip
+    if as_json:
+        rows = [hit.as_json() | ({"evidence_id": added[i]} if add else {}) for i, hit in enumerate(hits)]
+        print_json(rows)
+        return
+    for i, hit in enumerate(hits):
+        kept = f"  evidence {added[i]}" if add else ""
+        typer.echo(f"{hit.score:5.1f}  {hit.source_url}  [{hit.start}:{hit.end}]{kept}")
+        typer.echo(f"       {' '.join(hit.quote.split())[:200]}")
+    if not hits:
+        typer.echo("no passage in the archive shares a content word with this claim")

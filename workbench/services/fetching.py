@@ -21,6 +21,7 @@ from workbench.domain import FetchOutcome
 from workbench.fetching.archive import ArchiveProblem, sha256_hex
 from workbench.fetching.extract import page_from_body
 from workbench.fetching.http import FetchResult, fetch_url, make_client
+from workbench.services.archive_search import index_snapshot
 from workbench.services.articles import article_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Snapshot, Source
@@ -236,6 +237,7 @@ def _write_snapshot(
             stored.author = stored.author or page.author
             session.add(stored)
         session.flush()
+        index_snapshot(session, snapshot)  # searchable across the archive from the same commit
         return snapshot.id or 0
 
 

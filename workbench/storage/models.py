@@ -199,7 +199,23 @@ class EvidenceCheck(SQLModel, table=True):
     checked_at: datetime = Field(default_factory=utcnow)
 
 
+class ArchivePassage(SQLModel, table=True):
+    """A passage of a snapshot, kept for full-text search across the whole archive: every source
+    of every article, not only the article's own (``services/archive_search.py``). The index over
+    ``text`` is the database's own: an FTS5 table on SQLite, a GIN index on PostgreSQL
+    (migration 0006)."""
+
+    __tablename__ = "archive_passage"
+
+    id: int | None = Field(default=None, primary_key=True)
+    snapshot_id: int = Field(foreign_key="snapshot.id", index=True, ondelete="CASCADE")
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
 __all__ = [
+    "ArchivePassage",
     "Article",
     "ArticleSource",
     "Claim",

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from alembic import context
 from sqlmodel import SQLModel
 
 import workbench.storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from workbench.settings import database_url
-from workbench.storage.database import make_engine
+from workbench.storage.database import include_name, make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
-
-
-def include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    # FTS5 virtual tables and their shadow tables are managed by hand, not by autogenerate.
-    return not (type_ == "table" and name is not None and "_fts" in name)
 
 
 def run_migrations() -> None:

@@ -1,0 +1,92 @@
+"""Searching the whole archive for a claim's evidence: real SQLite FTS5, real pages on 127.0.0.1.
+
+``check_archive_search`` is shared with tests/test_team_postgres.py, which runs it on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from tests.conftest import LocalServer, Reply, page
+from workbench.cli import app
+from workbench.services.archive_search import index_archive, search_archive
+from workbench.services.articles import add_article, add_source
+from workbench.services.fetching import fetch_article
+from workbench.services.verdicts import list_claims
+from workbench.services.workspace import Workspace
+
+BRIDGE = "The new bridge over the Tamsel river cost 12 million dollars and opened on Monday."
+PARK = "A park with 300 new trees will be built on the east bank next spring."
+MUSEUM = "The city museum reopened after two years of repairs to its roof."
+
+
+def check_archive_search(ws: Workspace, server: LocalServer) -> None:
+    """Article A cites the council page; article B cites the museum page only. B's claim about the
+    bridge finds its evidence in A's source; a later edit of that page is what is searched."""
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
+    server.routes["/museum"] = Reply(200, page("Museum", MUSEUM))
+    first = add_article(ws, "JAKARTA - Taman baru akan dibangun.\n", title="A", language="id")
+    add_source(ws, first.id or 0, server.url("/council"))
+    second = add_article(
+        ws, "The bridge over the Tamsel river cost 12 million dollars.\n", title="B", language="en"
+    )
+    add_source(ws, second.id or 0, server.url("/museum"))
+    fetch_article(ws, first.id or 0)
+    fetch_article(ws, second.id or 0)
+    claim = list_claims(ws, second.id or 0)[0].claim
+    hits = search_archive(ws, claim.id or 0, top=3)
+    assert hits, "the bridge sentence is in the archive"
+    best = hits[0]
+    assert best.source_url == server.url("/council") and best.quote == BRIDGE
+    assert best.parts.get("agreements") == ["12 million"]
+    assert all(h.quote != MUSEUM for h in hits[:1])
+    # the page changes: the figure is revised; only the latest snapshot is searched
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE.replace("12", "14"), PARK))
+    fetch_article(ws, first.id or 0)
+    best = search_archive(ws, claim.id or 0, top=1)[0]
+    assert "14 million" in best.quote and best.parts.get("conflicts") == [
+        "claim: 12 million — source: 14 million"
+    ]
+
+
+def test_search_finds_evidence_in_another_articles_source(workspace: Workspace, server: LocalServer) -> None:
+    check_archive_search(workspace, server)
+
+
+def test_snapshots_written_before_the_index_are_indexed_on_first_search(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE))
+    article = add_article(workspace, "The bridge cost 12 million dollars.\n", title="B", language="en")
+    add_source(workspace, article.id or 0, server.url("/council"))
+    fetch_article(workspace, article.id or 0)
+    with workspace.db.engine.begin() as conn:  # as an archive from before migration 0006 would be
+        conn.execute(text("DELETE FROM archive_passage"))
+    claim = list_claims(workspace, article.id or 0)[0].claim
+    assert search_archive(workspace, claim.id or 0)[0].quote == BRIDGE
+    assert index_archive(workspace) == 0  # nothing left to index
+
+
+def test_cli_search_prints_json_and_adds_pinned_evidence(
+    workspace: Workspace, server: LocalServer, cli_env: dict[str, str]
+) -> None:
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
+    article = add_article(
+        workspace, "The bridge over the Tamsel river cost 12 million dollars.\n", language="en"
+    )
+    add_source(workspace, article.id or 0, server.url("/council"))
+    fetch_article(workspace, article.id or 0)
+    claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
+    runner = CliRunner()
+    result = runner.invoke(app, ["archive", "search", str(claim_id), "--top", "1", "--json", "--add"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    assert set(row) == {"snapshot_id", "source_url", "start", "end", "quote", "score", "evidence_id"}
+    assert row["quote"] == BRIDGE
+    view = list_claims(workspace, article.id or 0)[0]
+    pinned = [e for e in view.evidence if e.id == row["evidence_id"]]
+    assert pinned and pinned[0].quote == BRIDGE
+    result = runner.invoke(app, ["archive", "search", "99999"])
+    assert result.exit_code == 2 and "no claim with id 99999" in result.stderr
