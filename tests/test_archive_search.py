@@ -90,3 +90,33 @@ def test_cli_search_prints_json_and_adds_pinned_evidence(
     assert pinned and pinned[0].quote == BRIDGE
     result = runner.invoke(app, ["archive", "search", "99999"])
     assert result.exit_code == 2 and "no claim with id 99999" in result.stderr
+
+
+async def test_tui_g_searches_the_archive_and_enter_pins_the_passage(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    from tests.conftest import settle
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.add_dialogs import ArchiveHitsDialog
+    from workbench.tui.screens.claims import ClaimsScreen
+
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
+    cited = add_article(workspace, "JAKARTA - Taman baru akan dibangun.\n", title="A", language="id")
+    add_source(workspace, cited.id or 0, server.url("/council"))
+    fetch_article(workspace, cited.id or 0)
+    article = add_article(
+        workspace, "The bridge over the Tamsel river cost 12 million dollars.\n", language="en"
+    )
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await settle(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ArchiveHitsDialog) and dialog.hits[0].quote == BRIDGE
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+    [view] = list_claims(workspace, article.id or 0)
+    assert [e.quote for e in view.evidence] == [BRIDGE]

@@ -1,15 +1,19 @@
-"""Dialogs that bring new material in: an article (file or URL) and a source URL."""
+"""Dialogs that bring new material in: an article (file or URL), a source URL, a passage found
+by searching the whole archive."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
+
+if TYPE_CHECKING:
+    from workbench.services.archive_search import ArchiveHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,41 @@ class AddSourceDialog(ModalScreen[str | None]):
             self.notify("A source is an http(s) URL", severity="warning")
             return
         self.dismiss(url)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ArchiveHitsDialog(ModalScreen["ArchiveHit | None"]):
+    """Passages the archive search found for a claim, best first; Enter pins the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-archive-hits")]
+
+    def __init__(self, claim_text: str, hits: list[ArchiveHit]) -> None:
+        super().__init__()
+        self.claim_text = claim_text
+        self.hits = hits
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        from workbench.tui.text import plain
+
+        with Vertical(classes="edit-box"):
+            yield Label(plain(f"The whole archive, for: {' '.join(self.claim_text.split())[:150]}"))
+            yield Label("Enter pins the passage as this claim's evidence; Esc closes.")
+            options = []
+            for i, hit in enumerate(self.hits):
+                line = plain(
+                    f"{hit.score:5.1f}  {hit.source_url}\n       {' '.join(hit.quote.split())[:220]}"
+                )
+                options.append(Option(line, id=f"hit-{i}"))
+            yield OptionList(*options, id="archive-hits")
+
+    def on_option_list_option_selected(self, event: Any) -> None:
+        event.stop()
+        self.dismiss(self.hits[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,6 +20,7 @@ from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
 
 if TYPE_CHECKING:
+    from workbench.services.archive_search import ArchiveHit
     from workbench.storage.models import Article
     from workbench.tui.app import WorkbenchApp
 
@@ -55,6 +56,14 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         ),
         Binding(
             "r", "review", "Re-verify", id="review", tooltip="Old and new evidence after re-verification"
+        ),
+        Binding(
+            "g",
+            "search_archive",
+            "Search archive",
+            id="search-archive",
+            tooltip="Look for this claim's evidence in every source of every article",
+            show=False,
         ),
         *_label_bindings(),
         *EDIT_BINDINGS,  # E t S M A D: hand editing of claims (claim_edit.py)
@@ -208,6 +217,36 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         ws = self.workbench.workspace
         record_verdict(ws, claim_id, choice.label, rationale=choice.rationale, evidence=evidence_id)
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
+        self.app.call_from_thread(self.load_claims, claim_id, claim_id)
+
+    def action_search_archive(self) -> None:
+        if (view := self.current) is not None:
+            self._search_archive(view.claim.id or 0, view.claim.statement or view.claim.text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="archive-search")
+    def _search_archive(self, claim_id: int, claim_text: str) -> None:
+        from workbench.services.archive_search import search_archive
+        from workbench.tui.screens.add_dialogs import ArchiveHitsDialog
+
+        hits = search_archive(self.workbench.workspace, claim_id, top=8)
+        if not hits:
+            self.app.call_from_thread(self.notify, "No passage in the archive shares a word with this claim")
+            return
+        dialog = ArchiveHitsDialog(claim_text, hits)
+        self.app.call_from_thread(self.app.push_screen, dialog, partial(self._archive_hit_chosen, claim_id))
+
+    def _archive_hit_chosen(self, claim_id: int, hit: ArchiveHit | None) -> None:
+        if hit is not None:
+            self._pin_archive_hit(claim_id, hit)
+
+    @work(thread=True, exit_on_error=False, group="archive-search")
+    def _pin_archive_hit(self, claim_id: int, hit: ArchiveHit) -> None:
+        from workbench.services.verdicts import add_evidence
+
+        evidence_id = add_evidence(
+            self.workbench.workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score
+        )
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: passage pinned as evidence {evidence_id}")
         self.app.call_from_thread(self.load_claims, claim_id, claim_id)
 
     def action_add_source(self) -> None:
