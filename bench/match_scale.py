@@ -1,6 +1,6 @@
 """Scale benchmark: 1,000 claims against 100,000 passages, FTS5 pre-selection then re-ranking.
 
-    .venv/bin/python bench/match_scale.py [--claims 1000] [--passages 100000] [--sample 50] [--pool 100]
+    .venv/bin/python bench/match_scale.py [--claims 1000] [--passages 100000] [--sample 50] [--pool 160]
 
 Passages are synthetic sentences drawn with Zipf weights from the words of our development set plus a
 long tail of made-up words, with names and numbers mixed in; each claim is a shortened, partly reworded copy of a random passage.
@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1000)
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=50)
-    parser.add_argument("--pool", type=int, default=100)
+    parser.add_argument("--pool", type=int, default=160)
     args = parser.parse_args()
     rng = random.Random(7)
     passages = make_passages(args.passages, rng)

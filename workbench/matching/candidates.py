@@ -85,7 +85,7 @@ class ArchiveMatcher:
         claim_lang: str | None = None,
         statement: str | None = None,
         top: int = 5,
-        pool: int = 100,
+        pool: int = 160,
     ) -> list[RankedPassage]:
         """Like :func:`rank_passages` over all passages, re-ranking only ``pool`` FTS5 candidates."""
         candidates = self.full_text.select(claim, claim_lang=claim_lang, statement=statement, limit=pool)

@@ -24,7 +24,7 @@ from workbench.matching.rank import PassageIndex
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import ArchivePassage, Article, Claim, Snapshot, Source
 
-DEFAULT_POOL = 100
+DEFAULT_POOL = 160  # as ArchiveMatcher: recall@5 against brute force 0.992 at 160, 0.976 at 100
 
 # Constant SQL; only the bound parameters vary. The latest snapshot of each source is the one searched.
 _SQLITE_QUERY = text(
