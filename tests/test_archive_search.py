@@ -120,3 +120,30 @@ async def test_tui_g_searches_the_archive_and_enter_pins_the_passage(
         assert isinstance(app.screen, ClaimsScreen)
     [view] = list_claims(workspace, article.id or 0)
     assert [e.quote for e in view.evidence] == [BRIDGE]
+
+
+def test_reverifying_an_article_rechecks_evidence_pinned_from_another_articles_source(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    from workbench.services.reverify import reverify
+    from workbench.services.verdicts import add_evidence, record_verdict
+
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
+    server.routes["/museum"] = Reply(200, page("Museum", MUSEUM))
+    cited = add_article(workspace, "JAKARTA - Taman baru akan dibangun.\n", title="A", language="id")
+    add_source(workspace, cited.id or 0, server.url("/council"))
+    article = add_article(
+        workspace, "The bridge over the Tamsel river cost 12 million dollars.\n", language="en"
+    )
+    add_source(workspace, article.id or 0, server.url("/museum"))
+    fetch_article(workspace, cited.id or 0)
+    fetch_article(workspace, article.id or 0)
+    claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
+    hit = search_archive(workspace, claim_id, top=1)[0]
+    evidence_id = add_evidence(workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score)
+    record_verdict(workspace, claim_id, "supported", rationale="the council page", evidence=evidence_id)
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE.replace("12", "14"), PARK))
+    report = reverify(workspace, article.id or 0)
+    assert {s.url for s in report.sources} == {server.url("/council"), server.url("/museum")}
+    assert [(e.claim_id, e.status) for e in report.evidence] == [(claim_id, "edited")]
+    assert str(list_claims(workspace, article.id or 0)[0].state) == "stale"

@@ -98,9 +98,15 @@ def _scope_sources(session: Session, ref: str | int | None) -> tuple[str, list[S
     if ref is not None:
         article = resolve_article(session, ref)
         scope = str(article.id)
-        query = query.join(ArticleSource, col(ArticleSource.source_id) == col(Source.id)).where(
-            ArticleSource.article_id == article.id
+        own = select(ArticleSource.source_id).where(ArticleSource.article_id == article.id)
+        # and the sources of evidence the article's claims pinned from elsewhere (archive search)
+        pinned = (
+            select(Snapshot.source_id)
+            .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
+            .join(Claim, col(Claim.id) == col(Evidence.claim_id))
+            .where(Claim.article_id == article.id, col(Evidence.pinned).is_(True))
         )
+        query = query.where(col(Source.id).in_(own) | col(Source.id).in_(pinned))
     return scope, list(session.exec(query).all())
 
 
