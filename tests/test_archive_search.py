@@ -88,6 +88,8 @@ def test_cli_search_prints_json_and_adds_pinned_evidence(
     view = list_claims(workspace, article.id or 0)[0]
     pinned = [e for e in view.evidence if e.id == row["evidence_id"]]
     assert pinned and pinned[0].quote == BRIDGE
+    again = runner.invoke(app, ["archive", "search", str(claim_id), "--top", "1", "--json", "--add"])
+    assert json.loads(again.stdout)[0]["evidence_id"] == row["evidence_id"]  # pinned once, not twice
     result = runner.invoke(app, ["archive", "search", "99999"])
     assert result.exit_code == 2 and "no claim with id 99999" in result.stderr
 
@@ -147,3 +149,31 @@ def test_reverifying_an_article_rechecks_evidence_pinned_from_another_articles_s
     assert {s.url for s in report.sources} == {server.url("/council"), server.url("/museum")}
     assert [(e.claim_id, e.status) for e in report.evidence] == [(claim_id, "edited")]
     assert str(list_claims(workspace, article.id or 0)[0].state) == "stale"
+
+
+def test_an_archived_copy_is_not_searched_over_the_live_page(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    """An "as of" copy fetched after the live page has the newer id; the live text is searched."""
+    from datetime import UTC, datetime
+
+    from workbench.domain import FetchOutcome
+    from workbench.fetching.http import FetchResult
+    from workbench.services.articles import article_sources
+    from workbench.services.fetching import Memento, record_fetch
+
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE))
+    article = add_article(
+        workspace, "The bridge over the Tamsel river cost 12 million dollars.\n", language="en"
+    )
+    add_source(workspace, article.id or 0, server.url("/council"))
+    fetch_article(workspace, article.id or 0)
+    [source] = article_sources(workspace, article.id or 0)
+    old = page("Council", BRIDGE.replace("12", "9"))
+    archived = FetchResult(server.url("/council"), FetchOutcome.OK, final_url=server.url("/council"), status=200,
+                           headers=[("Content-Type", "text/html")], raw=old, body=old)  # fmt: skip
+    record_fetch(
+        workspace, source, archived, memento=Memento("web.archive.test", datetime(2020, 1, 1, tzinfo=UTC))
+    )
+    claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
+    assert search_archive(workspace, claim_id, top=1)[0].quote == BRIDGE

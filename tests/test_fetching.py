@@ -290,3 +290,14 @@ def test_a_redirect_to_a_private_address_is_refused(workspace: Workspace, server
     [report] = fetch_article(workspace, article_id)
     assert report.outcome == FetchOutcome.ERROR and "non-public" in (report.error or "")
     assert server.requests == []
+
+
+def test_addresses_that_carry_an_inside_ipv4_address_are_not_public() -> None:
+    import ipaddress
+
+    from workbench.fetching.http import is_public
+
+    inside = ["::ffff:127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1", "10.0.0.1", "::1", "fe80::1"]
+    outside = ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "64:ff9b::5db8:d822"]
+    assert [is_public(ipaddress.ip_address(a)) for a in inside] == [False] * len(inside)
+    assert [is_public(ipaddress.ip_address(a)) for a in outside] == [True] * len(outside)

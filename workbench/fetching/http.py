@@ -75,6 +75,21 @@ class FetchResult:
 
 
 Resolver = Callable[[str, int, float | None], Awaitable[list[str]]]
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def is_public(address: IPAddress) -> bool:
+    """Whether ``address`` is a public one, judging an IPv6 address that carries an IPv4 one
+    (IPv4-mapped, 6to4, NAT64) by the IPv4 address it leads to: ``64:ff9b::a9fe:a9fe`` is
+    169.254.169.254 on a network with NAT64."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return address.ipv4_mapped.is_global
+        if address.sixtofour is not None:
+            return address.sixtofour.is_global
+        if any(address in network for network in _NAT64):
+            return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF).is_global
+    return address.is_global
 
 
 async def system_resolve(host: str, port: int, timeout: float | None) -> list[str]:
@@ -82,7 +97,7 @@ async def system_resolve(host: str, port: int, timeout: float | None) -> list[st
     loop = asyncio.get_running_loop()
     try:
         infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, UnicodeError) as exc:  # UnicodeError: a label IDNA refuses
         raise httpcore.ConnectError(f"could not resolve {host}: {exc or 'timed out'}") from exc
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
@@ -98,11 +113,11 @@ class PublicOnlyBackend(httpcore.AsyncNetworkBackend):
     def __init__(
         self,
         resolve: Resolver = system_resolve,
-        allowed: Callable[[IPAddress], bool] = lambda address: address.is_global,
+        allowed: Callable[[IPAddress], bool] | None = None,
     ) -> None:
         self._inner = httpcore.AnyIOBackend()
         self._resolve = resolve
-        self._allowed = allowed
+        self._allowed = allowed or is_public
 
     async def connect_tcp(
         self,
@@ -124,12 +139,17 @@ class PublicOnlyBackend(httpcore.AsyncNetworkBackend):
             if not self._allowed(address):  # private, loopback, link-local, shared (100.64/10), reserved
                 raise FetchRefused(f"{host} {how} a non-public address ({address}); not fetched")
         failure: Exception | None = None
+        deadline = None if timeout is None else time.monotonic() + timeout
         for address in addresses:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise httpcore.ConnectTimeout(f"could not connect to {host} within {timeout} s")
             try:
+                # one connect timeout for the whole attempt, however many addresses the name has
                 return await self._inner.connect_tcp(
                     str(address),
                     port,
-                    timeout=timeout,
+                    timeout=left,
                     local_address=local_address,
                     socket_options=socket_options,
                 )

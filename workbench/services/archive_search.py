@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from workbench.matching.candidates import query_terms
@@ -26,17 +27,20 @@ from workbench.storage.models import ArchivePassage, Article, Claim, Snapshot, S
 
 DEFAULT_POOL = 160  # as ArchiveMatcher: recall@5 against brute force 0.992 at 160, 0.976 at 100
 
-# Constant SQL; only the bound parameters vary. The latest snapshot of each source is the one searched.
+# Constant SQL; only the bound parameters vary. Each source's newest live snapshot is searched (a web
+# archive's "as of" copy only when there is no live one), as everywhere else in the workbench.
 _SQLITE_QUERY = text(
     "SELECT p.id FROM archive_passage_fts JOIN archive_passage AS p ON p.id = archive_passage_fts.rowid "
     "WHERE archive_passage_fts MATCH :query "
-    "AND p.snapshot_id IN (SELECT max(id) FROM snapshot GROUP BY source_id) "
+    "AND p.snapshot_id IN (SELECT coalesce(max(CASE WHEN archive_name IS NULL THEN id END), max(id)) "
+    "FROM snapshot GROUP BY source_id) "
     "ORDER BY bm25(archive_passage_fts) LIMIT :pool"
 )
 _POSTGRES_QUERY = text(
     "SELECT id FROM archive_passage "
     "WHERE to_tsvector('english', text) @@ to_tsquery('english', :query) "
-    "AND snapshot_id IN (SELECT max(id) FROM snapshot GROUP BY source_id) "
+    "AND snapshot_id IN (SELECT coalesce(max(CASE WHEN archive_name IS NULL THEN id END), max(id)) "
+    "FROM snapshot GROUP BY source_id) "
     "ORDER BY ts_rank(to_tsvector('english', text), to_tsquery('english', :query)) DESC LIMIT :pool"
 )
 _WORD = re.compile(r"\w+")
@@ -80,12 +84,19 @@ def index_snapshot(session: Session, snapshot: Snapshot) -> int:
 def index_archive(ws: Workspace) -> int:
     """Index the snapshots that are not yet (written before migration 0006, or imported from a
     bundle); returns how many were indexed. New snapshots are indexed as they are written."""
+    done = 0
     with ws.db.session() as session:
         indexed = select(ArchivePassage.snapshot_id).distinct()
         missing = session.exec(select(Snapshot).where(col(Snapshot.id).not_in(indexed))).all()
         for snapshot in missing:
-            index_snapshot(session, snapshot)
-        return len(missing)
+            try:
+                with session.begin_nested():  # another checker indexing the same snapshot wins
+                    index_snapshot(session, snapshot)
+                    session.flush()
+                done += 1
+            except IntegrityError:
+                continue
+    return done
 
 
 def search_archive(
@@ -100,11 +111,8 @@ def search_archive(
         article = session.get(Article, claim.article_id)
         language = article.language if article else None
         statement = None if claim.statement_is_draft else claim.statement
-        terms = [word for term in query_terms(claim.text, claim_lang=language, statement=statement)
-                 for word in _WORD.findall(term)]  # fmt: skip
-        if not terms:
-            return []
-        ids = _candidate_ids(session, list(dict.fromkeys(terms)), pool)
+        terms = query_terms(claim.text, claim_lang=language, statement=statement)
+        ids = _candidate_ids(session, terms, pool) if terms else []
         if not ids:
             return []
         rows = session.exec(
@@ -138,9 +146,14 @@ def search_archive(
 def _candidate_ids(session: Session, terms: list[str], pool: int) -> list[int]:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        query = " OR ".join(f'"{term}"' for term in terms)
+        # each term an FTS5 string ("12.5" stays one phrase); quotes doubled, so no operator gets in
+        query = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
         return [row[0] for row in session.execute(_SQLITE_QUERY, {"query": query, "pool": pool})]
     if dialect == "postgresql":
-        query = " | ".join(terms)
+        # to_tsquery has its own syntax: only word characters reach it, a term's pieces adjacent
+        pieces = [" <-> ".join(words) for term in terms if (words := _WORD.findall(term))]
+        if not pieces:
+            return []
+        query = " | ".join(f"({piece})" for piece in dict.fromkeys(pieces))
         return [row[0] for row in session.execute(_POSTGRES_QUERY, {"query": query, "pool": pool})]
     raise NotImplementedError(f"no full-text search for {dialect}")

@@ -227,6 +227,17 @@ def add_evidence(
             raise NotFound(f"no snapshot with id {snapshot_id}")
         if not 0 <= start < end <= len(snapshot.text):
             raise ValueError(f"span {start}:{end} is outside snapshot {snapshot_id}")
+        same = session.exec(
+            select(Evidence.id).where(
+                Evidence.claim_id == claim_id,
+                Evidence.snapshot_id == snapshot_id,
+                Evidence.start == start,
+                Evidence.end == end,
+                col(Evidence.pinned).is_(True),
+            )
+        ).first()
+        if same is not None:  # pinning the same passage twice keeps one row
+            return same
         quote, prefix, suffix = selector_for(snapshot.text, start, end)
         evidence = Evidence(
             claim_id=claim_id,

@@ -51,9 +51,9 @@ def make_engine(url: str) -> Engine:
 
 
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    """Autogenerate's filter: FTS5 virtual tables and their shadow tables are managed by hand in
-    the migrations, not by autogenerate (they are not models)."""
-    return not (type_ == "table" and name is not None and "_fts" in name)
+    """Autogenerate's filter: full-text objects (SQLite's FTS5 tables and their shadow tables,
+    PostgreSQL's GIN index) are managed by hand in the migrations; they are not models."""
+    return not (type_ in ("table", "index") and name is not None and "_fts" in name)
 
 
 def alembic_config(engine: Engine) -> Any:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from datetime import date as Date
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, Text
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -206,6 +206,7 @@ class ArchivePassage(SQLModel, table=True):
     (migration 0006)."""
 
     __tablename__ = "archive_passage"
+    __table_args__ = (UniqueConstraint("snapshot_id", "start", "end", name="uq_archive_passage_span"),)
 
     id: int | None = Field(default=None, primary_key=True)
     snapshot_id: int = Field(foreign_key="snapshot.id", index=True, ondelete="CASCADE")

@@ -36,7 +36,7 @@ class WorkbenchScreen(Screen[None]):
         for status in self.query("#status-line").results(Static):
             status.update(plain(line))
 
-    def deliver(self, show: Callable[..., None], *args: Any) -> None:
+    def deliver(self, show: Callable[..., object], *args: Any) -> None:
         """From a thread worker: run ``show(*args)`` on the UI thread, unless the worker has been
         superseded by then. Cancelling a thread worker (an exclusive group starting a newer one,
         the screen going away) does not stop its thread, so without this check an older load that

@@ -233,13 +233,14 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             self.app.call_from_thread(self.notify, "No passage in the archive shares a word with this claim")
             return
         dialog = ArchiveHitsDialog(claim_text, hits)
-        self.app.call_from_thread(self.app.push_screen, dialog, partial(self._archive_hit_chosen, claim_id))
+        # not from a search a newer "g" superseded: one dialog, with the newest results
+        self.deliver(self.app.push_screen, dialog, partial(self._archive_hit_chosen, claim_id))
 
     def _archive_hit_chosen(self, claim_id: int, hit: ArchiveHit | None) -> None:
         if hit is not None:
             self._pin_archive_hit(claim_id, hit)
 
-    @work(thread=True, exit_on_error=False, group="archive-search")
+    @work(thread=True, exit_on_error=False, group="archive-pin")  # a new search must not cancel it
     def _pin_archive_hit(self, claim_id: int, hit: ArchiveHit) -> None:
         from workbench.services.verdicts import add_evidence
 

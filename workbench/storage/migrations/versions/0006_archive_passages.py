@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["snapshot_id"], ["snapshot.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("snapshot_id", "start", "end", name="uq_archive_passage_span"),
     )
     with op.batch_alter_table("archive_passage", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_archive_passage_snapshot_id"), ["snapshot_id"], unique=False)
