@@ -123,26 +123,20 @@ def main() -> None:
     ]
     at1, at5 = recall(ranks)
     print(f"id->en with draft_english as statement: recall@1={at1:.3f} @5={at5:.3f}")
-    nearmiss = load_nearmiss()
-    indexes = [PassageIndex(passages) for _, passages, _ in nearmiss]
-    evaluate(
-        "en near-miss",
-        [(claim, gold) for claim, _, gold in nearmiss],
-        lambda n: indexes[n],
-        lambda n: nearmiss[n][1],
-        "en",
-        args.misses,
-    )
-    reports = load_nearmiss(name="match_dev_reports.txt")
-    report_indexes = [PassageIndex(passages) for _, passages, _ in reports]
-    evaluate(
-        "en reports (source's own sentences)",
-        [(claim, gold) for claim, _, gold in reports],
-        lambda n: report_indexes[n],
-        lambda n: reports[n][1],
-        "en",
-        args.misses,
-    )
+    for name, filename in (
+        ("en near-miss", "match_dev_nearmiss.txt"),
+        ("en reports (source's own sentences)", "match_dev_reports.txt"),
+    ):
+        cases = load_nearmiss(name=filename)
+        indexes = [PassageIndex(passages) for _, passages, _ in cases]
+        evaluate(
+            name,
+            [(claim, gold) for claim, _, gold in cases],
+            lambda n, indexes=indexes: indexes[n],
+            lambda n, cases=cases: cases[n][1],
+            "en",
+            args.misses,
+        )
 
 
 if __name__ == "__main__":
