@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlalchemy import text
 from typer.testing import CliRunner
@@ -177,3 +178,37 @@ def test_an_archived_copy_is_not_searched_over_the_live_page(
     )
     claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
     assert search_archive(workspace, claim_id, top=1)[0].quote == BRIDGE
+
+
+def test_a_bundle_carries_evidence_pinned_from_another_articles_source(
+    workspace: Workspace, server: LocalServer, tmp_path: Path
+) -> None:
+    from workbench.services.articles import article_sources
+    from workbench.services.bundles import export_bundle, import_bundle
+    from workbench.services.verdicts import add_evidence, record_verdict
+
+    server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
+    server.routes["/museum"] = Reply(200, page("Museum", MUSEUM))
+    cited = add_article(workspace, "JAKARTA - Taman baru akan dibangun.\n", title="A", language="id")
+    add_source(workspace, cited.id or 0, server.url("/council"))
+    article = add_article(
+        workspace, "The bridge over the Tamsel river cost 12 million dollars.\n", language="en"
+    )
+    add_source(workspace, article.id or 0, server.url("/museum"))
+    fetch_article(workspace, cited.id or 0)
+    fetch_article(workspace, article.id or 0)
+    claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
+    hit = search_archive(workspace, claim_id, top=1)[0]
+    evidence_id = add_evidence(workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score)
+    record_verdict(workspace, claim_id, "supported", rationale="the council page", evidence=evidence_id)
+    bundle = tmp_path / "bridge.zip"
+    export_bundle(workspace, article.id or 0, bundle)
+    elsewhere = Workspace.open(str(tmp_path / "other.db"), archive=tmp_path / "other-archive")
+    try:
+        article_id = import_bundle(elsewhere, bundle)
+        [view] = list_claims(elsewhere, article_id)
+        assert view.verdict is not None and view.verdict.label == "supported"
+        assert [e.quote for e in view.evidence if e.id == view.verdict.evidence_id] == [BRIDGE]
+        assert [s.url for s in article_sources(elsewhere, article_id)] == [server.url("/museum")]
+    finally:
+        elsewhere.close()

@@ -65,13 +65,22 @@ def export_bundle(ws: Workspace, ref: str | int, path: Path) -> dict[str, int]:
         article = resolve_article(session, ref)
         claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)).all())
         claim_ids = [c.id for c in claims]
+        own = select(ArticleSource.source_id).where(ArticleSource.article_id == article.id)
+        # and the sources of evidence pinned from other articles' sources (archive search), so
+        # every evidence row's snapshot travels too
+        cited = (
+            select(Snapshot.source_id)
+            .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
+            .where(col(Evidence.claim_id).in_(claim_ids))
+        )
         sources = list(
             session.exec(
                 select(Source)
-                .join(ArticleSource, col(ArticleSource.source_id) == col(Source.id))
-                .where(ArticleSource.article_id == article.id)
+                .where(col(Source.id).in_(own) | col(Source.id).in_(cited))
+                .order_by(col(Source.id))
             ).all()
         )
+        own_ids = set(session.exec(own).all())
         source_ids = [s.id for s in sources]
         snapshots = list(session.exec(select(Snapshot).where(col(Snapshot.source_id).in_(source_ids))).all())
         data: dict[str, Any] = {
@@ -83,6 +92,7 @@ def export_bundle(ws: Workspace, ref: str | int, path: Path) -> dict[str, int]:
                 _dump(e) for e in session.exec(select(ClaimEdit).where(ClaimEdit.article_id == article.id))
             ],
             "sources": [_dump(s) for s in sources],
+            "article_sources": sorted(i for i in source_ids if i in own_ids),
             "snapshots": [_dump(s) for s in snapshots],
             "attempts": [
                 _dump(a)
@@ -177,7 +187,9 @@ def import_bundle(ws: Workspace, path: Path) -> int:
                 session.add(source)
                 session.flush()
             ids["source"][row["id"]] = source.id or 0
-            session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
+            # bundles from before "article_sources" hold the article's own sources only
+            if row["id"] in data.get("article_sources", [row["id"]]):
+                session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
         for row in data["snapshots"]:
             new_source = ids["source"][row["source_id"]]
             # reuse a snapshot only when its extracted text is the same too: evidence offsets
