@@ -61,3 +61,41 @@ async def test_a_failed_verdict_save_is_reported(
         await settle(app, pilot)
         status = shown(screen.query_one("#status-line"))
         assert "0 of 1 checked" in status and "failed" in status and "locked" in status, status
+
+
+async def test_a_failed_save_stays_shown_until_that_claim_is_saved(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import settle
+    from workbench.services import verdicts
+
+    text = (
+        "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar pada Senin.\n"
+        "Wali kota mengatakan 300 pekerja akan dipekerjakan tahun ini.\n"
+    )
+    article = add_article(workspace, text, language="id")
+    first = verdicts.list_claims(workspace, article.id or 0)[0].claim.id
+    calls: list[int] = []
+
+    def locked_once(ws: Workspace, claim_id: int, *args: object, **kwargs: object) -> object:
+        calls.append(claim_id)
+        if len(calls) == 1:
+            raise OperationalError("INSERT INTO verdict", {}, Exception("database is locked"))
+        return verdicts.record_verdict(ws, claim_id, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("workbench.tui.screens.claims.record_verdict", locked_once)
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await settle(app, pilot)
+        for keys in (["s", "enter"], ["down", "s", "enter"]):  # claim 1 fails, then claim 2 is saved
+            for key in keys:
+                await pilot.press(key)
+                await settle(app, pilot)
+        status = shown(app.screen.query_one("#status-line"))
+        assert "1 of 2 checked" in status and f"verdict for claim {first} failed" in status, status
+        for key in ("up", "s", "enter"):  # claim 1 again, now saved
+            await pilot.press(key)
+            await settle(app, pilot)
+        status = shown(app.screen.query_one("#status-line"))
+        assert "2 of 2 checked" in status and "failed" not in status, status

@@ -16,9 +16,9 @@ class WorkbenchScreen(Screen[None]):
     """A screen whose failed workers say so in one line: nothing fails silently, least of all a
     verdict that could not be saved (a locked database, a page that would not parse...).
 
-    The failure stays on the status line, after whatever the screen shows there, until a worker
-    of the same group succeeds: a reload that finishes a moment after the failure must not wipe
-    the only lasting sign of it."""
+    The failure stays on the status line, after whatever the screen shows there, until the same
+    task (same group and worker name) succeeds: a reload that finishes a moment after the failure
+    must not wipe the only lasting sign of it, nor a save of another claim."""
 
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -50,9 +50,10 @@ class WorkbenchScreen(Screen[None]):
         self.app.call_from_thread(show_if_current)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        group = event.worker.group
-        if event.state == WorkerState.SUCCESS and group in self._failures:
-            del self._failures[group]
+        # failures are kept per task: a worker's name says what it did ("verdict for claim 12")
+        key = f"{event.worker.group}/{event.worker.name}"
+        if event.state == WorkerState.SUCCESS and key in self._failures:
+            del self._failures[key]
             self.set_status(self._status)
             return
         if event.state != WorkerState.ERROR or event.worker.error is None:
@@ -61,5 +62,5 @@ class WorkbenchScreen(Screen[None]):
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         name = event.worker.name or "task"
         self.notify(f"{name} failed: {first}", severity="error", timeout=10)
-        self._failures[group] = f"{name} failed: {first}"
+        self._failures[key] = f"{name} failed: {first}"
         self.set_status(self._status)

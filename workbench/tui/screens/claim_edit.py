@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -318,9 +317,15 @@ class ClaimEditing(WorkbenchScreen):
     def run_edit(self, edit: Callable[..., EditResult]) -> None:
         """Run an editing service in a thread; a refusal or bad input becomes a notification."""
         view = self.current
-        self._edit_worker(edit, view.claim.id if view else None)
+        origin = view.claim.id if view else None
+        self.run_worker(
+            partial(self._edit_worker, edit, origin),
+            name=f"edit of claim {origin}",  # a failure stays shown until an edit of it succeeds
+            group="edit",
+            thread=True,
+            exit_on_error=False,
+        )
 
-    @work(thread=True, exit_on_error=False, group="edit")
     def _edit_worker(self, edit: Callable[..., EditResult], origin: int | None) -> None:
         try:
             result = edit(cast("WorkbenchApp", self.app).workspace)

@@ -212,8 +212,18 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         if choice is not None:
             self.save_verdict(claim_id, choice, shown_best if choice.pin_best else None)
 
-    @work(thread=True, exit_on_error=False, group="verdict")
     def save_verdict(self, claim_id: int, choice: VerdictChoice, evidence_id: int | None = None) -> None:
+        """Record the verdict in a thread worker named after the claim: a failure stays on the
+        status line until a save of that same claim succeeds, not any save."""
+        self.run_worker(
+            partial(self._save_verdict, claim_id, choice, evidence_id),
+            name=f"verdict for claim {claim_id}",
+            group="verdict",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _save_verdict(self, claim_id: int, choice: VerdictChoice, evidence_id: int | None) -> None:
         ws = self.workbench.workspace
         record_verdict(ws, claim_id, choice.label, rationale=choice.rationale, evidence=evidence_id)
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
