@@ -101,3 +101,21 @@ def test_postgres_schema_matches_the_models(team: Workspace) -> None:
     with team.db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include_name})
         assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_cli_warns_when_a_shared_database_has_no_shared_archive(
+    team: Workspace, pg_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from workbench.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WORKBENCH_DB", pg_url)
+    monkeypatch.delenv("WORKBENCH_ARCHIVE", raising=False)
+    result = CliRunner().invoke(app, ["articles", "list", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "WORKBENCH_ARCHIVE is not set" in result.stderr and str(tmp_path) in result.stderr
+    monkeypatch.setenv("WORKBENCH_ARCHIVE", str(tmp_path / "shared"))
+    result = CliRunner().invoke(app, ["articles", "list", "--json"])
+    assert result.exit_code == 0 and "WORKBENCH_ARCHIVE" not in result.stderr

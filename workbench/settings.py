@@ -49,6 +49,16 @@ def archive_root(url: str) -> Path:
     return base / "sources" / "archive"
 
 
+def unshared_archive_warning(url: str) -> str | None:
+    """What to tell a team whose shared database keeps its evidence archive on one machine."""
+    if sqlite_path(url) is not None or os.environ.get("WORKBENCH_ARCHIVE"):
+        return None
+    return (
+        f"the database is shared but WORKBENCH_ARCHIVE is not set: archive records go to "
+        f"{archive_root(url)} on this machine only; set WORKBENCH_ARCHIVE to a folder every checker shares"
+    )
+
+
 def checker_name(explicit: str | None = None) -> str:
     if explicit:
         return explicit

@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
+from workbench import settings
 from workbench.labels import UnknownLabel
 from workbench.services.workspace import NotFound, Workspace
 
@@ -44,6 +45,9 @@ def workspace(ctx: typer.Context) -> Iterator[Workspace]:
     ws = None
     try:
         ws = Workspace.open(db)
+        warning = settings.unshared_archive_warning(ws.db.url)
+        if warning:
+            typer.echo(f"warning: {warning}", err=True)
         yield ws
     except USER_ERRORS as exc:
         fail(_one_line(exc))
