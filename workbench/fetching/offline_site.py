@@ -1,37 +1,70 @@
 """Serve a built-in case's pages (``.example`` hosts) through httpx's real client path.
 
-The demo case's pages live in ``sources/<case>/site/<version>/<host>/<path>.html``. This transport
-is mounted on the shared client for those hosts only, so the demo exercises exactly the code that
-fetches real sources: redirects, headers, raw bytes, archive, extraction.
+The demo case's pages live in ``sources/<case>/site/<version>/<host>/<path>.html``. A later version
+holds only what changed: its own files win, the earlier versions' files show through, and the pages
+named in its ``REMOVED`` file (``<host>/<path>`` a line) answer 404. This transport is mounted on the
+shared client for those hosts only, so the demo exercises exactly the code that fetches real
+sources: redirects, headers, raw bytes, archive, extraction.
 """
 
 from __future__ import annotations
 
 import email.utils
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
+REMOVED = "REMOVED"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLayer:
+    """One version folder of a case's site and the pages that version removed."""
+
+    root: Path
+    removed: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, root: Path) -> SiteLayer:
+        listed = root / REMOVED
+        lines = listed.read_text(encoding="utf-8").splitlines() if listed.is_file() else []
+        return cls(
+            root,
+            frozenset(line.strip().strip("/") for line in lines if line.strip() and not line.startswith("#")),
+        )
+
 
 class SiteTransport(httpx.AsyncBaseTransport):
-    """Answer GETs from files under ``<root>/<host>/`` (the first root that has the host).
+    """Answer GETs from files under ``<layer>/<host>/``, the newest layer first.
 
-    A host with no folder in any root fails as a connection error (unreachable, like a dead
-    server); a known host without the file answers 404 (gone).
+    A host with no folder in any layer fails as a connection error (unreachable, like a dead
+    server); a known host without the file, or with the page removed by a newer layer, answers
+    404 (gone).
 
     ``/a/b`` maps to ``a/b.html`` (or ``a/b/index.html``); ``/`` to ``index.html``. Responses
     carry an ETag and Last-Modified so conditional re-fetches get a 304 when nothing changed.
     """
 
-    def __init__(self, roots: list[Path]) -> None:
-        self.roots = roots
+    def __init__(self, layers: list[SiteLayer]) -> None:
+        self.layers = layers
 
-    def _host_folder(self, host: str) -> Path | None:
-        for root in self.roots:
-            folder = root / host
-            if host and not host.startswith(".") and folder.is_dir():
-                return folder.resolve()
+    def _host_folders(self, host: str) -> list[tuple[SiteLayer, Path]]:
+        if not host or host.startswith("."):
+            return []
+        return [
+            (layer, (layer.root / host).resolve()) for layer in self.layers if (layer.root / host).is_dir()
+        ]
+
+    def _page(self, host: str, path: str) -> Path | None:
+        key = f"{host}/{path.strip('/')}".rstrip("/")
+        for layer in self.layers:
+            if key in layer.removed:
+                return None
+            base = (layer.root / host).resolve()
+            if base.is_dir() and (page := self._file_for(base, path)) is not None:
+                return page
         return None
 
     def _file_for(self, base: Path, path: str) -> Path | None:
@@ -54,10 +87,9 @@ class SiteTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.method not in ("GET", "HEAD"):
             return httpx.Response(405, request=request)
-        base = self._host_folder(request.url.host)
-        if base is None:
+        if not self._host_folders(request.url.host):
             raise httpx.ConnectError(f"no such host: {request.url.host}", request=request)
-        page = self._file_for(base, request.url.path)
+        page = self._page(request.url.host, request.url.path)
         if page is None:
             return httpx.Response(
                 404,

@@ -11,7 +11,7 @@ import httpx
 from workbench import settings
 from workbench.fetching.archive import SnapshotArchive
 from workbench.fetching.http import FetchPolicy
-from workbench.fetching.offline_site import SiteTransport
+from workbench.fetching.offline_site import SiteLayer, SiteTransport
 from workbench.storage import Database
 
 
@@ -37,9 +37,18 @@ class Workspace:
     def transports(self) -> dict[str, httpx.AsyncBaseTransport]:
         """Route the reserved ``.example`` names to the built-in cases' own pages (``sources/*/site/``):
         they never reach the network, and unknown ``.example`` hosts fail as unreachable."""
-        roots = [
-            case / "site" / self.site_version
-            for case in sorted(settings.cases_dir().iterdir())
-            if (case / "site" / self.site_version).is_dir()
-        ]
-        return {"all://*.example": SiteTransport(roots)}
+        layers = []
+        for case in sorted(settings.cases_dir().iterdir()):
+            site = case / "site"
+            if not (site / self.site_version).is_dir():
+                continue
+            # this version, then the earlier ones it changes (v2 over v1)
+            versions = sorted((v for v in site.iterdir() if v.is_dir()), key=_version_number)
+            chosen = _version_number(site / self.site_version)
+            layers += [SiteLayer.of(v) for v in reversed(versions) if _version_number(v) <= chosen]
+        return {"all://*.example": SiteTransport(layers)}
+
+
+def _version_number(folder: Path) -> int:
+    digits = "".join(ch for ch in folder.name if ch.isdigit())
+    return int(digits) if digits else 0
