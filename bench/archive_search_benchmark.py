@@ -93,6 +93,7 @@ def run(args: argparse.Namespace, url: str, tmp: Path) -> None:
     finished = time.perf_counter()
     ws.close()
     snapshots = -(-len(sentences) // args.per_snapshot)
+    print(f"database: {ws.db.engine.dialect.name}")
     print(
         f"archive: {len(sentences)} sentences in {snapshots} snapshots; written and indexed in {indexed - started:.1f} s"
     )
