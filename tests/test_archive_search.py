@@ -125,10 +125,9 @@ async def test_tui_g_searches_the_archive_and_enter_pins_the_passage(
     assert [e.quote for e in view.evidence] == [BRIDGE]
 
 
-def test_reverifying_an_article_rechecks_evidence_pinned_from_another_articles_source(
-    workspace: Workspace, server: LocalServer
-) -> None:
-    from workbench.services.reverify import reverify
+def _judged_on_another_articles_source(workspace: Workspace, server: LocalServer) -> tuple[int, int]:
+    """Article B (citing the museum page) has a verdict resting on the council page, which only
+    article A cites, found by archive search. Returns B's id and its claim's id."""
     from workbench.services.verdicts import add_evidence, record_verdict
 
     server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
@@ -145,11 +144,20 @@ def test_reverifying_an_article_rechecks_evidence_pinned_from_another_articles_s
     hit = search_archive(workspace, claim_id, top=1)[0]
     evidence_id = add_evidence(workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score)
     record_verdict(workspace, claim_id, "supported", rationale="the council page", evidence=evidence_id)
+    return article.id or 0, claim_id
+
+
+def test_reverifying_an_article_rechecks_evidence_pinned_from_another_articles_source(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    from workbench.services.reverify import reverify
+
+    article_id, claim_id = _judged_on_another_articles_source(workspace, server)
     server.routes["/council"] = Reply(200, page("Council", BRIDGE.replace("12", "14"), PARK))
-    report = reverify(workspace, article.id or 0)
+    report = reverify(workspace, article_id)
     assert {s.url for s in report.sources} == {server.url("/council"), server.url("/museum")}
     assert [(e.claim_id, e.status) for e in report.evidence] == [(claim_id, "edited")]
-    assert str(list_claims(workspace, article.id or 0)[0].state) == "stale"
+    assert str(list_claims(workspace, article_id)[0].state) == "stale"
 
 
 def test_an_archived_copy_is_not_searched_over_the_live_page(
@@ -185,30 +193,16 @@ def test_a_bundle_carries_evidence_pinned_from_another_articles_source(
 ) -> None:
     from workbench.services.articles import article_sources
     from workbench.services.bundles import export_bundle, import_bundle
-    from workbench.services.verdicts import add_evidence, record_verdict
 
-    server.routes["/council"] = Reply(200, page("Council", BRIDGE, PARK))
-    server.routes["/museum"] = Reply(200, page("Museum", MUSEUM))
-    cited = add_article(workspace, "JAKARTA - Taman baru akan dibangun.\n", title="A", language="id")
-    add_source(workspace, cited.id or 0, server.url("/council"))
-    article = add_article(
-        workspace, "The bridge over the Tamsel river cost 12 million dollars.\n", language="en"
-    )
-    add_source(workspace, article.id or 0, server.url("/museum"))
-    fetch_article(workspace, cited.id or 0)
-    fetch_article(workspace, article.id or 0)
-    claim_id = list_claims(workspace, article.id or 0)[0].claim.id or 0
-    hit = search_archive(workspace, claim_id, top=1)[0]
-    evidence_id = add_evidence(workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score)
-    record_verdict(workspace, claim_id, "supported", rationale="the council page", evidence=evidence_id)
+    article_id, _ = _judged_on_another_articles_source(workspace, server)
     bundle = tmp_path / "bridge.zip"
-    export_bundle(workspace, article.id or 0, bundle)
+    export_bundle(workspace, article_id, bundle)
     elsewhere = Workspace.open(str(tmp_path / "other.db"), archive=tmp_path / "other-archive")
     try:
-        article_id = import_bundle(elsewhere, bundle)
-        [view] = list_claims(elsewhere, article_id)
+        imported_id = import_bundle(elsewhere, bundle)
+        [view] = list_claims(elsewhere, imported_id)
         assert view.verdict is not None and view.verdict.label == "supported"
         assert [e.quote for e in view.evidence if e.id == view.verdict.evidence_id] == [BRIDGE]
-        assert [s.url for s in article_sources(elsewhere, article_id)] == [server.url("/museum")]
+        assert [s.url for s in article_sources(elsewhere, imported_id)] == [server.url("/museum")]
     finally:
         elsewhere.close()
