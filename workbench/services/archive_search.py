@@ -19,13 +19,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from workbench.matching.candidates import query_terms
+from workbench.matching.candidates import CANDIDATE_POOL, fts5_any, query_terms
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import PassageIndex
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import ArchivePassage, Article, Claim, Snapshot, Source
-
-DEFAULT_POOL = 160  # as ArchiveMatcher: recall@5 against brute force 0.992 at 160, 0.976 at 100
 
 # Constant SQL; only the bound parameters vary. Each source's newest live snapshot is searched (a web
 # archive's "as of" copy only when there is no live one), as everywhere else in the workbench.
@@ -100,7 +98,7 @@ def index_archive(ws: Workspace) -> int:
 
 
 def search_archive(
-    ws: Workspace, claim_id: int, *, top: int = 5, pool: int = DEFAULT_POOL
+    ws: Workspace, claim_id: int, *, top: int = 5, pool: int = CANDIDATE_POOL
 ) -> list[ArchiveHit]:
     """The ``top`` passages of the whole archive for claim ``claim_id``, best first."""
     index_archive(ws)
@@ -146,9 +144,7 @@ def search_archive(
 def _candidate_ids(session: Session, terms: list[str], pool: int) -> list[int]:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        # each term an FTS5 string ("12.5" stays one phrase); quotes doubled, so no operator gets in
-        query = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
-        return [row[0] for row in session.execute(_SQLITE_QUERY, {"query": query, "pool": pool})]
+        return [row[0] for row in session.execute(_SQLITE_QUERY, {"query": fts5_any(terms), "pool": pool})]
     if dialect == "postgresql":
         # to_tsquery has its own syntax: only word characters reach it, a term's pieces adjacent
         pieces = [" <-> ".join(words) for term in terms if (words := _WORD.findall(term))]

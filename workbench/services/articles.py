@@ -9,11 +9,21 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.claims import detect_language, extract_claims
 from workbench.domain import ExtractedClaim
 from workbench.services.workspace import NotFound, Workspace
-from workbench.storage.models import Article, ArticleSource, Claim, ClaimEdit, Source, Verdict
+from workbench.storage.models import (
+    Article,
+    ArticleSource,
+    Claim,
+    ClaimEdit,
+    Evidence,
+    Snapshot,
+    Source,
+    Verdict,
+)
 
 
 def text_hash(text: str) -> str:
@@ -249,6 +259,22 @@ def add_source(
         if link is None:
             session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
         return source
+
+
+def own_source_ids(article_id: int | None) -> SelectOfScalar[int]:
+    """The ids of the sources an article cites, as a subquery."""
+    return select(ArticleSource.source_id).where(ArticleSource.article_id == article_id)
+
+
+def evidence_source_ids(article_id: int | None) -> SelectOfScalar[int]:
+    """The ids of the sources its claims' evidence comes from, as a subquery: its own sources, and
+    others' where a checker pinned a passage found by archive search."""
+    return (
+        select(Snapshot.source_id)
+        .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
+        .join(Claim, col(Claim.id) == col(Evidence.claim_id))
+        .where(Claim.article_id == article_id)
+    )
 
 
 def article_sources(ws: Workspace, ref: str | int) -> list[Source]:

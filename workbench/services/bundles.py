@@ -17,7 +17,7 @@ from typing import Any
 from sqlmodel import SQLModel, col, select
 
 from workbench import __version__
-from workbench.services.articles import resolve_article
+from workbench.services.articles import evidence_source_ids, own_source_ids, resolve_article
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (
     Article,
@@ -65,14 +65,10 @@ def export_bundle(ws: Workspace, ref: str | int, path: Path) -> dict[str, int]:
         article = resolve_article(session, ref)
         claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)).all())
         claim_ids = [c.id for c in claims]
-        own = select(ArticleSource.source_id).where(ArticleSource.article_id == article.id)
-        # and the sources of evidence pinned from other articles' sources (archive search), so
-        # every evidence row's snapshot travels too
-        cited = (
-            select(Snapshot.source_id)
-            .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
-            .where(col(Evidence.claim_id).in_(claim_ids))
-        )
+        own = own_source_ids(article.id)
+        # and the sources of evidence pinned from other articles' (archive search), so every
+        # evidence row's snapshot travels too
+        cited = evidence_source_ids(article.id)
         sources = list(
             session.exec(
                 select(Source)

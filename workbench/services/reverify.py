@@ -18,11 +18,10 @@ from sqlmodel import Session, col, func, select
 from workbench import settings
 from workbench.anchoring import TextQuoteSelector, reanchor_quote
 from workbench.domain import FetchOutcome
-from workbench.services.articles import article_claims, resolve_article
+from workbench.services.articles import article_claims, evidence_source_ids, own_source_ids, resolve_article
 from workbench.services.fetching import SourceFetchReport, fetch_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (
-    ArticleSource,
     Claim,
     Evidence,
     EvidenceCheck,
@@ -98,15 +97,10 @@ def _scope_sources(session: Session, ref: str | int | None) -> tuple[str, list[S
     if ref is not None:
         article = resolve_article(session, ref)
         scope = str(article.id)
-        own = select(ArticleSource.source_id).where(ArticleSource.article_id == article.id)
-        # and the sources of evidence the article's claims pinned from elsewhere (archive search)
-        pinned = (
-            select(Snapshot.source_id)
-            .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
-            .join(Claim, col(Claim.id) == col(Evidence.claim_id))
-            .where(Claim.article_id == article.id, col(Evidence.pinned).is_(True))
+        query = query.where(
+            col(Source.id).in_(own_source_ids(article.id))
+            | col(Source.id).in_(evidence_source_ids(article.id))
         )
-        query = query.where(col(Source.id).in_(own) | col(Source.id).in_(pinned))
     return scope, list(session.exec(query).all())
 
 
