@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import JsonFlag, fail, parse_date, parse_lang, print_json, workspace
+from workbench.cli.common import ArticleArg, JsonFlag, fail, parse_date, parse_lang, print_json, workspace
 
 articles_app = typer.Typer(help="Add and list articles.", no_args_is_help=True)
 sources_app = typer.Typer(help="Link source URLs to articles.", no_args_is_help=True)
@@ -73,7 +73,7 @@ def articles_add(
 @sources_app.command("add")
 def sources_add(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(metavar="ARTICLE")],
+    article: ArticleArg,
     url: Annotated[str, typer.Argument(metavar="URL")],
     as_json: JsonFlag = False,
 ) -> None:
@@ -89,9 +89,7 @@ def sources_add(
 
 
 @sources_app.command("list")
-def sources_list(
-    ctx: typer.Context, article: Annotated[str, typer.Argument(metavar="ARTICLE")], as_json: JsonFlag = False
-) -> None:
+def sources_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """List an article's sources with their last fetch outcome."""
     from workbench.services.articles import article_sources
     from workbench.services.fetching import last_attempts
@@ -117,9 +115,7 @@ def sources_list(
 
 
 @claims_app.command("list")
-def claims_list(
-    ctx: typer.Context, article: Annotated[str, typer.Argument(metavar="ARTICLE")], as_json: JsonFlag = False
-) -> None:
+def claims_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """List an article's claims with verdict, review state and best evidence."""
     from workbench.services.verdicts import list_claims
 
@@ -160,7 +156,7 @@ def claims_extract(
 @articles_app.command("export-bundle")
 def articles_export_bundle(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(metavar="ARTICLE")],
+    article: ArticleArg,
     path: Annotated[Path, typer.Argument(metavar="PATH")],
 ) -> None:
     """Write one file with the article, claims, verdict history, snapshots and archive records."""

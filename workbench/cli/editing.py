@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workbench.cli.articles import claims_app
-from workbench.cli.common import JsonFlag, fail, print_json, workspace
+from workbench.cli.common import ArticleArg, JsonFlag, fail, print_json, workspace
 
 if TYPE_CHECKING:
     from workbench.services.editing import EditResult
@@ -120,7 +120,7 @@ def claims_merge(
 @claims_app.command("add")
 def claims_add(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(metavar="ARTICLE")],
+    article: ArticleArg,
     start: Annotated[int | None, typer.Option("--start", help="Span start (article offset)")] = None,
     end: Annotated[int | None, typer.Option("--end", help="Span end (article offset, exclusive)")] = None,
     text: Annotated[
@@ -179,9 +179,7 @@ def claims_history(ctx: typer.Context, claim_id: ClaimId, as_json: JsonFlag = Fa
 
 
 @claims_app.command("reextract")
-def claims_reextract(
-    ctx: typer.Context, article: Annotated[str, typer.Argument(metavar="ARTICLE")], as_json: JsonFlag = False
-) -> None:
+def claims_reextract(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """Run claim extraction again, keeping hand edits, verdicts and deletions."""
     from workbench.services.articles import reextract_claims
 
