@@ -130,15 +130,18 @@ def page(title: str, *paragraphs: str, extra_head: str = "") -> bytes:
     ).encode()
 
 
-async def settle(app: App[None], pilot: Pilot[None]) -> None:
+async def settle(app: App[None], pilot: Pilot[None], *, except_group: str | None = None) -> None:
     """Wait until the app has nothing left to do: let every queued message be handled (which is
     what starts the workers a key press, a ``push_screen`` or a dialog's result ask for), then wait
     for every worker, and again for the workers those start (a save reloads the table), until none
     is left. A worker that failed or was superseded counts as done (``wait_for_complete`` would
-    raise instead): the test checks what the screen shows."""
+    raise instead): the test checks what the screen shows. Workers of ``except_group`` are not
+    waited for (a test holding one of them blocked on purpose)."""
     while True:
         await pilot.pause()
-        running = [worker for worker in app.workers if not worker.is_finished]
+        running = [
+            w for w in app.workers if not w.is_finished and (except_group is None or w.group != except_group)
+        ]
         if not running:
             return
         await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)

@@ -101,7 +101,7 @@ async def test_typing_on_while_a_verdict_saves_keeps_the_cursor_where_it_went(
         await pilot.press("enter")  # the save starts and waits in its thread
         while not saving.is_set():
             await pilot.pause()
-        await settle_except_saving(app, pilot)
+        await settle(app, pilot, except_group="verdict")  # the reload after the dialog closed
         await pilot.press("down")  # the checker moves on before the save is done
         await pilot.pause()
         assert screen.current is not None and screen.current.claim.id == second
@@ -110,14 +110,3 @@ async def test_typing_on_while_a_verdict_saves_keeps_the_cursor_where_it_went(
         assert screen.current is not None and screen.current.claim.id == second
     verdicts = {v.claim.id: v.verdict for v in list_claims(workspace, article.id or 0)}
     assert verdicts[first] is not None and verdicts[second] is None
-
-
-async def settle_except_saving(app: WorkbenchApp, pilot: Any) -> None:
-    """Let every worker but the blocked verdict save finish (the reload after the dialog closed)."""
-    for _ in range(100):
-        await pilot.pause()
-        running = [w for w in app.workers if not w.is_finished and w.group != "verdict"]
-        if not running:
-            return
-        for worker in running:
-            await worker.wait()
