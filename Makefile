@@ -27,6 +27,7 @@ demo: $(STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check workbench tests bench scripts
 	$(BIN)/ruff format --check workbench tests bench scripts
+	$(BIN)/lint-imports
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
