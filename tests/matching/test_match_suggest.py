@@ -1,5 +1,5 @@
 from workbench.domain import ClaimKind
-from workbench.matching.evidence import locate_evidence
+from workbench.matching.evidence import LocatedEvidence, locate_evidence
 from workbench.matching.rank import rank_passages
 from workbench.matching.suggest import suggest_verdict
 
@@ -60,3 +60,35 @@ def test_cross_lingual_claim_through_located_evidence() -> None:
     claim = "Microsoft mengamati 25 serangan perusak terhadap organisasi di Ukraina"
     label, reason = suggest_verdict(ClaimKind.NUMBER, None, locate_evidence(claim, snapshot, claim_lang="id"))
     assert label == "contradicted", reason
+
+
+def _passage(score: float, **parts: object) -> LocatedEvidence:
+    return LocatedEvidence(0, 10, "a passage", "", "", score, {"lang": "en", **parts})
+
+
+def test_the_reason_names_the_score_it_judged() -> None:
+    # 59.6 prints as 60: judged as printed, so a reason never reads "60, under 60"
+    label, reason = suggest_verdict(ClaimKind.EVENT, None, [_passage(59.6)])
+    assert label == "supported" and reason.startswith("best passage 60"), reason
+    label, reason = suggest_verdict(ClaimKind.EVENT, None, [_passage(34.4)])
+    assert label == "not-in-source" and "best passage 34" in reason and "under the floor of 35" in reason
+    # with embeddings the reason names the score without them, the one the thresholds judge
+    label, reason = suggest_verdict(ClaimKind.EVENT, None, [_passage(31.0, without_semantic=68.0)])
+    assert label == "supported", reason
+    assert reason.startswith("best passage 68 (without embeddings; 31 with them)"), reason
+
+
+def test_embeddings_change_the_suggestion_only_with_a_reason() -> None:
+    lexical = [_passage(68.0), _passage(40.0)]
+    semantic = [_passage(31.0, without_semantic=68.0), _passage(25.0, without_semantic=40.0)]
+    # the same passages, ranked the same: the same suggestion with the extra or without it
+    assert (
+        suggest_verdict(ClaimKind.EVENT, None, lexical)[0]
+        == suggest_verdict(ClaimKind.EVENT, None, semantic)[0]
+    )
+    # embeddings rank first a passage the lexical score puts second: the label may differ, and
+    # the reason says why
+    reordered = [_passage(31.0, without_semantic=68.0), _passage(45.0, without_semantic=30.0)]
+    label, reason = suggest_verdict(ClaimKind.EVENT, None, reordered)
+    assert label != suggest_verdict(ClaimKind.EVENT, None, lexical)[0]
+    assert "without embeddings another passage would rank first: 68" in reason

@@ -63,17 +63,33 @@ def suggest_verdict(
         if not source_reachable:
             return "unverifiable", "no source could be reached"
         return "not-in-source", "the source has no passage to compare"
+    # The best passage is the top-ranked one, the one every view shows first (with the semantic
+    # extra, embeddings help rank). One score is judged: the passage's score without embeddings,
+    # the one the thresholds were set on, and the reason names it. When embeddings put another
+    # passage first than the lexical ranking would, the reason says so: that alone can change the
+    # suggestion between an install with the extra and one without.
     best = max(evidence, key=lambda item: item.score)
+    label, reason = _judge(claim_kind, claim_speaker, best, texts)
+    lexical_best = max(evidence, key=lexical_score)
+    if "without_semantic" in best.parts and lexical_score(lexical_best) > lexical_score(best):
+        reason += f" (without embeddings another passage would rank first: {lexical_score(lexical_best):.0f})"
+    return label, reason
+
+
+def _judge(
+    claim_kind: ClaimKind | str,
+    claim_speaker: str | None,
+    best: RankedPassage | LocatedEvidence,
+    texts: Sequence[str] | None,
+) -> tuple[str, str]:
     parts: dict[str, Any] = best.parts
     limits = THRESHOLDS["id" if parts.get("lang") == "id" else "en"]
-    score = f"best passage {best.score:.0f}"
-    # Embedding similarity picks the best passage; the thresholds, set on scores without it, judge
-    # that passage by its score without it, and the reason says which score was judged.
-    judged = float(parts.get("without_semantic", best.score))
+    judged = lexical_score(best)
+    score = f"best passage {judged:.0f}"
     if "without_semantic" in parts:
-        score = f"best passage {best.score:.0f} ({judged:.0f} without embeddings)"
+        score += f" (without embeddings; {best.score:.0f} with them)"
     if judged < limits.floor:
-        return "not-in-source", f"{score}, below {limits.floor:.0f}: no passage says this"
+        return "not-in-source", f"{score}, under the floor of {limits.floor:.0f}: no passage says this"
     conflicts: list[str] = list(parts.get("conflicts", []))
     if conflicts:
         # another figure only contradicts when the passage is otherwise about the same thing;
@@ -97,11 +113,21 @@ def suggest_verdict(
     if qualifiers:
         return "partly-supported", f"{score}, but the qualifier differs: " + "; ".join(qualifiers)
     if judged < limits.support:
-        return "partly-supported", f"{score}: the source says something close, not quite this"
+        return (
+            "partly-supported",
+            f"{score}, under {limits.support:.0f}: the source says something close, not quite this",
+        )
     agreed = [name for name in ("numbers", "dates") if name in parts and parts[name] >= 100]
     if agreed:
         return "supported", f"{score}, {' and '.join(agreed)} agree"
     return "supported", score
+
+
+def lexical_score(item: RankedPassage | LocatedEvidence) -> float:
+    """The score the suggestion thresholds judge: without embeddings (the same with or without the
+    semantic extra)."""
+    # whole points, as every view prints them: "55, under 55" can never be read
+    return float(round(float(item.parts.get("without_semantic", item.score))))
 
 
 def _window(best: RankedPassage | LocatedEvidence, texts: Sequence[str] | None) -> str:
