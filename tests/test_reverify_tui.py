@@ -61,10 +61,14 @@ async def test_screen_shows_every_status_and_confirms_or_reopens(workspace: Work
         await pilot.pause()
         assert isinstance(app.screen, VerdictDialog)
         app.screen.query_one("#verdict-rationale", Input).value = "the sentence was removed from the page"
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # the old label is only highlighted: not saved yet
+        await pilot.pause()
+        assert isinstance(app.screen, VerdictDialog)
+        await pilot.press("shift+tab", "n", "ctrl+s")  # from the rationale back to the list; choose
         await settle(app, pilot)
     latest = verdict_history(workspace, orphan.claim_id)[-1]
     assert latest.rationale == "the sentence was removed from the page"
+    assert latest.label == "not-in-source"
     assert str(get_claim(workspace, orphan.claim_id).state) == "checked"
 
 

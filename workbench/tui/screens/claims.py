@@ -178,10 +178,6 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         row = self.query_one("#claims-table", DataTable).cursor_row
         return self.views[row] if 0 <= row < len(self.views) else None
 
-    def _suggested(self, view: ClaimView) -> str | None:
-        suggestion = self.suggestions.get(view.claim.id or 0)
-        return suggestion.label if suggestion else None
-
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -200,7 +196,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             return
         dialog = VerdictDialog(
             view.claim.statement or view.claim.text,
-            preselect=label or (view.verdict.label if view.verdict else self._suggested(view)),
+            chosen=label,  # a label key on the table is the checker's choice; `v` chooses nothing
+            current=view.verdict.label if view.verdict else None,
+            suggestion=self.suggestions.get(view.claim.id or 0),
             has_evidence=bool(view.evidence),
             rationale=view.verdict.rationale if view.verdict else "",
         )

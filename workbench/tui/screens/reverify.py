@@ -219,9 +219,8 @@ class ReverifyScreen(WorkbenchScreen):
             return
         from workbench.tui.screens.verdict_dialog import VerdictDialog
 
-        dialog = VerdictDialog(
-            item.claim_text, preselect=item.label, has_evidence=False, rationale=item.rationale
-        )
+        # the old label is highlighted, not chosen: re-judging needs the checker's own choice
+        dialog = VerdictDialog(item.claim_text, current=item.label, rationale=item.rationale)
         self.app.push_screen(dialog, partial(self._reopened, item.claim_id))
 
     def _reopened(self, claim_id: int, choice: object) -> None:

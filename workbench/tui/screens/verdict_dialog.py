@@ -1,4 +1,10 @@
-"""A modal that asks for a verdict label, a rationale and whether to pin the best evidence."""
+"""A modal that asks for a verdict label, a rationale and whether to pin the best evidence.
+
+The checker decides, never the machine (DESIGN.md section 7): the workbench's suggestion and the
+claim's current verdict may be highlighted in the list, but nothing is saved until the checker has
+chosen a label themselves, by its key or by selecting it in the list (Enter or a click on an option).
+The highlight is where the cursor is; the choice is shown on its own line.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.labels import Label as VerdictLabel
 from workbench.labels import labels
+from workbench.services.suggestions import Suggestion
 from workbench.tui.text import plain
 
 
@@ -24,33 +33,84 @@ class VerdictChoice:
     pin_best: bool
 
 
+def label_keys() -> str:
+    """The label keys as the checker types them ("s p m c n u"), from the labels file."""
+    return " ".join(lab.key for lab in labels() if lab.key)
+
+
+def _label_key_bindings() -> list[BindingType]:
+    # not priority bindings: in the rationale Input a letter is text, not a label
+    return [
+        Binding(lab.key, f"choose('{lab.id}')", lab.en, id=f"choose-{lab.id}", show=False)
+        for lab in labels()
+        if lab.key
+    ]
+
+
 class VerdictDialog(ModalScreen[VerdictChoice | None]):
-    """Returns the checker's choice through ``dismiss``, or None when cancelled."""
+    """Returns the checker's choice through ``dismiss``, or None when cancelled.
+
+    ``chosen`` is a label the checker already chose (a label key pressed on the claims table);
+    ``current`` the claim's current verdict label (highlighted when re-judging, not chosen);
+    ``suggestion`` the workbench's suggestion (shown and highlighted, never chosen)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-verdict"),
         Binding("ctrl+s", "save", "Save", id="save-verdict", priority=True),
+        *_label_key_bindings(),
     ]
 
+    chosen: reactive[str | None] = reactive(None, init=False)
+    """The label id the checker chose in this dialog (or on the table); None until they do."""
+
     def __init__(
-        self, claim_text: str, preselect: str | None = None, has_evidence: bool = False, rationale: str = ""
+        self,
+        claim_text: str,
+        *,
+        chosen: str | None = None,
+        current: str | None = None,
+        suggestion: Suggestion | None = None,
+        has_evidence: bool = False,
+        rationale: str = "",
     ) -> None:
         super().__init__()
         self.claim_text = claim_text
-        self.preselect = preselect
+        self.initial_choice = chosen
+        self.current = current
+        self.suggestion = suggestion
         self.has_evidence = has_evidence
         self.initial_rationale = rationale
+
+    def _prompt(self, lab: VerdictLabel) -> Text:
+        mark = "✔ " if lab.id == self.chosen else "  "
+        prompt = Text(f"{mark}[{lab.key}] {lab.en}", style="bold" if lab.id == self.chosen else "")
+        notes = []
+        if self.current == lab.id:
+            notes.append("current verdict")
+        if self.suggestion is not None and self.suggestion.label == lab.id:
+            notes.append("suggested")
+        if notes:
+            prompt.append(f"  ({', '.join(notes)})", style="italic")
+        prompt.append(f" — {lab.meaning}", style="dim")
+        return prompt
 
     def compose(self) -> ComposeResult:
         with Vertical(id="verdict-box"):
             yield Label("Verdict for:")
             yield Label(plain(self.claim_text[:300]))
-            yield OptionList(
-                *[Option(Text(f"[{lab.key}] {lab.en} — {lab.meaning}"), id=lab.id) for lab in labels()],
-                id="verdict-labels",
-            )
+            if self.current is not None:
+                yield Label(plain(f"current verdict: {self._shown_name(self.current)}"), id="verdict-current")
+            if self.suggestion is not None:
+                yield Label(
+                    plain(f"suggested: {self._shown_name(self.suggestion.label)} — {self.suggestion.reason}"),
+                    id="verdict-suggested",
+                )
+            yield OptionList(*[Option(self._prompt(lab), id=lab.id) for lab in labels()], id="verdict-labels")
+            yield Static("", id="verdict-chosen")
             yield Input(
-                value=self.initial_rationale, placeholder="Rationale (Enter saves)", id="verdict-rationale"
+                value=self.initial_rationale,
+                placeholder="Rationale (Tab here; Enter saves once a label is chosen)",
+                id="verdict-rationale",
             )
             yield Checkbox(
                 "Pin the best evidence passage",
@@ -62,18 +122,51 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
                 yield Button("Save", variant="primary", id="verdict-save")
                 yield Button("Cancel", id="verdict-cancel")
 
+    @staticmethod
+    def _shown_name(label_id: str) -> str:
+        return next((lab.en for lab in labels() if lab.id == label_id), label_id)
+
     def on_mount(self) -> None:
         options = self.query_one("#verdict-labels", OptionList)
         ids = [lab.id for lab in labels()]
-        options.highlighted = ids.index(self.preselect) if self.preselect in ids else 0
-        if self.preselect in ids:
+        suggested = self.suggestion.label if self.suggestion is not None else None
+        first = next((i for i in (self.initial_choice, self.current, suggested) if i in ids), None)
+        options.highlighted = ids.index(first) if first is not None else 0
+        if self.initial_choice in ids:
+            self.chosen = self.initial_choice  # chosen on the claims table by its key
             self.query_one("#verdict-rationale", Input).focus()
         else:
-            options.focus()
+            self._show_chosen()
+            options.focus()  # label keys choose from here; Tab reaches the rationale
+
+    def watch_chosen(self) -> None:
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        line = Text("Chosen: ", style="bold")
+        if self.chosen is None:
+            line.append(f"none yet — press {label_keys()}, or Enter on a label", style="italic")
+        else:
+            line.append(self._shown_name(self.chosen), style="bold green")
+        self.query_one("#verdict-chosen", Static).update(line)
+        options = self.query_one("#verdict-labels", OptionList)
+        for lab in labels():
+            options.replace_option_prompt(lab.id, self._prompt(lab))
+
+    def action_choose(self, label_id: str) -> None:
+        """A label key: choose that label, whatever is highlighted, and go on to the rationale."""
+        ids = [lab.id for lab in labels()]
+        if label_id not in ids:
+            return
+        self.query_one("#verdict-labels", OptionList).highlighted = ids.index(label_id)
+        self.chosen = label_id
+        self.query_one("#verdict-rationale", Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # only the checker selects (Enter or a click on the list); highlighting never does
         event.stop()
-        self.query_one("#verdict-rationale", Input).focus()
+        if event.option.id is not None:
+            self.action_choose(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -87,14 +180,12 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        options = self.query_one("#verdict-labels", OptionList)
-        if options.highlighted is None:
-            self.notify("Choose a label first", severity="warning")
+        if self.chosen is None:
+            self.notify(f"Choose a label: {label_keys()}", severity="warning")
             return
-        option = options.get_option_at_index(options.highlighted)
         self.dismiss(
             VerdictChoice(
-                label=option.id or "",
+                label=self.chosen,
                 rationale=self.query_one("#verdict-rationale", Input).value.strip(),
                 pin_best=self.query_one("#verdict-pin", Checkbox).value,
             )
