@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from textual.app import App
@@ -18,6 +20,8 @@ from workbench.services.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -130,18 +134,55 @@ def page(title: str, *paragraphs: str, extra_head: str = "") -> bytes:
     ).encode()
 
 
-async def settle(app: App[None], pilot: Pilot[None], *, except_group: str | None = None) -> None:
+WAIT_SECONDS = 60.0
+"""How long a test waits for the app, a worker or another process before it fails instead of hanging."""
+
+
+async def within(awaitable: Awaitable[T], what: str, *, timeout: float = WAIT_SECONDS) -> T:
+    """Await ``awaitable``; fail the test, naming ``what``, if it takes longer than ``timeout`` seconds."""
+    try:
+        return await asyncio.wait_for(awaitable, timeout)
+    except TimeoutError:
+        pytest.fail(f"gave up after {timeout:.0f} s waiting for {what}")
+
+
+async def pause_until(
+    pilot: Pilot[None], condition: Callable[[], bool], what: str, *, timeout: float = WAIT_SECONDS
+) -> None:
+    """Let the app handle its messages until ``condition()`` holds; fail the test, naming ``what``,
+    once ``timeout`` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    try:
+        while not condition():
+            await asyncio.wait_for(pilot.pause(), deadline - time.monotonic())
+    except TimeoutError:
+        pytest.fail(f"gave up after {timeout:.0f} s waiting for {what}")
+
+
+async def settle(
+    app: App[None], pilot: Pilot[None], *, except_group: str | None = None, timeout: float = WAIT_SECONDS
+) -> None:
     """Wait until the app has nothing left to do: let every queued message be handled (which is
     what starts the workers a key press, a ``push_screen`` or a dialog's result ask for), then wait
     for every worker, and again for the workers those start (a save reloads the table), until none
     is left. A worker that failed or was superseded counts as done (``wait_for_complete`` would
     raise instead): the test checks what the screen shows. Workers of ``except_group`` are not
-    waited for (a test holding one of them blocked on purpose)."""
-    while True:
-        await pilot.pause()
-        running = [
-            w for w in app.workers if not w.is_finished and (except_group is None or w.group != except_group)
-        ]
-        if not running:
-            return
-        await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)
+    waited for (a test holding one of them blocked on purpose). Fails the test, naming the workers
+    still running, when all this takes longer than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    running = "none"  # the workers being waited for, as they were before the wait
+    try:
+        while True:
+            await asyncio.wait_for(pilot.pause(), deadline - time.monotonic())
+            workers = [
+                w
+                for w in app.workers
+                if not w.is_finished and (except_group is None or w.group != except_group)
+            ]
+            if not workers:
+                return
+            running = ", ".join(sorted(f"{w.name or w.group} ({w.state.name})" for w in workers))
+            waits = asyncio.gather(*(worker.wait() for worker in workers), return_exceptions=True)
+            await asyncio.wait_for(waits, deadline - time.monotonic())
+    except TimeoutError:
+        pytest.fail(f"the app did not settle within {timeout:.0f} s; workers still running: {running}")

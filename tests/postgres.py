@@ -45,7 +45,8 @@ def postgres_server() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    run = lambda *args: subprocess.run(_as_postgres(list(args)), check=True, capture_output=True)  # noqa: E731
+    # pg_ctl -w gives up on its own after 60 s; the timeout bounds every other step the same way.
+    run = lambda *args: subprocess.run(_as_postgres(list(args)), check=True, capture_output=True, timeout=120)  # noqa: E731
     run(str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
     run(
         str(binaries / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "start",
@@ -56,5 +57,5 @@ def postgres_server() -> Iterator[str]:
         yield f"postgresql+psycopg://postgres@/workbench?host={sockets}&port={port}"
     finally:
         subprocess.run(_as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-w", "-m", "fast", "stop"]),
-                       check=False, capture_output=True)  # fmt: skip
+                       check=False, capture_output=True, timeout=120)  # fmt: skip
         shutil.rmtree(root, ignore_errors=True)

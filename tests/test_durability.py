@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
-import signal
+import queue
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 from sqlmodel import col, func, select
 
@@ -51,9 +52,17 @@ def test_two_checkers_at_once_lose_nothing(workspace: Workspace, db_path: Path, 
     ]
     for worker in workers:
         worker.start()
-    for worker in workers:
-        worker.join(timeout=120)
-        assert worker.exitcode == 0
+    try:
+        deadline = time.monotonic() + 120
+        for worker in workers:
+            worker.join(timeout=max(0.0, deadline - time.monotonic()))
+            assert not worker.is_alive(), "a checker process was still writing after 120 s"
+            assert worker.exitcode == 0
+    finally:
+        for worker in workers:
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
     assert _count(workspace) == 80
     with workspace.db.session() as session:
         by_checker = dict(
@@ -87,16 +96,32 @@ def test_a_killed_process_keeps_every_committed_verdict(
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert process.stdout is not None
+    stdout = process.stdout
+    assert stdout is not None
+    # A reader thread, so that a writer that hangs without printing cannot block the test.
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in stdout:
+            lines.put(line)
+        lines.put(None)  # end of output: the writer exited
+
+    threading.Thread(target=read, daemon=True).start()
     committed: list[int] = []
     deadline = time.monotonic() + 60
-    while len(committed) < 30 and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if line.strip():
-            committed.append(int(line))
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    assert len(committed) >= 30
+    try:
+        while len(committed) < 30:
+            try:
+                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"the writer reported {len(committed)} of 30 verdicts in 60 s")
+            if line is None:
+                pytest.fail(f"the writer exited after {len(committed)} verdicts, code {process.wait()}")
+            if line.strip():
+                committed.append(int(line))
+    finally:
+        process.kill()  # SIGKILL: no chance to clean up
+        process.wait()
     with workspace.db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     with workspace.db.session() as session:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import settle
+from tests.conftest import pause_until, settle, within
 from tests.test_tui import shown
 from workbench.services import verdicts as verdict_service
 from workbench.services.articles import add_article
@@ -54,17 +54,16 @@ async def test_a_superseded_load_does_not_paint_over_a_newer_one(
         monkeypatch.setattr("workbench.tui.screens.claims.list_claims", slow_first)
         monkeypatch.setattr(app, "call_from_thread", call_from_thread)
         older = screen.load_claims()
-        while not read.is_set():
-            await pilot.pause()
+        await pause_until(pilot, read.is_set, "the older load to read the claims")
         record_verdict(workspace, claim_id, "supported")
         newer = screen.load_claims()  # same exclusive group: `older` is cancelled, its thread runs on
-        await newer.wait()
+        await within(newer.wait(), "the newer load")
         await pilot.pause()
         assert older.is_cancelled
         assert "1 of 1 checked" in shown(screen.query_one("#status-line"))
         release.set()
-        while not delivered.is_set():  # the older thread hands its rows to the UI thread
-            await pilot.pause()
+        # the older thread hands its rows to the UI thread
+        await pause_until(pilot, delivered.is_set, "the older load to deliver its rows")
         await pilot.pause()
         status = shown(screen.query_one("#status-line"))
         assert "1 of 1 checked" in status, status
@@ -99,8 +98,7 @@ async def test_typing_on_while_a_verdict_saves_keeps_the_cursor_where_it_went(
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("enter")  # the save starts and waits in its thread
-        while not saving.is_set():
-            await pilot.pause()
+        await pause_until(pilot, saving.is_set, "the verdict save to start")
         await settle(app, pilot, except_group="verdict")  # the reload after the dialog closed
         await pilot.press("down")  # the checker moves on before the save is done
         await pilot.pause()
