@@ -92,11 +92,12 @@ def sources_add(
 def sources_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """List an article's sources with their last fetch outcome."""
     from workbench.services.articles import article_sources
-    from workbench.services.fetching import last_attempts
+    from workbench.services.fetching import current_copies, last_attempts
 
     with workspace(ctx) as ws:
         sources = article_sources(ws, article)
         attempts = last_attempts(ws, [s.id or 0 for s in sources])
+        copies = current_copies(ws, [s.id or 0 for s in sources])
     rows = [
         {
             "id": s.id,
@@ -104,14 +105,17 @@ def sources_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = Fa
             "title": s.title,
             "last_outcome": attempts[s.id].outcome if s.id in attempts else None,
             "last_error": attempts[s.id].error if s.id in attempts else None,
+            "snapshot": copies[s.id].as_json() if s.id in copies else None,
         }
         for s in sources
     ]
     if as_json:
         print_json(rows)
         return
-    for row in rows:
-        typer.echo(f"{row['id']:>4}  {row['last_outcome'] or 'never fetched':<12} {row['url']}")
+    for s in sources:
+        outcome = attempts[s.id].outcome if s.id in attempts else "never fetched"
+        copy = copies[s.id].describe() if s.id in copies else "no copy"
+        typer.echo(f"{s.id:>4}  {outcome:<12} {s.url}  ({copy})")
 
 
 @claims_app.command("list")

@@ -93,6 +93,7 @@ def fetch(
                     "snapshot_id": r.snapshot_id,
                     "error": r.error,
                     "duration_ms": r.duration_ms,
+                    "snapshot": r.snapshot.as_json() if r.snapshot else None,
                 }
                 for r in reports
             ]

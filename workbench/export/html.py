@@ -48,7 +48,7 @@ def _claim(number: int, c: ClaimEntry) -> str:
         ev = c.evidence
         parts.append(
             f'<p class="meta">{"Pinned" if ev.pinned else "Best"} evidence (score {ev.score:.0f}, '
-            f"{_e(ev.source_url)}, fetched {_e(ev.fetched_at.strftime('%Y-%m-%d'))}):</p>"
+            f"{_e(ev.source_url)}, {_e(ev.snapshot.describe())}):</p>"
             f"<blockquote>{_e(ev.quote)}</blockquote>"
         )
     parts.append("</div>")
@@ -60,7 +60,9 @@ def render_html(report: Report) -> str:
     sources = "".join(
         f"<li>{_e(s.url)}"
         + (f" — {_e(s.title)}" if s.title else "")
-        + f" ({_e(s.last_outcome or 'never fetched')})</li>"
+        + f" ({_e(s.last_outcome or 'never fetched')}"
+        + (f"; {_e(s.snapshot.describe())}" if s.snapshot else "")
+        + ")</li>"
         for s in report.sources
     )
     claims = "\n".join(_claim(i, c) for i, c in enumerate(report.claims, start=1))

@@ -41,7 +41,7 @@ def _claim_block(number: int, claim: ClaimEntry) -> list[str]:
         ev = claim.evidence
         label = "Pinned evidence" if ev.pinned else "Best evidence"
         lines.append(
-            f"- {label} (score {ev.score:.0f}, {md_escape(ev.source_url)}, fetched {_stamp(ev.fetched_at)}):"
+            f"- {label} (score {ev.score:.0f}, {md_escape(ev.source_url)}, {md_escape(ev.snapshot.describe())}):"
         )
         lines.append(f"  > {md_escape(ev.quote)}")
     lines.append("")
@@ -70,7 +70,7 @@ def render_markdown(report: Report) -> str:
             f"- {md_escape(source.url)}"
             + (f" — {md_escape(source.title)}" if source.title else "")
             + f" ({status}"
-            + (f", {_stamp(source.fetched_at)})" if source.fetched_at else ")")
+            + (f"; {md_escape(source.snapshot.describe())})" if source.snapshot else ")")
         )
     lines += ["", "## Claims", ""]
     for number, claim in enumerate(report.claims, start=1):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from workbench.provenance import SnapshotProvenance
+
 
 @dataclass(frozen=True, slots=True)
 class EvidenceEntry:
@@ -13,6 +15,7 @@ class EvidenceEntry:
     score: float
     fetched_at: datetime
     pinned: bool
+    snapshot: SnapshotProvenance  # the copy the quote was read from: live or archived
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +34,8 @@ class ClaimEntry:
     state: str
     evidence: EvidenceEntry | None
     speaker: str | None = None
-    suggestion: str | None = None  # "label — reason", the tool's suggestion (the checker decides)
+    # "label — reason": the tool's suggestion, only for claims no checker has judged
+    suggestion: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class SourceEntry:
     title: str | None
     last_outcome: str | None
     fetched_at: datetime | None
+    snapshot: SnapshotProvenance | None = None  # the copy matching reads, when there is one
 
 
 @dataclass(frozen=True, slots=True)

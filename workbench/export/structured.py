@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.export.model import Report
 from workbench.labels import UnknownLabel, claimreview_scale, get_label
+from workbench.provenance import SnapshotProvenance
 
 
 def _plain(value: Any) -> Any:
@@ -33,7 +34,8 @@ def render_json(report: Report) -> str:
 CSV_COLUMNS = [
     "claim_id", "kind", "start", "end", "text", "statement", "speaker", "verdict", "verdict_name",
     "rationale", "checker", "decided_at", "state", "suggestion", "evidence_score", "evidence_quote",
-    "evidence_url",
+    "evidence_url", "evidence_copy", "evidence_archive", "evidence_memento_datetime", "evidence_fetched_at",
+    "evidence_payload_sha256",
 ]  # fmt: skip
 
 
@@ -49,9 +51,18 @@ def render_csv(report: Report) -> str:
             c.label_name or "", c.rationale, c.checker or "",
             c.decided_at.isoformat() if c.decided_at else "", c.state, c.suggestion or "",
             f"{ev.score:.0f}" if ev else "", ev.quote if ev else "", ev.source_url if ev else "",
+            *_copy_cells(ev.snapshot if ev else None),
         ]  # fmt: skip
         writer.writerow([_no_formula(cell) for cell in row])
     return buffer.getvalue()
+
+
+def _copy_cells(copy: SnapshotProvenance | None) -> list[str]:
+    """kind, archive, memento datetime, fetch time and payload hash of the evidence's copy."""
+    if copy is None:
+        return [""] * 5
+    memento = copy.memento_datetime.isoformat() if copy.memento_datetime else ""
+    return [copy.kind, copy.archive or "", memento, copy.fetched_at.isoformat(), copy.sha256]
 
 
 def _no_formula(cell: object) -> object:

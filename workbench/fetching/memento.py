@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime, parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from workbench.domain import FetchOutcome
 from workbench.fetching.http import FetchPolicy, FetchResult, fetch_url
+from workbench.provenance import archive_name
 
 DEFAULT_TIMEGATE = "https://web.archive.org/web/"
 _WAYBACK_STAMP = re.compile(r"/web/(\d{14})(?:[a-z]{2}_)?/")
@@ -66,7 +67,7 @@ async def fetch_as_of(
 ) -> MementoResult:
     """The archived copy of ``url`` nearest ``when`` (noon UTC of that day)."""
     gate = (endpoint or timegate_endpoint()) + url
-    archive = urlsplit(gate).hostname or gate
+    archive = archive_name(gate, os.environ.get("WORKBENCH_TIMEGATE_NAME"))
     moment = datetime.combine(when, time(12, 0), tzinfo=UTC)
     try:
         answer = await client.get(

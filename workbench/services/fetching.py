@@ -21,11 +21,12 @@ from workbench.domain import FetchOutcome
 from workbench.fetching.archive import ArchiveProblem, sha256_hex
 from workbench.fetching.extract import page_from_body
 from workbench.fetching.http import FetchResult, fetch_url, make_client
+from workbench.provenance import SnapshotProvenance
 from workbench.services.archive_search import index_snapshot
 from workbench.services.articles import article_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Snapshot, Source
-from workbench.storage.queries import latest_rows
+from workbench.storage.queries import latest_rows, latest_snapshot_ids, snapshot_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +39,15 @@ class SourceFetchReport:
     snapshot_id: int | None
     error: str | None
     duration_ms: int
+    snapshot: SnapshotProvenance | None = None  # the copy the attempt left current, when any
 
     @property
     def summary(self) -> str:
         if self.outcome == FetchOutcome.OK:
-            return "new snapshot" if self.new_snapshot else "unchanged"
+            done = "new snapshot" if self.new_snapshot else "unchanged"
+            if self.snapshot is not None and self.snapshot.archived:
+                return f"{done}: {self.snapshot.describe()}"
+            return done
         if self.outcome == FetchOutcome.NOT_MODIFIED:
             return "not modified (304)"
         return f"{self.outcome}: {self.error or ''}".strip()
@@ -187,6 +192,7 @@ def record_fetch(
         snapshot_id=snapshot_id,
         error=error,
         duration_ms=result.duration_ms,
+        snapshot=snapshot_copy(ws, snapshot_id) if snapshot_id is not None else None,
     )
 
 
@@ -239,6 +245,20 @@ def _write_snapshot(
         session.flush()
         index_snapshot(session, snapshot)  # searchable across the archive from the same commit
         return snapshot.id or 0
+
+
+def current_copies(ws: Workspace, source_ids: list[int]) -> dict[int, SnapshotProvenance]:
+    """Source id -> which copy its newest snapshot is (the one matching reads); sources never
+    fetched are absent."""
+    with ws.db.session() as session:
+        latest = latest_snapshot_ids(session, source_ids)
+        copies = snapshot_copies(session, latest.values())
+    return {source_id: copies[snapshot_id] for source_id, snapshot_id in latest.items()}
+
+
+def snapshot_copy(ws: Workspace, snapshot_id: int) -> SnapshotProvenance | None:
+    with ws.db.session() as session:
+        return snapshot_copies(session, [snapshot_id]).get(snapshot_id)
 
 
 def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttempt]:

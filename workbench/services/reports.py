@@ -10,7 +10,7 @@ from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntr
 from workbench.export.structured import render_claimreview, render_csv, render_json
 from workbench.labels import label_name
 from workbench.services.articles import article_sources, get_article
-from workbench.services.fetching import last_attempts, latest_snapshot
+from workbench.services.fetching import current_copies, last_attempts
 from workbench.services.suggestions import suggest_for_article
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
@@ -32,16 +32,18 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
     article = get_article(ws, ref)
     sources = article_sources(ws, ref)
     attempts = last_attempts(ws, [s.id or 0 for s in sources])
+    copies = current_copies(ws, [s.id or 0 for s in sources])
     source_entries = []
     for source in sources:
         attempt = attempts.get(source.id or 0)
-        snapshot = latest_snapshot(ws, source.id or 0)
+        copy = copies.get(source.id or 0)
         source_entries.append(
             SourceEntry(
                 url=source.url,
                 title=source.title,
                 last_outcome=attempt.outcome if attempt else None,
-                fetched_at=snapshot.fetched_at if snapshot else None,
+                fetched_at=copy.fetched_at if copy else None,
+                snapshot=copy,
             )
         )
     views = list_claims(ws, ref)
@@ -67,12 +69,15 @@ def build_report(ws: Workspace, ref: str | int) -> Report:
                 decided_at=verdict.created_at if verdict else None,
                 state=str(view.state),
                 evidence=EvidenceEntry(
-                    shown.quote, shown.source_url, shown.score, shown.fetched_at, shown.pinned
+                    shown.quote, shown.source_url, shown.score, shown.fetched_at, shown.pinned, shown.snapshot
                 )
                 if shown
                 else None,
                 speaker=view.claim.speaker,
-                suggestion=f"{label_name(suggestion.label)} — {suggestion.reason}" if suggestion else None,
+                # where a verdict stands, the checker's word is the report's: no suggestion beside it
+                suggestion=f"{label_name(suggestion.label)} — {suggestion.reason}"
+                if suggestion and not verdict
+                else None,
             )
         )
     return Report(

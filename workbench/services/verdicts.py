@@ -11,10 +11,11 @@ from sqlmodel import Session, col, select
 from workbench import settings
 from workbench.domain import ReviewState
 from workbench.labels import get_label
+from workbench.provenance import SnapshotProvenance
 from workbench.services.articles import article_claims, resolve_article
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, EvidenceCheck, Snapshot, Source, Verdict
-from workbench.storage.queries import latest_rows
+from workbench.storage.queries import latest_rows, snapshot_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +32,16 @@ class EvidenceView:
     end: int
     pinned: bool
     parts: dict[str, Any]
+    snapshot: SnapshotProvenance
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "score": self.score, "quote": self.quote, "source_url": self.source_url}
+        return {
+            "id": self.id,
+            "score": self.score,
+            "quote": self.quote,
+            "source_url": self.source_url,
+            "snapshot": self.snapshot.as_json(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +84,16 @@ class ClaimView:
 
 def _evidence_views(session: Session, claim_ids: list[int]) -> dict[int, list[EvidenceView]]:
     rows = session.exec(
-        select(Evidence, Snapshot.fetched_at, Source.url)
+        select(Evidence, Source.url)
         .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
         .join(Source, col(Source.id) == col(Snapshot.source_id))
         .where(col(Evidence.claim_id).in_(claim_ids))
         .order_by(col(Evidence.score).desc(), col(Evidence.id))
     ).all()
+    copies = snapshot_copies(session, {ev.snapshot_id for ev, _ in rows})
     views: dict[int, list[EvidenceView]] = {}
-    for ev, fetched_at, url in rows:
+    for ev, url in rows:
+        copy = copies[ev.snapshot_id]
         views.setdefault(ev.claim_id, []).append(
             EvidenceView(
                 id=ev.id or 0,
@@ -93,11 +103,12 @@ def _evidence_views(session: Session, claim_ids: list[int]) -> dict[int, list[Ev
                 suffix=ev.suffix,
                 source_url=url,
                 snapshot_id=ev.snapshot_id,
-                fetched_at=fetched_at,
+                fetched_at=copy.fetched_at,
                 start=ev.start,
                 end=ev.end,
                 pinned=ev.pinned,
                 parts=dict(ev.parts),
+                snapshot=copy,
             )
         )
     return views
