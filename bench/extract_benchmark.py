@@ -1,7 +1,7 @@
 """How long does claim extraction take on a 10,000-word article? Target: under a second.
 
 Builds a long article by repeating the seed article's paragraphs and our own test articles
-(reading the seed from ../shared when present) and prints the time of ``extract_claims``.
+(and the seed article, when the folder of shared cases sits beside the repository) and prints the time of ``extract_claims``.
 
     .venv/bin/python bench/extract_benchmark.py [--words 10000] [--repeat 3]
 """

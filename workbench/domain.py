@@ -12,7 +12,7 @@ from typing import Any
 
 
 class ClaimKind(StrEnum):
-    """Kinds of claim, in the order of the rules that assign them (DESIGN.md section 6)."""
+    """Kinds of claim, in the order of the rules that assign them: the first that applies wins."""
 
     QUOTE = "quote"
     LIST_ITEM = "list-item"

@@ -1,4 +1,4 @@
-"""The JSONL batch protocol shared by ``rank --batch`` and ``anchor --batch`` (DESIGN.md section 11):
+"""The JSONL batch protocol shared by ``rank --batch`` and ``anchor --batch`` (documented in the README):
 one JSON object per input line, one answer line per non-blank input line, in input order; a line
 that is not a JSON object gets ``{"id": null, "error": ...}`` and the run goes on."""
 

@@ -1,4 +1,4 @@
-"""The seed article against its gold list (read from ../shared, never copied)."""
+"""The seed article against its gold list, which sits beside the repository and is never copied into it."""
 
 from __future__ import annotations
 

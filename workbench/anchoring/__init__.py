@@ -1,4 +1,4 @@
-"""Re-anchoring pinned evidence quotes in changed source texts (DESIGN.md section 8).
+"""Re-anchoring pinned evidence quotes in changed source texts.
 
 Pure core: imports neither textual nor typer, no storage or network.
 """

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 AnchorStatus = Literal["intact", "moved", "edited", "orphaned"]
 
-CONTEXT_CHARS = 32  # W3C selectors carry ~32 characters of context each side (DESIGN.md section 3)
+CONTEXT_CHARS = 32  # W3C selectors carry ~32 characters of context each side
 
 
 @dataclass(slots=True)

@@ -1,6 +1,6 @@
 """Suggest a verdict label from ranked evidence, with the reason in words. The checker decides.
 
-Labels are those of DESIGN.md section 4. The rules, first that applies:
+Labels are the shipped ones (workbench/labels.toml). The rules, first that applies:
 
 1. no source text could be reached -> unverifiable;
 2. nothing scores above the floor -> not-in-source;

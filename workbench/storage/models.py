@@ -1,4 +1,4 @@
-"""SQLModel tables: what must never be lost (DESIGN.md section 3).
+"""SQLModel tables: what must never be lost.
 
 Snapshots, verdicts and fetch attempts are append-only. Timestamps are timezone-aware UTC
 (sqlmodel's UTC type refuses naive datetimes on save).

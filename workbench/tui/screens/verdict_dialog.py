@@ -1,6 +1,6 @@
 """A modal that asks for a verdict label, a rationale and whether to pin the best evidence.
 
-The checker decides, never the machine (DESIGN.md section 7): the workbench's suggestion and the
+The checker decides, never the machine: the workbench's suggestion and the
 claim's current verdict may be highlighted in the list, but nothing is saved until the checker has
 chosen a label themselves, by its key or by selecting it in the list (Enter or a click on an option).
 The highlight is where the cursor is; the choice is shown on its own line.
