@@ -179,13 +179,18 @@ def claims_history(ctx: typer.Context, claim_id: ClaimId, as_json: JsonFlag = Fa
 
 
 @claims_app.command("reextract")
-def claims_reextract(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
-    """Run claim extraction again, keeping hand edits, verdicts and deletions."""
+def claims_reextract(
+    ctx: typer.Context, article: ArticleArg, editor: EditorOption = None, as_json: JsonFlag = False
+) -> None:
+    """Run claim extraction again, keeping hand edits, verdicts, pinned evidence and deletions;
+    every claim it removes is listed and kept in its history (``claims history ID``)."""
     from workbench.services.articles import reextract_claims
 
     with workspace(ctx) as ws:
-        counts = reextract_claims(ws, article)
+        report = reextract_claims(ws, article, editor)
     if as_json:
-        print_json(counts)
-    else:
-        typer.echo(", ".join(f"{value} {name}" for name, value in counts.items()))
+        print_json(report.as_json())
+        return
+    typer.echo(report.summary())
+    for removed in report.removed:
+        typer.echo(f"removed claim {removed.id} {removed.start}-{removed.end}: {removed.text[:70]}")

@@ -11,8 +11,10 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from workbench import settings
 from workbench.claims import detect_language, extract_claims
 from workbench.domain import ExtractedClaim
+from workbench.services.claim_audit import claim_state, claims_with_history, record_edit
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import (
     Article,
@@ -22,7 +24,6 @@ from workbench.storage.models import (
     Evidence,
     Snapshot,
     Source,
-    Verdict,
 )
 
 
@@ -170,55 +171,114 @@ def _store_claims(session: Session, article: Article, found: list[ExtractedClaim
         session.add(_claim_row(article.id, item, position))
 
 
-def reextract_claims(ws: Workspace, ref: str | int) -> dict[str, int]:
-    """Run extraction again. Claims with a verdict or a hand edit are kept as they are; a claim
-    found again on the same span keeps its id; new claims are added only where they overlap no
-    kept claim and no span a checker vacated (deleted); the other old claims go. Returns counts
-    of kept, updated, added and removed."""
+# What extraction decides about a claim; the rest (origin, edited, position) is the workbench's.
+EXTRACTED_FIELDS = (
+    "text",
+    "statement",
+    "statement_is_draft",
+    "kind",
+    "speaker",
+    "numbers",
+    "dates",
+    "score",
+    "reasons",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedClaim:
+    id: int
+    start: int
+    end: int
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class ReextractReport:
+    """What re-extraction did. ``kept``: claims left exactly as they were (those with a checker's
+    work, and those found again on the same span with the same content); ``updated``: found again
+    on the same span, same id, with changed content; ``added``: new claims; ``removed``: claims no
+    longer found, each recorded in its history with its before-state."""
+
+    kept: int
+    updated: int
+    added: int
+    removed: list[RemovedClaim]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kept": self.kept,
+            "updated": self.updated,
+            "added": self.added,
+            "removed": [r.as_json() for r in self.removed],
+        }
+
+    def summary(self) -> str:
+        return f"{self.kept} kept, {self.updated} updated, {self.added} added, {len(self.removed)} removed"
+
+
+def reextract_claims(ws: Workspace, ref: str | int, editor: str | None = None) -> ReextractReport:
+    """Run extraction again without losing anything.
+
+    A claim with a checker's work (a verdict, a hand edit, pinned evidence, a re-verification; see
+    ``claim_audit.claims_with_history``) is kept as it is, and no new claim may overlap it. Another
+    claim found again on the same span keeps its id (its changed fields, if any, are recorded as
+    ``reextract-update``). New claims are added where they overlap no kept claim and no span a
+    checker vacated. Every other old claim is removed, after a ``reextract-remove`` row with its
+    whole before-state is written to its history (``editor`` names who ran it)."""
+    who = settings.checker_name(editor)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         assert article.id is not None
         found = extract_claims(article.text, article.language, article.date)
-        old = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
-        judged = set(
-            session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))).all()
-        )
-        kept = [c for c in old if c.id in judged or c.edited or c.origin == "manual"]
-        by_span = {(c.start, c.end): c for c in old if c not in kept}
+        old = list(session.exec(select(Claim).where(Claim.article_id == article.id)).all())
+        worked = claims_with_history(session, [c.id or 0 for c in old])
+        protected = [c for c in old if c.id in worked or c.edited or c.origin == "manual"]
+        by_span = {(c.start, c.end): c for c in old if c not in protected}
         vacated = vacated_spans(session, article.id)
-        counts = {"kept": len(kept), "updated": 0, "added": 0, "removed": 0}
+        kept, updated, added = len(protected), 0, 0
         survivors: set[int] = set()
         for item in found:
-            if any(item.start < k.end and k.start < item.end for k in kept):
+            if any(item.start < k.end and k.start < item.end for k in protected):
                 continue
+            fresh = _claim_row(article.id, item, 0)
             same = by_span.get((item.start, item.end))
             if same is not None:
-                fresh = _claim_row(article.id, item, 0)
-                for name in (
-                    "text",
-                    "statement",
-                    "statement_is_draft",
-                    "kind",
-                    "speaker",
-                    "numbers",
-                    "dates",
-                    "score",
-                    "reasons",
-                ):
+                survivors.add(same.id or 0)
+                if all(getattr(same, name) == getattr(fresh, name) for name in EXTRACTED_FIELDS):
+                    kept += 1
+                    continue
+                before = claim_state(same)
+                for name in EXTRACTED_FIELDS:
                     setattr(same, name, getattr(fresh, name))
                 session.add(same)
-                survivors.add(same.id or 0)
-                counts["updated"] += 1
+                detail = {"before": before, "after": claim_state(same)}
+                record_edit(session, article.id, same.id, "reextract-update", detail, who)
+                updated += 1
             elif not any(item.start < v_end and v_start < item.end for v_start, v_end in vacated):
-                session.add(_claim_row(article.id, item, 0))
-                counts["added"] += 1
+                session.add(fresh)
+                added += 1
+        # New rows first: SQLite hands out the highest id again once its row is gone, and a new
+        # claim must not take the id whose history tells of a removed one.
+        session.flush()
+        removed: list[RemovedClaim] = []
+        for claim in sorted(by_span.values(), key=lambda c: (c.start, c.end)):
+            if claim.id in survivors:
+                continue
+            record_edit(
+                session, article.id, claim.id, "reextract-remove", {"before": claim_state(claim)}, who
+            )
+            removed.append(RemovedClaim(claim.id or 0, claim.start, claim.end, claim.text))
+        session.flush()
         for claim in by_span.values():
             if claim.id not in survivors:
                 session.delete(claim)
-                counts["removed"] += 1
         session.flush()
         renumber_claims(session, article.id)
-        return counts
+        return ReextractReport(kept=kept, updated=updated, added=added, removed=removed)
 
 
 def renumber_claims(session: Session, article_id: int) -> None:
@@ -288,14 +348,6 @@ def article_sources(ws: Workspace, ref: str | int) -> list[Source]:
                 .order_by(col(Source.id))
             ).all()
         )
-
-
-def record_edit(
-    session: Session, article_id: int, claim_id: int | None, action: str, detail: dict[str, Any], editor: str
-) -> None:
-    session.add(
-        ClaimEdit(article_id=article_id, claim_id=claim_id, action=action, detail=detail, editor=editor)
-    )
 
 
 def vacated_spans(session: Session, article_id: int) -> list[tuple[int, int]]:

@@ -17,8 +17,8 @@ from sqlmodel import Session, col, select
 
 from workbench import settings
 from workbench.domain import ExtractedClaim
-from workbench.services.articles import _claim_row, record_edit, renumber_claims, resolve_article
-from workbench.services.claim_audit import EditRecord, claim_history
+from workbench.services.articles import _claim_row, renumber_claims, resolve_article
+from workbench.services.claim_audit import EditRecord, claim_history, claim_json, claim_state, record_edit
 from workbench.services.claim_spans import CONTEXT_KINDS, checked_span, describe_span, guess_span, parse_kind
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Article, Claim, Evidence, Verdict
@@ -44,25 +44,6 @@ class EditResult:
             "removed": self.removed,
             "notes": self.notes,
         }
-
-
-def claim_json(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
-        "statement": claim.statement,
-        "statement_is_draft": claim.statement_is_draft,
-        "kind": claim.kind,
-        "speaker": claim.speaker,
-        "numbers": claim.numbers,
-        "dates": claim.dates,
-        "origin": claim.origin,
-        "edited": claim.edited,
-        "position": claim.position,
-    }
 
 
 AUDITED = ("id", "start", "end", "text", "statement", "statement_is_draft", "kind", "speaker")
@@ -125,14 +106,6 @@ def _role(claim: Claim) -> Any:
     return kind if kind in CONTEXT_KINDS else None
 
 
-def _record(
-    session: Session, article_id: int, claim_id: int | None, action: str, detail: dict[str, Any], editor: str
-) -> None:
-    # The row's claim_id becomes NULL if the claim is later deleted or merged away; the detail
-    # keeps the id so claim_history still finds the whole story.
-    record_edit(session, article_id, claim_id, action, {"claim_id": claim_id, **detail}, editor)
-
-
 def _finish(session: Session, claim: Claim | None, article_id: int) -> None:
     session.flush()
     renumber_claims(session, article_id)
@@ -191,7 +164,7 @@ def edit_claim(
             _drop_unpinned_evidence(session, claim_id)
         claim.edited = True
         session.add(claim)
-        _record(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
+        record_edit(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
         notes = []
         if _has_verdict(session, claim_id):
             notes.append(f"claim {claim_id} keeps its verdict; record a new one if the change matters")
@@ -209,7 +182,7 @@ def confirm_statement(ws: Workspace, claim_id: int, editor: str | None = None) -
         claim.statement_is_draft, claim.edited = False, True
         session.add(claim)
         detail = {"before": before, "after": _snapshot(claim)}
-        _record(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
+        record_edit(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
         _finish(session, claim, claim.article_id)
         return EditResult("edit", [claim])
 
@@ -238,8 +211,10 @@ def split_claim(ws: Workspace, claim_id: int, at: int, editor: str | None = None
         session.flush()
         editor_name = settings.checker_name(editor)
         after = [_snapshot(claim), _snapshot(part)]
-        _record(session, claim.article_id, claim_id, "split", {"before": before, "after": after}, editor_name)
-        _record(
+        record_edit(
+            session, claim.article_id, claim_id, "split", {"before": before, "after": after}, editor_name
+        )
+        record_edit(
             session,
             claim.article_id,
             part.id,
@@ -296,9 +271,9 @@ def merge_claims(ws: Workspace, first_id: int, second_id: int, editor: str | Non
             session.add(pinned)
         editor_name = settings.checker_name(editor)
         detail = {"before": before, "after": _snapshot(keep), "merged": gone_id}
-        _record(session, keep.article_id, keep.id, "merge", detail, editor_name)
+        record_edit(session, keep.article_id, keep.id, "merge", detail, editor_name)
         # The absorbed claim's own row: its claim_id is set NULL with the claim, "claim_id" keeps it.
-        _record(session, keep.article_id, gone_id, "merge", {"into": keep.id}, editor_name)
+        record_edit(session, keep.article_id, gone_id, "merge", {"into": keep.id}, editor_name)
         session.flush()
         session.delete(gone)
         notes = [f"claim {gone_id} was merged into claim {keep.id}"]
@@ -338,7 +313,7 @@ def add_claim(
         session.add(claim)
         session.flush()
         detail = {"after": _snapshot(claim)}
-        _record(session, claim.article_id, claim.id, "add", detail, settings.checker_name(editor))
+        record_edit(session, claim.article_id, claim.id, "add", detail, settings.checker_name(editor))
         _finish(session, claim, claim.article_id)
         return EditResult("add", [claim])
 
@@ -354,8 +329,8 @@ def delete_claim(ws: Workspace, claim_id: int, editor: str | None = None) -> Edi
             )
         if _has_pinned(session, claim_id):
             raise EditRefused(f"claim {claim_id} has pinned evidence; it cannot be deleted")
-        detail = {"before": _snapshot(claim), "vacated": [claim.start, claim.end]}
-        _record(session, claim.article_id, claim_id, "delete", detail, settings.checker_name(editor))
+        detail = {"before": claim_state(claim), "vacated": [claim.start, claim.end]}
+        record_edit(session, claim.article_id, claim_id, "delete", detail, settings.checker_name(editor))
         session.flush()
         session.delete(claim)
         _finish(session, None, claim.article_id)
