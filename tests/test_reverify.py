@@ -149,7 +149,7 @@ def test_reverify_outcomes_statuses_and_stale_claims(
     assert states[claims["open"]] == "checked" and states[claims["workers"]] == "checked"
     assert {states[claims[k]] for k in ("cost", "start", "road", "park")} == {"stale"}
     assert report.stale == 4
-    assert report.exit_code == 2  # one source could not be re-checked
+    assert report.exit_code == 1  # something to review, though one source could not be re-checked
     assert _verdict_rows(workspace) == before  # verdicts are never edited
 
 
@@ -158,6 +158,7 @@ def test_unreachable_sources_change_nothing(
 ) -> None:
     server.stop()  # every local source is now refused
     report = reverify(workspace, judged["article"])  # type: ignore[arg-type]
+    assert report.exit_code == 3  # nothing to review, but nothing could be re-checked either
     assert {s.outcome for s in report.sources} == {"unreachable"}
     assert report.evidence == [] and report.stale == 0
     assert all(str(v.state) == "checked" for v in list_claims(workspace, judged["article"]))  # type: ignore[arg-type]
@@ -232,9 +233,11 @@ def test_reverify_cli_json_and_exit_codes(
     server.routes["/c"] = Reply(410, b"removed", {"Content-Type": "text/plain"})
     result = runner.invoke(app, ["reverify", article, "--json"], catch_exceptions=False)
     data = json.loads(result.stdout)
-    assert result.exit_code == 2  # the dead source
+    assert result.exit_code == 1  # the dead source's claim is stale: something to review
     assert set(data) == {"sources", "evidence", "stale"} and data["stale"] == 1
     assert {"claim_id", "evidence_id", "status"} == set(data["evidence"][0])
+    result = runner.invoke(app, ["reverify", "99999"], catch_exceptions=False)
+    assert result.exit_code == 2 and "no article" in result.stderr  # could not run at all
 
 
 def test_confirm_rules_and_replaced_evidence_is_not_rechecked(

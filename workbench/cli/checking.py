@@ -203,7 +203,8 @@ def reverify(
 ) -> None:
     """Re-fetch sources and re-locate every pinned evidence quote.
 
-    Exit code 0: nothing needs review; 1: something needs review; 2: a source could not be re-checked."""
+    Exit code 0: nothing needs review; 1: something needs review; 3: nothing to review, but a
+    source could not be re-checked; 2: the command could not run (bad input, database error)."""
     from workbench.services.reverify import reverify as run_reverify
 
     with workspace(ctx) as ws:

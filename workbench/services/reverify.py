@@ -61,11 +61,14 @@ class ReverifyReport:
 
     @property
     def exit_code(self) -> int:
-        """2 when a source could not be re-checked, else 1 when something needs review, else 0."""
-        if any(s.outcome in ("unreachable", "error") for s in self.sources):
-            return 2
+        """1 when something needs review (whatever else happened), else 3 when a source could
+        not be re-checked (unreachable, or its page failed), else 0. 2 is left to the CLI's
+        "could not run at all" (bad input, database error), so a case with an offline source
+        can still say "something to review"."""
         if self.stale or any(e.status in NEEDS_REVIEW for e in self.evidence):
             return 1
+        if any(s.outcome in ("unreachable", "error") for s in self.sources):
+            return 3
         return 0
 
     def as_json(self) -> dict[str, Any]:
