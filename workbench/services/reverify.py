@@ -1,6 +1,6 @@
 """Re-verification: re-fetch sources, re-locate every pinned quote, flag what needs review.
 
-Source outcomes (DESIGN.md section 8): unchanged (304 or the same payload), changed, unreachable
+Source outcomes: unchanged (304 or the same payload), changed, unreachable
 (DNS, connection, timeout: nothing changes, the last snapshot stays), gone (404/410), error.
 Pinned evidence in a changed text is re-anchored (intact, moved, edited, orphaned); in a gone
 source it is "gone". Checks are appended; evidence and verdict rows are never edited.
