@@ -84,7 +84,17 @@ def test_cli_search_prints_json_and_adds_pinned_evidence(
     result = runner.invoke(app, ["archive", "search", str(claim_id), "--top", "1", "--json", "--add"])
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
-    assert set(row) == {"snapshot_id", "source_url", "start", "end", "quote", "score", "evidence_id"}
+    assert set(row) == {
+        "snapshot_id",
+        "source_url",
+        "start",
+        "end",
+        "quote",
+        "score",
+        "snapshot",
+        "evidence_id",
+    }
+    assert row["snapshot"]["kind"] == "live" and len(row["snapshot"]["sha256"]) == 64
     assert row["quote"] == BRIDGE
     view = list_claims(workspace, article.id or 0)[0]
     pinned = [e for e in view.evidence if e.id == row["evidence_id"]]

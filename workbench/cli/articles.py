@@ -91,31 +91,16 @@ def sources_add(
 @sources_app.command("list")
 def sources_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """List an article's sources with their last fetch outcome."""
-    from workbench.services.articles import article_sources
-    from workbench.services.fetching import current_copies, last_attempts
+    from workbench.services.fetching import source_views
 
     with workspace(ctx) as ws:
-        sources = article_sources(ws, article)
-        attempts = last_attempts(ws, [s.id or 0 for s in sources])
-        copies = current_copies(ws, [s.id or 0 for s in sources])
-    rows = [
-        {
-            "id": s.id,
-            "url": s.url,
-            "title": s.title,
-            "last_outcome": attempts[s.id].outcome if s.id in attempts else None,
-            "last_error": attempts[s.id].error if s.id in attempts else None,
-            "snapshot": copies[s.id].as_json() if s.id in copies else None,
-        }
-        for s in sources
-    ]
+        views = source_views(ws, article)
     if as_json:
-        print_json(rows)
+        print_json([v.as_json() for v in views])
         return
-    for s in sources:
-        outcome = attempts[s.id].outcome if s.id in attempts else "never fetched"
-        copy = copies[s.id].describe() if s.id in copies else "no copy"
-        typer.echo(f"{s.id:>4}  {outcome:<12} {s.url}  ({copy})")
+    for v in views:
+        copy = v.snapshot.describe() if v.snapshot else "no copy"
+        typer.echo(f"{v.id:>4}  {v.last_outcome or 'never fetched':<12} {v.url}  ({copy})")
 
 
 @claims_app.command("list")

@@ -22,8 +22,10 @@ from sqlmodel import Session, col, select
 from workbench.matching.candidates import CANDIDATE_POOL, fts5_any, query_terms
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import PassageIndex
+from workbench.provenance import SnapshotProvenance
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import ArchivePassage, Article, Claim, Snapshot, Source
+from workbench.storage.queries import snapshot_copies
 
 # Constant SQL; only the bound parameters vary. Each source's newest live snapshot is searched (a web
 # archive's "as of" copy only when there is no live one), as everywhere else in the workbench.
@@ -56,6 +58,7 @@ class ArchiveHit:
     quote: str
     score: float
     parts: dict[str, Any]
+    snapshot: SnapshotProvenance | None = None  # which copy: live, or a web archive's
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +68,7 @@ class ArchiveHit:
             "end": self.end,
             "quote": self.quote,
             "score": self.score,
+            "snapshot": self.snapshot.as_json() if self.snapshot else None,
         }
 
 
@@ -123,6 +127,7 @@ def search_archive(
         ranking = PassageIndex([passage.text for passage, _, _ in rows]).rank(
             claim.text, claim_lang=language, statement=statement, top=top
         )
+        copies = snapshot_copies(session, (rows[ranked.index][0].snapshot_id for ranked in ranking))
         hits = []
         for ranked in ranking:
             passage, source_id, url = rows[ranked.index]
@@ -136,6 +141,7 @@ def search_archive(
                     quote=passage.text,
                     score=ranked.score,
                     parts=ranked.parts,
+                    snapshot=copies.get(passage.snapshot_id),
                 )
             )
         return hits

@@ -256,6 +256,47 @@ def current_copies(ws: Workspace, source_ids: list[int]) -> dict[int, SnapshotPr
     return {source_id: copies[snapshot_id] for source_id, snapshot_id in latest.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """A source as a checker sees it: its last fetch and the copy matching reads."""
+
+    id: int
+    url: str
+    title: str | None
+    last_outcome: str | None
+    last_error: str | None
+    snapshot: SnapshotProvenance | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "last_outcome": self.last_outcome,
+            "last_error": self.last_error,
+            "snapshot": self.snapshot.as_json() if self.snapshot else None,
+        }
+
+
+def source_views(ws: Workspace, ref: str | int) -> list[SourceView]:
+    """An article's sources with their last fetch outcome and current copy (live or archived)."""
+    sources = article_sources(ws, ref)
+    ids = [s.id or 0 for s in sources]
+    attempts = last_attempts(ws, ids)
+    copies = current_copies(ws, ids)
+    return [
+        SourceView(
+            id=s.id or 0,
+            url=s.url,
+            title=s.title,
+            last_outcome=attempts[s.id or 0].outcome if (s.id or 0) in attempts else None,
+            last_error=attempts[s.id or 0].error if (s.id or 0) in attempts else None,
+            snapshot=copies.get(s.id or 0),
+        )
+        for s in sources
+    ]
+
+
 def snapshot_copy(ws: Workspace, snapshot_id: int) -> SnapshotProvenance | None:
     with ws.db.session() as session:
         return snapshot_copies(session, [snapshot_id]).get(snapshot_id)

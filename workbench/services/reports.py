@@ -9,8 +9,8 @@ from workbench.export.markdown import render_markdown
 from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry
 from workbench.export.structured import render_claimreview, render_csv, render_json
 from workbench.labels import label_name
-from workbench.services.articles import article_sources, get_article
-from workbench.services.fetching import current_copies, last_attempts
+from workbench.services.articles import get_article
+from workbench.services.fetching import source_views
 from workbench.services.suggestions import suggest_for_article
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
@@ -30,22 +30,16 @@ class UnknownFormat(ValueError):
 
 def build_report(ws: Workspace, ref: str | int) -> Report:
     article = get_article(ws, ref)
-    sources = article_sources(ws, ref)
-    attempts = last_attempts(ws, [s.id or 0 for s in sources])
-    copies = current_copies(ws, [s.id or 0 for s in sources])
-    source_entries = []
-    for source in sources:
-        attempt = attempts.get(source.id or 0)
-        copy = copies.get(source.id or 0)
-        source_entries.append(
-            SourceEntry(
-                url=source.url,
-                title=source.title,
-                last_outcome=attempt.outcome if attempt else None,
-                fetched_at=copy.fetched_at if copy else None,
-                snapshot=copy,
-            )
+    source_entries = [
+        SourceEntry(
+            url=source.url,
+            title=source.title,
+            last_outcome=source.last_outcome,
+            fetched_at=source.snapshot.fetched_at if source.snapshot else None,
+            snapshot=source.snapshot,
         )
+        for source in source_views(ws, ref)
+    ]
     views = list_claims(ws, ref)
     suggestions = suggest_for_article(ws, ref, views)
     claims = []

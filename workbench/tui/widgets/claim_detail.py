@@ -52,12 +52,15 @@ def evidence_block(number: int, ev: EvidenceView) -> RenderableType:
     head.append_text(plain(ev.source_url, "underline"))
     if ev.pinned:
         head.append("  [pinned]", style="bold yellow")
+    # which copy the passage was read from: an archive's copy must never pass for a live fetch
+    copy = Text("   ")
+    copy.append_text(plain(ev.snapshot.describe(), "bold magenta" if ev.snapshot.archived else "dim"))
     body = Text("…")
     body.append_text(plain(ev.prefix, "dim"))
     body.append_text(words_highlighted(ev.quote, _matched_words(ev.parts)))
     body.append_text(plain(ev.suffix, "dim"))
     body.append("…")
-    return Group(head, plain(_parts_line(ev.parts), "italic"), body, Text(""))
+    return Group(head, copy, plain(_parts_line(ev.parts), "italic"), body, Text(""))
 
 
 class ClaimDetail(VerticalScroll):
