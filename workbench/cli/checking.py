@@ -268,7 +268,8 @@ def archive_search(
         return
     for i, hit in enumerate(hits):
         kept = f"  evidence {added[i]}" if add else ""
-        typer.echo(f"{hit.score:5.1f}  {hit.source_url}  [{hit.start}:{hit.end}]{kept}")
+        copy = f"  ({hit.snapshot.describe()})" if hit.snapshot and hit.snapshot.archived else ""
+        typer.echo(f"{hit.score:5.1f}  {hit.source_url}  [{hit.start}:{hit.end}]{copy}{kept}")
         typer.echo(f"       {' '.join(hit.quote.split())[:200]}")
     if not hits:
         typer.echo("no passage in the archive shares a content word with this claim")
