@@ -125,8 +125,9 @@ class ArchiveHitsDialog(ModalScreen["ArchiveHit | None"]):
             yield Label("Enter pins the passage as this claim's evidence; Esc closes.")
             options = []
             for i, hit in enumerate(self.hits):
+                copy = f"  ({hit.snapshot.describe()})" if hit.snapshot and hit.snapshot.archived else ""
                 line = plain(
-                    f"{hit.score:5.1f}  {hit.source_url}\n       {' '.join(hit.quote.split())[:220]}"
+                    f"{hit.score:5.1f}  {hit.source_url}{copy}\n       {' '.join(hit.quote.split())[:220]}"
                 )
                 options.append(Option(line, id=f"hit-{i}"))
             yield OptionList(*options, id="archive-hits")
