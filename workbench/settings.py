@@ -49,6 +49,13 @@ def archive_root(url: str) -> Path:
     return base / "sources" / "archive"
 
 
+def reports_dir(url: str) -> Path:
+    """Where the TUI writes reports unless told otherwise: beside the SQLite file, else the
+    current folder (a server database has no folder of its own)."""
+    path = sqlite_path(url)
+    return path.parent if path is not None else Path.cwd()
+
+
 def unshared_archive_warning(url: str) -> str | None:
     """What to tell a team whose shared database keeps its evidence archive on one machine."""
     if sqlite_path(url) is not None or os.environ.get("WORKBENCH_ARCHIVE"):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 
 from workbench.services.workspace import Workspace
+from workbench.tui.commands import ScreenCommands
 from workbench.tui.screens.articles import ArticlesScreen
 
 
@@ -16,6 +19,7 @@ class WorkbenchApp(App[None]):
     """Keyboard-first claim checking. The workspace is opened by the caller and outlives the app."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {*App.COMMANDS, ScreenCommands}
     TITLE = "workbench"
     SUB_TITLE = "claim fact-check"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -11,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.services.articles import ArticleSummary, list_articles
+from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.add_dialogs import NewArticle
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
@@ -85,6 +87,13 @@ class ArticlesScreen(WorkbenchScreen):
         )
         hint.display = not rows
         table.focus()
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        """What ctrl+p offers here (workbench/tui/commands.py)."""
+        if self.query_one("#articles-table", DataTable).row_count:
+            yield PaletteCommand("Open the article", "open_article")
+        yield PaletteCommand("Add an article", "add_article")
+        yield PaletteCommand("Refresh the article list", "refresh")
 
     def action_refresh(self) -> None:
         self.load_articles()

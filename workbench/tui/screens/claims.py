@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
@@ -12,9 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.labels import label_name, labels
 from workbench.services.articles import get_article
+from workbench.services.reports import FORMATS
 from workbench.services.suggestions import Suggestion, suggest_for_article
 from workbench.services.verdicts import ClaimView, list_claims, record_verdict
+from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.claim_edit import EDIT_BINDINGS, ClaimEditing
+from workbench.tui.screens.export_dialog import ExportRequest, default_report_path, format_name
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
@@ -50,7 +55,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         Binding("escape,backspace", "back", "Articles", id="back"),
         Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),
         Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
-        Binding("e", "export", "Export", id="export", tooltip="Write the Markdown report"),
+        Binding(
+            "e", "export", "Export", id="export", tooltip="Write the Markdown report beside the database"
+        ),
         Binding(
             "N", "add_source", "New source", id="add-source", tooltip="Add a source URL; fetch and match"
         ),
@@ -297,15 +304,73 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         )
         self.app.call_from_thread(self.load_claims)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def action_export(self) -> None:
-        from pathlib import Path
+    @property
+    def _report_name(self) -> str:
+        return self.article.slug if self.article and self.article.slug else f"article-{self.article_id}"
 
+    def _report_path(self, fmt: str) -> Path:
+        return default_report_path(self.workbench.workspace.db.url, self._report_name, fmt)
+
+    def action_export(self, fmt: str = "md") -> None:
+        """Write the report in ``fmt`` to its default path, beside the database."""
+        self.export_report(ExportRequest(fmt, self._report_path(fmt)))
+
+    def action_export_as(self) -> None:
+        from workbench.tui.screens.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.workbench.workspace.db.url, self._report_name)
+        self.app.push_screen(dialog, self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.export_report(request)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export_report(self, request: ExportRequest) -> None:
         from workbench.services.reports import export_article
 
-        ws = self.workbench.workspace
-        document = export_article(ws, self.article_id, "md")
-        name = self.article.slug if self.article and self.article.slug else f"article-{self.article_id}"
-        path = Path.cwd() / f"report-{name}.md"
-        path.write_text(document, encoding="utf-8")
-        self.app.call_from_thread(self.notify, f"Wrote {path}")
+        document = export_article(self.workbench.workspace, self.article_id, request.fmt)
+        tmp = request.path.with_name(request.path.name + ".tmp")  # a reader never sees half a report
+        tmp.write_text(document, encoding="utf-8")
+        tmp.replace(request.path)
+        self.app.call_from_thread(self.notify, f"Wrote {request.path}")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
+    def action_match(self) -> None:
+        """Match again against the snapshots already fetched (no request is sent)."""
+        from workbench.services.matching import match_article
+
+        self.app.call_from_thread(partial(self.set_status, "Matching…", busy=True))
+        report = match_article(self.workbench.workspace, self.article_id)
+        self.app.call_from_thread(self.notify, f"{report.with_evidence}/{report.claims} claims have evidence")
+        self.app.call_from_thread(self.load_claims)
+
+    def action_reverify_now(self) -> None:
+        from workbench.tui.screens.reverify import ReverifyScreen
+
+        self.app.push_screen(ReverifyScreen(self.article_id, run_now=True))
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        """What ctrl+p offers here (workbench/tui/commands.py); claim commands need a claim."""
+        if self.current is not None:
+            yield PaletteCommand("Record a verdict for this claim", "verdict")
+            yield PaletteCommand("Search the archive for this claim's evidence", "search_archive")
+            yield PaletteCommand("Edit claim: statement, kind or speaker", "edit_claim")
+            yield PaletteCommand("Edit claim: confirm the draft statement", "confirm_statement")
+            yield PaletteCommand("Edit claim: split it", "split_claim")
+            yield PaletteCommand("Edit claim: merge with the next one", "merge_claim")
+            yield PaletteCommand("Edit claim: delete it", "delete_claim")
+        yield PaletteCommand("Add a claim by selecting its span", "add_claim")
+        yield PaletteCommand("Fetch sources and match", "fetch")
+        yield PaletteCommand("Match again (no fetching)", "match", "Re-rank evidence in the pages fetched")
+        yield PaletteCommand("Add a source URL", "add_source")
+        yield PaletteCommand("Re-verify: review the evidence", "review")
+        yield PaletteCommand(
+            "Re-verify now", "reverify_now", "Re-fetch the sources and re-anchor pinned quotes"
+        )
+        yield PaletteCommand("Export report as… (format and path)", "export_as")
+        for fmt in FORMATS:
+            yield PaletteCommand(
+                f"Export report: {format_name(fmt)}", f"export('{fmt}')", f"Writes {self._report_path(fmt)}"
+            )
+        yield PaletteCommand("Back to the article list", "back")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.labels import label_name
 from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, review_items
+from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
 from workbench.tui.widgets.passage_diff import side_by_side
@@ -49,9 +51,10 @@ class ReverifyScreen(WorkbenchScreen):
         ),
     ]
 
-    def __init__(self, article_id: int) -> None:
+    def __init__(self, article_id: int, *, run_now: bool = False) -> None:
         super().__init__()
         self.article_id = article_id
+        self.run_now = run_now
         self.items: list[ReviewItem] = []
 
     @property
@@ -75,6 +78,8 @@ class ReverifyScreen(WorkbenchScreen):
         table.add_column("verdict", width=16)
         table.add_column("claim")
         self.load_items()
+        if self.run_now:  # "Re-verify now" from the claims screen's palette
+            self.action_run()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review")
     def load_items(self, select_id: int | None = None) -> None:
@@ -158,6 +163,17 @@ class ReverifyScreen(WorkbenchScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        """What ctrl+p offers here (workbench/tui/commands.py)."""
+        yield PaletteCommand("Re-verify now", "run")
+        item = self.current
+        if item is not None:
+            yield PaletteCommand("Confirm the verdict against the new passage", "confirm")
+            yield PaletteCommand("Re-open the verdict (record a new one)", "reopen")
+            if item.status == "gone":
+                yield PaletteCommand("Fetch an archived copy of the gone page", "archived")
+        yield PaletteCommand("Back to the claims", "back")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reverify")
     def action_run(self) -> None:
