@@ -1,9 +1,16 @@
 """Evidence that travels with its verdicts: one zip file per article.
 
 ``bundle.json`` holds the article, its claims and edits, sources, snapshots, fetch attempts,
-evidence, verdict history and re-verification checks; ``archive/<sha256>.warc.gz`` holds every
-WARC record the snapshots point to. Import checks each record's payload hash, re-maps every id,
-reuses sources and identical snapshots already present, and refuses an article already present.
+evidence, verdict history, and the re-verification runs with their source and evidence checks;
+``archive/<sha256>.warc.gz`` holds every WARC record the snapshots point to.
+
+Every row keeps the id it had in the exporting database, and every column that names another row
+(``REFERENCES``) names it by that id. Import checks that each such id is one the bundle carries
+(a bundle that points at nothing is refused before anything is written), checks each record's
+payload hash, then writes new rows in their old order, re-mapping every id through one map per
+table. Sources and identical snapshots already present are reused; an article already present is
+refused. Order matters: the latest row by id is the current verdict and the current check, and a
+claim is stale when its latest check names its current verdict (``services/verdicts.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import SQLModel, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from workbench import __version__
 from workbench.services.articles import evidence_source_ids, own_source_ids, resolve_article
@@ -30,12 +37,51 @@ from workbench.storage.models import (
     ReverifyRun,
     Snapshot,
     Source,
+    SourceCheck,
     Verdict,
 )
 
 FORMAT = "workbench-bundle/1"
 MAX_ENTRY_BYTES = 200 * 1024 * 1024  # one member, uncompressed: refuse zip bombs before reading
 
+# The bundle's tables, in the order import writes them (a row after every row it names).
+MODELS: dict[str, type[SQLModel]] = {
+    "article": Article,
+    "claims": Claim,
+    "sources": Source,
+    "snapshots": Snapshot,
+    "attempts": FetchAttempt,
+    "evidence": Evidence,
+    "verdicts": Verdict,
+    "edits": ClaimEdit,
+    "runs": ReverifyRun,
+    "source_checks": SourceCheck,
+    "checks": EvidenceCheck,
+}
+
+# Every foreign key of the bundled tables: column -> the bundle table it names. Import re-maps
+# each through that table's map; tests/test_bundle_remap.py checks this covers the models.
+REFERENCES: dict[str, dict[str, str]] = {
+    "claims": {"article_id": "article"},
+    "snapshots": {"source_id": "sources"},
+    "attempts": {"source_id": "sources", "snapshot_id": "snapshots"},
+    "evidence": {"claim_id": "claims", "snapshot_id": "snapshots"},
+    "verdicts": {"claim_id": "claims", "evidence_id": "evidence"},
+    "edits": {"article_id": "article", "claim_id": "claims"},
+    "source_checks": {"run_id": "runs", "source_id": "sources", "snapshot_id": "snapshots"},
+    "checks": {
+        "run_id": "runs",
+        "evidence_id": "evidence",
+        "claim_id": "claims",
+        "verdict_id": "verdicts",
+        "snapshot_id": "snapshots",
+    },
+}
+
+# Claim ids inside an edit's ``detail`` (the keys services/editing.py writes), and the claim
+# states under "before"/"after" whose "id" is a claim id.
+EDIT_CLAIM_KEYS = ("claim_id", "merged", "into", "from")
+EDIT_STATE_KEYS = ("before", "after")
 
 REQUIRED = [
     "format",
@@ -59,54 +105,41 @@ def _dump(row: SQLModel) -> dict[str, Any]:
     return row.model_dump(mode="json")
 
 
+def _rows(session: Session, model: Any, where: Any) -> list[dict[str, Any]]:
+    return [_dump(r) for r in session.exec(select(model).where(where).order_by(col(model.id)))]
+
+
 def export_bundle(ws: Workspace, ref: str | int, path: Path) -> dict[str, int]:
     """Write the article's bundle to ``path`` (atomically); returns counts of what it holds."""
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)).all())
-        claim_ids = [c.id for c in claims]
+        claims = _rows(session, Claim, Claim.article_id == article.id)
+        claim_ids = [c["id"] for c in claims]
         own = own_source_ids(article.id)
         # and the sources of evidence pinned from other articles' (archive search), so every
         # evidence row's snapshot travels too
         cited = evidence_source_ids(article.id)
-        sources = list(
-            session.exec(
-                select(Source)
-                .where(col(Source.id).in_(own) | col(Source.id).in_(cited))
-                .order_by(col(Source.id))
-            ).all()
-        )
+        sources = _rows(session, Source, col(Source.id).in_(own) | col(Source.id).in_(cited))
         own_ids = set(session.exec(own).all())
-        source_ids = [s.id for s in sources]
-        snapshots = list(session.exec(select(Snapshot).where(col(Snapshot.source_id).in_(source_ids))).all())
+        source_ids = [s["id"] for s in sources]
+        checks = _rows(session, EvidenceCheck, col(EvidenceCheck.claim_id).in_(claim_ids))
+        source_checks = _rows(session, SourceCheck, col(SourceCheck.source_id).in_(source_ids))
+        run_ids = {c["run_id"] for c in checks} | {c["run_id"] for c in source_checks}
         data: dict[str, Any] = {
             "format": FORMAT,
             "workbench": __version__,
             "article": _dump(article),
-            "claims": [_dump(c) for c in claims],
-            "edits": [
-                _dump(e) for e in session.exec(select(ClaimEdit).where(ClaimEdit.article_id == article.id))
-            ],
-            "sources": [_dump(s) for s in sources],
+            "claims": claims,
+            "edits": _rows(session, ClaimEdit, ClaimEdit.article_id == article.id),
+            "sources": sources,
             "article_sources": sorted(i for i in source_ids if i in own_ids),
-            "snapshots": [_dump(s) for s in snapshots],
-            "attempts": [
-                _dump(a)
-                for a in session.exec(select(FetchAttempt).where(col(FetchAttempt.source_id).in_(source_ids)))
-            ],
-            "evidence": [
-                _dump(e) for e in session.exec(select(Evidence).where(col(Evidence.claim_id).in_(claim_ids)))
-            ],
-            "verdicts": [
-                _dump(v)
-                for v in session.exec(
-                    select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
-                )
-            ],
-            "checks": [
-                _dump(c)
-                for c in session.exec(select(EvidenceCheck).where(col(EvidenceCheck.claim_id).in_(claim_ids)))
-            ],
+            "snapshots": _rows(session, Snapshot, col(Snapshot.source_id).in_(source_ids)),
+            "attempts": _rows(session, FetchAttempt, col(FetchAttempt.source_id).in_(source_ids)),
+            "evidence": _rows(session, Evidence, col(Evidence.claim_id).in_(claim_ids)),
+            "verdicts": _rows(session, Verdict, col(Verdict.claim_id).in_(claim_ids)),
+            "runs": _rows(session, ReverifyRun, col(ReverifyRun.id).in_(run_ids)),
+            "source_checks": source_checks,
+            "checks": checks,
         }
     records = sorted({s["archive_record"] for s in data["snapshots"] if s.get("archive_record")})
     tmp = path.with_name(path.name + ".tmp")
@@ -133,8 +166,7 @@ def _parse(model: type[SQLModel], row: dict[str, Any], **overrides: Any) -> Any:
     return model(**values)
 
 
-def import_bundle(ws: Workspace, path: Path) -> int:
-    """Load a bundle; returns the new article id. Everything is written in one transaction."""
+def _read(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     if not path.is_file():
         raise BundleError(f"no such bundle: {path}")
     try:
@@ -155,39 +187,130 @@ def import_bundle(ws: Workspace, path: Path) -> int:
         raise BundleError(f"{path} is not a workbench bundle: no {missing[0]!r}")
     if data.get("format") != FORMAT:
         raise BundleError(f"{path}: unknown bundle format {data.get('format')!r}")
-    _restore_records(ws, records)
+    if "runs" not in data:
+        # bundles from before runs travelled: their checks go into one run named after the file
+        data["runs"] = [{"id": 0, "scope": f"imported from {path.name}"}]
+        data["source_checks"] = []
+        data["checks"] = [c | {"run_id": 0} for c in data["checks"] if isinstance(c, dict)]
+    return data, records
+
+
+def check_references(data: dict[str, Any]) -> None:
+    """Refuse a bundle (BundleError, one line) with a row that is not an object, an id that is
+    not a unique integer, or a reference to a row the bundle does not carry. Writes nothing."""
+    carried: dict[str, set[int]] = {}
+    for key in MODELS:
+        rows = [data[key]] if key == "article" else data.get(key, [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise BundleError(f"bundle {key!r} is not a list of rows")
+        ids = [r.get("id") for r in rows]
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise BundleError(f"bundle {key!r} has a row without an integer id")
+        carried[key] = set(ids)
+        if len(carried[key]) != len(ids):
+            raise BundleError(f"bundle {key!r} holds the same id twice")
+    for key, columns in REFERENCES.items():
+        table = MODELS[key].__table__  # type: ignore[attr-defined]
+        for row in data[key]:
+            for column, target in columns.items():
+                value = row.get(column)
+                if value is None and table.c[column].nullable:
+                    continue
+                if value not in carried[target]:
+                    raise BundleError(
+                        f"bundle {key} row {row['id']}: {column} {value!r} names no row of "
+                        f"{target!r} in the bundle"
+                    )
+    for source_id in data.get("article_sources", []):
+        if source_id not in carried["sources"]:
+            raise BundleError(f"bundle article_sources: {source_id!r} names no row of 'sources'")
+
+
+def _remapped(maps: dict[str, dict[int, int]], key: str, row: dict[str, Any]) -> dict[str, Any]:
+    """``row``'s references as ids of this database (check_references vouched for each)."""
+    return {
+        column: None if row.get(column) is None else maps[target][row[column]]
+        for column, target in REFERENCES.get(key, {}).items()
+    }
+
+
+def _edit_detail(detail: dict[str, Any], claims: dict[int, int]) -> dict[str, Any]:
+    """An edit's detail with its claim ids re-mapped. A claim deleted or merged away before the
+    export has no row here; its id becomes None rather than the id of some other claim."""
+    if not isinstance(detail, dict):
+        return detail
+
+    def claim_id(value: Any) -> Any:
+        return claims.get(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    out = {k: claim_id(v) if k in EDIT_CLAIM_KEYS else v for k, v in detail.items()}
+    for key in EDIT_STATE_KEYS:
+        value = out.get(key)
+        states = value if isinstance(value, list) else [value]
+        fixed = [s | {"id": claim_id(s["id"])} if isinstance(s, dict) and "id" in s else s for s in states]
+        if key in out:
+            out[key] = fixed if isinstance(value, list) else fixed[0]
+    return out
+
+
+def _insert_all(
+    session: Session, maps: dict[str, dict[int, int]], key: str, rows: list[tuple[int, SQLModel]]
+) -> None:
+    """Write ``rows`` (old id, new row) in the given order and record their new ids."""
+    session.add_all(row for _, row in rows)
+    session.flush()
+    for old, row in rows:
+        maps[key][old] = row.id  # type: ignore[attr-defined]
+
+
+def import_bundle(ws: Workspace, path: Path) -> int:
+    """Load a bundle; returns the new article id. Every reference is checked first, then
+    everything is written in one transaction: a refused bundle leaves the database unchanged."""
+    data, records = _read(path)
+    check_references(data)
+    try:
+        return _write(ws, data, records)
+    except (KeyError, TypeError, AttributeError) as exc:  # a row without a field every row has
+        raise BundleError(f"{path}: a malformed row ({exc.__class__.__name__}: {exc})") from exc
+
+
+def _write(ws: Workspace, data: dict[str, Any], records: dict[str, bytes]) -> int:
+
+    def ordered(key: str) -> list[dict[str, Any]]:
+        return sorted(data[key], key=lambda r: r["id"])  # the old order decides "latest"
+
     with ws.db.session() as session:
         found = session.exec(
             select(Article).where(Article.content_hash == data["article"]["content_hash"])
         ).first()
         if found is not None:
             raise BundleError(f"the bundle's article is already here (article {found.id})")
+        _restore_records(ws, records)
+        maps: dict[str, dict[int, int]] = {key: {} for key in MODELS}
+        old_article = data["article"]["id"]
         slug = data["article"].get("slug")
         if slug and session.exec(select(Article).where(Article.slug == slug)).first() is not None:
             slug = None  # the slug names another article here; keep the import without it
-        article = _parse(Article, data["article"], slug=slug)
-        session.add(article)
-        session.flush()
-        ids: dict[str, dict[int, int]] = {
-            name: {} for name in ("claim", "source", "snapshot", "evidence", "run")
-        }
-        for row in data["claims"]:
-            claim = _parse(Claim, row, article_id=article.id)
-            session.add(claim)
-            session.flush()
-            ids["claim"][row["id"]] = claim.id or 0
-        for row in data["sources"]:
+        _insert_all(session, maps, "article", [(old_article, _parse(Article, data["article"], slug=slug))])
+        article_id = maps["article"][old_article]
+
+        def plain(key: str) -> None:
+            rows = [(r["id"], _parse(MODELS[key], r, **_remapped(maps, key, r))) for r in ordered(key)]
+            _insert_all(session, maps, key, rows)
+
+        plain("claims")
+        for row in ordered("sources"):
             source = session.exec(select(Source).where(Source.url == row["url"])).first()
             if source is None:
                 source = _parse(Source, row)
                 session.add(source)
                 session.flush()
-            ids["source"][row["id"]] = source.id or 0
+            maps["sources"][row["id"]] = source.id or 0
             # bundles from before "article_sources" hold the article's own sources only
             if row["id"] in data.get("article_sources", [row["id"]]):
-                session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
-        for row in data["snapshots"]:
-            new_source = ids["source"][row["source_id"]]
+                session.add(ArticleSource(article_id=article_id, source_id=source.id or 0))
+        for row in ordered("snapshots"):
+            new_source = maps["sources"][row["source_id"]]
             # reuse a snapshot only when its extracted text is the same too: evidence offsets
             # point into the text, and the same bytes may have been extracted differently here
             same = session.exec(
@@ -201,45 +324,39 @@ def import_bundle(ws: Workspace, path: Path) -> int:
                 same = _parse(Snapshot, row, source_id=new_source)
                 session.add(same)
                 session.flush()
-            ids["snapshot"][row["id"]] = same.id or 0
-        for row in data["attempts"]:
-            snap = ids["snapshot"].get(row["snapshot_id"]) if row.get("snapshot_id") else None
-            session.add(
-                _parse(FetchAttempt, row, source_id=ids["source"][row["source_id"]], snapshot_id=snap)
+            maps["snapshots"][row["id"]] = same.id or 0
+        for key in ("attempts", "evidence", "verdicts"):
+            plain(key)
+        edits = [
+            (
+                r["id"],
+                _parse(
+                    ClaimEdit,
+                    r,
+                    **_remapped(maps, "edits", r),
+                    detail=_edit_detail(r.get("detail") or {}, maps["claims"]),
+                ),
             )
-        for row in data["evidence"]:
-            evidence = _parse(
-                Evidence,
-                row,
-                claim_id=ids["claim"][row["claim_id"]],
-                snapshot_id=ids["snapshot"][row["snapshot_id"]],
-            )
-            session.add(evidence)
-            session.flush()
-            ids["evidence"][row["id"]] = evidence.id or 0
-        for row in data["verdicts"]:
-            evidence_id = ids["evidence"].get(row["evidence_id"]) if row.get("evidence_id") else None
-            session.add(_parse(Verdict, row, claim_id=ids["claim"][row["claim_id"]], evidence_id=evidence_id))
-        for row in data["edits"]:
-            claim_id = ids["claim"].get(row["claim_id"]) if row.get("claim_id") else None
-            session.add(_parse(ClaimEdit, row, article_id=article.id, claim_id=claim_id))
-        if data["checks"]:
-            run = ReverifyRun(scope=f"imported from {path.name}")
-            session.add(run)
-            session.flush()
-            for row in data["checks"]:
-                snap = ids["snapshot"].get(row["snapshot_id"]) if row.get("snapshot_id") else None
-                session.add(
-                    _parse(
-                        EvidenceCheck,
-                        row,
-                        run_id=run.id,
-                        evidence_id=ids["evidence"][row["evidence_id"]],
-                        claim_id=ids["claim"][row["claim_id"]],
-                        snapshot_id=snap,
-                    )
-                )
-        return article.id or 0
+            for r in ordered("edits")
+        ]
+        _insert_all(session, maps, "edits", edits)
+        runs = [
+            (r["id"], _parse(ReverifyRun, r, scope=_scope(r, old_article, article_id)))
+            for r in ordered("runs")
+        ]
+        _insert_all(session, maps, "runs", runs)
+        plain("source_checks")
+        plain("checks")
+        return article_id
+
+
+def _scope(run: dict[str, Any], old_article: int, new_article: int) -> str:
+    """A run's scope here: this article's new id, or "all"; another article of the exporting
+    database names nothing here (empty)."""
+    scope = str(run.get("scope") or "")
+    if scope.isdigit():
+        return str(new_article) if int(scope) == old_article else ""
+    return scope
 
 
 def _restore_records(ws: Workspace, records: dict[str, bytes]) -> None:
