@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -13,7 +14,9 @@ from typer.testing import CliRunner
 
 from workbench.cli import app
 from workbench.services.articles import add_article, reextract_claims
+from workbench.services.cases import builtin_cases
 from workbench.services.claim_spans import find_text
+from workbench.services.demo import load_case
 from workbench.services.editing import (
     EditRefused,
     add_claim,
@@ -26,7 +29,7 @@ from workbench.services.editing import (
 )
 from workbench.services.verdicts import list_claims, record_verdict
 from workbench.services.workspace import NotFound, Workspace
-from workbench.storage.models import Article, Claim, Evidence, Snapshot, Source
+from workbench.storage.models import Article, Claim, Evidence, FetchAttempt, Snapshot, Source
 
 # Curly apostrophe, dotted capital I (two code points when lowercased), emoji, CRLF line endings.
 TEXT = (
@@ -408,6 +411,69 @@ def test_cli_reextract_and_confirm(cli_article: int) -> None:
     assert code == 2 and err.strip() == "error: no claim with id 99999"
     code, _, err = run("claims", "edit", str(claim["id"]), "--kind", "rumour")
     assert code == 2 and "unknown kind" in err
+
+
+@pytest.fixture
+def contoso(cli_env: dict[str, str], workspace: Workspace) -> str:
+    """The offline case, fetched (through the mounted transport) and matched; its article text."""
+    case = next(c for c in builtin_cases() if c.slug == "contoso-demo")
+    load_case(workspace, case, offline=True)
+    return case.read_text()
+
+
+def listed(article: str) -> dict[int, dict[str, Any]]:
+    code, out, err = run("claims", "list", article, "--json")
+    assert code == 0, err
+    return {c["id"]: c for c in json.loads(out)}
+
+
+def fetch_attempts(ws: Workspace) -> int:
+    with ws.db.session() as session:
+        return len(session.exec(select(FetchAttempt.id)).all())
+
+
+def test_hand_edits_rank_evidence_at_once_against_the_stored_snapshots(
+    contoso: str, workspace: Workspace
+) -> None:
+    by_text = {c["text"]: c["id"] for c in listed("contoso-demo").values()}
+
+    def claim_at(prefix: str) -> int:
+        (found,) = [i for text, i in by_text.items() if text.startswith(prefix)]
+        return found
+
+    attempts = fetch_attempts(workspace)
+    edited = claim_at("Dalam siaran persnya, Contoso")
+    code, _, err = run(
+        "claims", "edit", str(edited), "--statement", "Contoso works with over 20 local partners"
+    )
+    assert code == 0, err
+    to_split = claim_at("Fasilitas berkapasitas 30 megawatt")
+    code, out, err = run(
+        "claims", "split", str(to_split), "--at", str(contoso.index(" itu dibangun")), "--json"
+    )
+    assert code == 0, err
+    part = json.loads(out)["claims"][1]["id"]
+    code, out, err = run(
+        "claims", "merge", str(claim_at("Kami tidak datang")), str(claim_at("Kami datang untuk"))
+    )
+    assert code == 0, err
+    code, out, err = run(
+        "claims", "add", "contoso-demo", "--text", "Contoso Cloud Indonesia Central", "--json"
+    )
+    assert code == 0, err
+    added = json.loads(out)["claims"][0]["id"]
+    changed = [edited, to_split, part, claim_at("Kami tidak datang"), added]
+
+    now = listed("contoso-demo")
+    assert all(now[i]["best_evidence"] is not None for i in changed), {i: now[i]["text"] for i in changed}
+    assert fetch_attempts(workspace) == attempts  # ranked offline, from what was stored
+    # What a full `match` would have found for the new wordings: the same passages, the same scores.
+    code, _, err = run("match", "contoso-demo")
+    assert code == 0, err
+    matched = listed("contoso-demo")
+    for i in changed:
+        ours, theirs = now[i]["best_evidence"], matched[i]["best_evidence"]
+        assert (ours["quote"], ours["score"]) == (theirs["quote"], theirs["score"]), now[i]["text"]
 
 
 @pytest.mark.parametrize("command", ["edit", "split", "merge", "add", "delete", "history", "reextract"])

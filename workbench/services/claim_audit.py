@@ -68,8 +68,9 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 def claim_state(claim: Claim) -> dict[str, Any]:
     """Every field of a claim a person or the extractor set: the before-state kept in the history
-    of a claim that is removed, so nothing of it is lost."""
-    return {**claim_json(claim), "score": claim.score, "reasons": list(claim.reasons)}
+    of a claim that is removed, so nothing of it is lost. (The article is the audit row's own.)"""
+    state = {name: value for name, value in claim_json(claim).items() if name != "article_id"}
+    return state | {"score": claim.score, "reasons": list(claim.reasons)}
 
 
 def record_edit(

@@ -5,6 +5,9 @@ Edited claims (``edited``) and added ones (``origin="manual"``) survive re-extra
 claim leaves its span as ``vacated`` in its audit row, and re-extraction puts nothing back there
 (``services.articles.vacated_spans``). Verdicts are append-only history: a claim with a verdict
 is never deleted or merged away. Offsets are code-point indices into the article text.
+
+A claim whose text or confirmed statement changes gets its unpinned evidence ranked again in the
+same transaction, against the snapshots already stored (``services.matching.rematch_claims``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from workbench import settings
@@ -20,6 +22,7 @@ from workbench.domain import ExtractedClaim
 from workbench.services.articles import _claim_row, renumber_claims, resolve_article
 from workbench.services.claim_audit import EditRecord, claim_history, claim_json, claim_state, record_edit
 from workbench.services.claim_spans import CONTEXT_KINDS, checked_span, describe_span, guess_span, parse_kind
+from workbench.services.matching import rematch_claims
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Article, Claim, Evidence, Verdict
 
@@ -55,6 +58,13 @@ def _snapshot(claim: Claim) -> dict[str, Any]:
     return {name: row[name] for name in AUDITED}
 
 
+def _ranked_on(state: Claim | dict[str, Any]) -> tuple[Any, ...]:
+    """What evidence ranking reads of a claim (services/matching.py): its text, and its statement
+    once a person confirmed it."""
+    row = _snapshot(state) if isinstance(state, Claim) else state
+    return row["text"], None if row["statement_is_draft"] else row["statement"]
+
+
 def _load(session: Session, claim_id: int) -> tuple[Claim, Article]:
     claim = session.get(Claim, claim_id)
     if claim is None:
@@ -73,11 +83,11 @@ def _has_pinned(session: Session, claim_id: int) -> bool:
     return session.exec(found).first() is not None
 
 
-def _drop_unpinned_evidence(session: Session, claim_id: int) -> None:
-    """Evidence was ranked for the old wording: re-matching finds it again; pinned evidence stays."""
-    session.execute(
-        delete(Evidence).where(col(Evidence.claim_id) == claim_id, col(Evidence.pinned).is_(False))
-    )
+def _rematch(ws: Workspace, session: Session, claims: list[Claim]) -> None:
+    """Unpinned evidence was ranked for the old wording: rank it again at once, against the
+    snapshots already stored (no fetching), in the edit's own transaction, so the claim never
+    shows blank evidence until the next ``match``. Pinned evidence stays."""
+    rematch_claims(ws, session, [c.id or 0 for c in claims])
 
 
 def _same_span(
@@ -129,7 +139,7 @@ def edit_claim(
 
     A new span is trimmed of whitespace and its text, numbers and dates re-read; a draft statement
     is re-drafted, a confirmed one kept. A statement given here counts as confirmed. Changing the
-    span or statement drops unpinned evidence (it was ranked for the old wording).
+    span or statement ranks its unpinned evidence again (it was ranked for the old wording).
     """
     if statement is None and start is None and end is None and kind is None and speaker is None:
         raise ValueError("nothing to change: give a statement, a start or end, a kind or a speaker")
@@ -160,8 +170,6 @@ def edit_claim(
         detail: dict[str, Any] = {"before": before, "after": after}
         if not (claim.start < before["end"] and before["start"] < claim.end):
             detail["vacated"] = [before["start"], before["end"]]  # moved away: the old span stays empty
-        if (claim.start, claim.end, claim.statement) != (before["start"], before["end"], before["statement"]):
-            _drop_unpinned_evidence(session, claim_id)
         claim.edited = True
         session.add(claim)
         record_edit(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
@@ -169,6 +177,8 @@ def edit_claim(
         if _has_verdict(session, claim_id):
             notes.append(f"claim {claim_id} keeps its verdict; record a new one if the change matters")
         _finish(session, claim, claim.article_id)
+        if _ranked_on(claim) != _ranked_on(before):
+            _rematch(ws, session, [claim])
         return EditResult("edit", [claim], notes=notes)
 
 
@@ -184,6 +194,7 @@ def confirm_statement(ws: Workspace, claim_id: int, editor: str | None = None) -
         detail = {"before": before, "after": _snapshot(claim)}
         record_edit(session, claim.article_id, claim_id, "edit", detail, settings.checker_name(editor))
         _finish(session, claim, claim.article_id)
+        _rematch(ws, session, [claim])  # a confirmed statement counts in the ranking, a draft does not
         return EditResult("edit", [claim])
 
 
@@ -204,7 +215,6 @@ def split_claim(ws: Workspace, claim_id: int, at: int, editor: str | None = None
         _apply(claim, describe_span(article, *first, role=role, speaker=who), keep_statement=False)
         claim.edited = True
         session.add(claim)
-        _drop_unpinned_evidence(session, claim_id)
         part = _claim_row(claim.article_id, describe_span(article, *second, role=role, speaker=who), 0)
         part.origin, part.edited = "manual", True
         session.add(part)
@@ -228,6 +238,7 @@ def split_claim(ws: Workspace, claim_id: int, at: int, editor: str | None = None
             )
         _finish(session, claim, claim.article_id)
         session.refresh(part)
+        _rematch(ws, session, [claim, part])
         return EditResult("split", [claim, part], notes=notes)
 
 
@@ -263,7 +274,6 @@ def merge_claims(ws: Workspace, first_id: int, second_id: int, editor: str | Non
             keep.statement_is_draft = True
         keep.edited = True
         session.add(keep)
-        _drop_unpinned_evidence(session, keep.id or 0)
         for pinned in session.exec(
             select(Evidence).where(Evidence.claim_id == gone_id, col(Evidence.pinned).is_(True))
         ).all():
@@ -280,6 +290,7 @@ def merge_claims(ws: Workspace, first_id: int, second_id: int, editor: str | Non
         if not drafts:
             notes.append("the statements were joined; review the result")
         _finish(session, keep, keep.article_id)
+        _rematch(ws, session, [keep])
         return EditResult("merge", [keep], removed=[gone_id], notes=notes)
 
 
@@ -315,6 +326,7 @@ def add_claim(
         detail = {"after": _snapshot(claim)}
         record_edit(session, claim.article_id, claim.id, "add", detail, settings.checker_name(editor))
         _finish(session, claim, claim.article_id)
+        _rematch(ws, session, [claim])
         return EditResult("add", [claim])
 
 

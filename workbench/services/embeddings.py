@@ -7,11 +7,12 @@ when the ``semantic`` extra is not installed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from workbench.matching.semantic import StoredEmbedder, load_embedder
 from workbench.services.workspace import Workspace
@@ -22,14 +23,26 @@ _CHUNK = 500  # keys per IN (...) query: SQLite limits the number of bound param
 
 
 class DatabaseEmbeddingStore:
-    """Vectors in the ``embedding`` table, by input hash and model; existing rows are kept as they are."""
+    """Vectors in the ``embedding`` table, by input hash and model; existing rows are kept as they are.
 
-    def __init__(self, db: Database) -> None:
+    With ``session`` it reads and writes in that session's transaction (a caller holding SQLite's
+    write lock cannot wait for a session of its own); otherwise each call has its own session."""
+
+    def __init__(self, db: Database, session: Session | None = None) -> None:
         self.db = db
+        self.session = session
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        if self.session is not None:
+            yield self.session
+        else:
+            with self.db.session() as session:
+                yield session
 
     def load(self, keys: Sequence[str], model: str) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
-        with self.db.session() as session:
+        with self._session() as session:
             for first in range(0, len(keys), _CHUNK):
                 chunk = list(keys[first : first + _CHUNK])
                 rows = session.exec(
@@ -49,18 +62,19 @@ class DatabaseEmbeddingStore:
             for key, vector in vectors.items()
         ]
         dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
-        with self.db.session() as session:
+        with self._session() as session:
             for first in range(0, len(rows), _CHUNK):
                 # Another process may have stored the same input meanwhile: same vector, keep theirs.
                 statement: Any = dialect.insert(Embedding).values(rows[first : first + _CHUNK])
                 session.exec(statement.on_conflict_do_nothing())
 
     def count(self) -> int:
-        with self.db.session() as session:
+        with self._session() as session:
             return len(session.exec(select(Embedding.text_sha256)).all())
 
 
-def semantic_for(ws: Workspace) -> StoredEmbedder | None:
-    """Embedding similarity backed by ``ws``'s database, or None without the ``semantic`` extra."""
+def semantic_for(ws: Workspace, session: Session | None = None) -> StoredEmbedder | None:
+    """Embedding similarity backed by ``ws``'s database (inside ``session``'s transaction when
+    given), or None without the ``semantic`` extra."""
     embedder = load_embedder()
-    return None if embedder is None else StoredEmbedder(embedder, DatabaseEmbeddingStore(ws.db))
+    return None if embedder is None else StoredEmbedder(embedder, DatabaseEmbeddingStore(ws.db, session))

@@ -1,20 +1,22 @@
-"""Match an article's claims against the latest snapshot of each of its sources."""
+"""Match claims against the latest snapshot of each of their article's sources: a whole article
+(:func:`match_article`), or the claims a hand edit just changed (:func:`rematch_claims`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlmodel import col, delete
+from sqlmodel import Session, col, delete
 
 from workbench.matching.evidence import quote_context
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import rank_passages
 from workbench.matching.semantic import SemanticSimilarity
-from workbench.services.articles import article_claims, article_sources, resolve_article
+from workbench.services.articles import article_claims, own_source_ids, resolve_article
 from workbench.services.embeddings import semantic_for
-from workbench.services.fetching import latest_snapshot
 from workbench.services.workspace import Workspace
-from workbench.storage.models import Claim, Evidence, Snapshot
+from workbench.storage.models import Article, Claim, Evidence, Snapshot
+from workbench.storage.queries import latest_rows
 
 EVIDENCE_PER_CLAIM = 3
 EVIDENCE_FLOOR = 30.0  # below this a passage is noise, not evidence
@@ -47,24 +49,33 @@ def _candidates(snapshots: list[Snapshot]) -> list[_Candidate]:
     return found
 
 
+def _latest_snapshots(session: Session, article_id: int | None) -> list[Snapshot]:
+    """The newest snapshot (live or archived) of each source the article cites, by source id."""
+    source_ids = list(session.exec(own_source_ids(article_id)).all())
+    newest = latest_rows(session, Snapshot, Snapshot.source_id, source_ids)
+    return [newest[source_id] for source_id in sorted(newest)]
+
+
+def _method(similarity: SemanticSimilarity | None) -> str:
+    return "lexical" if similarity is None else "lexical+semantic"
+
+
 def match_article(ws: Workspace, ref: str | int, *, semantic: bool = True) -> MatchReport:
     """Rank passages for every claim; replace each claim's unpinned evidence with the top ones
     above the floor. Pinned evidence is never touched. Embedding similarity joins the score when
     the ``semantic`` extra is installed (and ``semantic`` is true); embeddings are kept in the database."""
-    sources = article_sources(ws, ref)
-    snapshots = [s for s in (latest_snapshot(ws, src.id or 0) for src in sources) if s is not None]
-    candidates = _candidates(snapshots)
-    texts = [c.text for c in candidates]
-    similarity = semantic_for(ws) if semantic and texts else None
-    method = "lexical" if similarity is None else "lexical+semantic"
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         claims = article_claims(session, article.id)
+        snapshots = _latest_snapshots(session, article.id)
+    candidates = _candidates(snapshots)
+    texts = [c.text for c in candidates]
+    similarity = semantic_for(ws) if semantic and texts else None
     if similarity is not None:
         # embed (or load) every text before the write below: the store writes in sessions of its own
         similarity.warm([c.text for c in claims], texts)
     # rank first, write after: the write transaction (which holds SQLite's write lock) stays short
-    found = {claim.id or 0: _evidence_for(claim, article.language, candidates, texts, similarity, method)
+    found = {claim.id or 0: _evidence_for(claim, article.language, candidates, texts, similarity)
              for claim in claims} if texts else {}  # fmt: skip
     with ws.db.session() as session:
         session.exec(
@@ -76,13 +87,48 @@ def match_article(ws: Workspace, ref: str | int, *, semantic: bool = True) -> Ma
     return MatchReport(claims=len(claims), with_evidence=with_evidence, snapshots=len(snapshots))
 
 
+def rematch_claims(
+    ws: Workspace, session: Session, claim_ids: Collection[int], *, semantic: bool = True
+) -> int:
+    """Rank evidence again for ``claim_ids`` (claims a hand edit created or changed) against the
+    snapshots already stored, as :func:`match_article` does, and replace their unpinned evidence,
+    inside ``session``'s transaction: the edit and its evidence are committed together. Nothing is
+    fetched. Evidence ranked for a claim's old wording goes even when its article has no snapshot
+    yet. Pinned evidence is never touched. Returns how many of the claims have evidence now.
+
+    Embeddings go through ``session`` too. The passages' vectors are normally stored by the last
+    match, so only an edited claim's new text is embedded here (~20 ms; the first text a process
+    embeds also loads the model, ~1.5 s, which this transaction then waits for)."""
+    claims = [c for c in (session.get(Claim, i) for i in sorted(set(claim_ids))) if c is not None]
+    session.exec(
+        delete(Evidence).where(
+            col(Evidence.claim_id).in_([c.id for c in claims]), col(Evidence.pinned).is_(False)
+        )
+    )
+    with_evidence = 0
+    for article_id in sorted({c.article_id for c in claims}):
+        article = session.get(Article, article_id)
+        assert article is not None  # the claim's foreign key guarantees it
+        mine = [c for c in claims if c.article_id == article_id]
+        candidates = _candidates(_latest_snapshots(session, article_id))
+        texts = [c.text for c in candidates]
+        similarity = semantic_for(ws, session) if semantic and texts else None
+        if similarity is not None:
+            similarity.warm([c.text for c in mine], texts)  # one model call for whatever is new
+        for claim in mine:
+            rows = _evidence_for(claim, article.language, candidates, texts, similarity) if texts else []
+            session.add_all(rows)
+            with_evidence += bool(rows)
+    session.flush()
+    return with_evidence
+
+
 def _evidence_for(
     claim: Claim,
     language: str,
     candidates: list[_Candidate],
     texts: list[str],
     similarity: SemanticSimilarity | None,
-    method: str,
 ) -> list[Evidence]:
     """The claim's best distinct passages above the floor (a sentence and the paragraph holding
     it can both rank high; the same stretch of text is kept once)."""
@@ -117,7 +163,7 @@ def _evidence_for(
                 score=round(float(ranked.score), 1),
                 parts=dict(ranked.parts),
                 rank=len(kept),
-                method=method,
+                method=_method(similarity),
             )
         )
     return kept
