@@ -47,7 +47,15 @@ def test_claims_list_verdict_and_export(loaded: dict[str, str], tmp_path: Path) 
     keys = {"id", "start", "end", "text", "statement", "kind", "verdict", "state", "best_evidence"}
     assert all(set(c) == keys for c in claims)
     target = next(c for c in claims if c["best_evidence"])
-    assert set(target["best_evidence"]) == {"id", "score", "quote", "source_url"}
+    assert set(target["best_evidence"]) == {"id", "score", "quote", "source_url", "snapshot"}
+    assert set(target["best_evidence"]["snapshot"]) == {
+        "kind",
+        "fetched_at",
+        "memento_datetime",
+        "archive",
+        "sha256",
+    }
+    assert target["best_evidence"]["snapshot"]["kind"] == "live"
     assert 0 <= target["best_evidence"]["score"] <= 100
     code, out, err = run(
         "verdict",

@@ -255,13 +255,12 @@ def archive_search(
     """Search every source of every article for a claim's evidence (full-text pre-selection, then
     the matching score)."""
     from workbench.services.archive_search import search_archive
-    from workbench.services.verdicts import add_evidence
+    from workbench.services.verdicts import pin_passages
 
     with workspace(ctx) as ws:
         hits = search_archive(ws, claim_id, top=top)
-        added = [
-            add_evidence(ws, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score) for hit in hits
-        ] if add else []  # fmt: skip
+        spans = [(hit.snapshot_id, hit.start, hit.end, hit.score) for hit in hits]
+        added = pin_passages(ws, claim_id, spans) if add else []  # all pinned, or none
     if as_json:
         rows = [hit.as_json() | ({"evidence_id": added[i]} if add else {}) for i, hit in enumerate(hits)]
         print_json(rows)

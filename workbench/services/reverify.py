@@ -20,7 +20,9 @@ from workbench.anchoring import TextQuoteSelector, reanchor_quote
 from workbench.domain import FetchOutcome
 from workbench.services.articles import article_claims, evidence_source_ids, own_source_ids, resolve_article
 from workbench.services.fetching import SourceFetchReport, fetch_sources
-from workbench.services.workspace import Workspace
+from workbench.services.lookups import NEEDS_REVIEW, latest_checks
+from workbench.services.verdicts import append_verdict, claim_view, claim_views, pin_passage
+from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import (
     Claim,
     Evidence,
@@ -31,9 +33,6 @@ from workbench.storage.models import (
     SourceCheck,
     Verdict,
 )
-from workbench.storage.queries import latest_rows
-
-NEEDS_REVIEW = frozenset({"edited", "orphaned", "gone"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,14 +221,8 @@ def _last_place(session: Session, evidence: Evidence) -> tuple[int, int]:
     return evidence.start, evidence.end
 
 
-def latest_checks(session: Session, evidence_ids: list[int]) -> dict[int, EvidenceCheck]:
-    """The most recent check of each evidence id."""
-    return latest_rows(session, EvidenceCheck, EvidenceCheck.evidence_id, evidence_ids)
-
-
 def count_stale(ws: Workspace, ref: str | int | None, claim_ids: set[int] | None = None) -> int:
     from workbench.domain import ReviewState
-    from workbench.services.verdicts import claim_views
 
     with ws.db.session() as session:
         query = select(Claim)
@@ -270,7 +263,6 @@ class ReviewItem:
 def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
     """Every judged claim of the article whose pinned evidence has been re-checked, stale first."""
     from workbench.services.matching import selector_for
-    from workbench.services.verdicts import claim_views
 
     items: list[ReviewItem] = []
     with ws.db.session() as session:
@@ -331,40 +323,34 @@ def confirm_verdict(
     in the source (orphaned, gone) cannot be confirmed: the checker re-opens the claim instead, or,
     for a gone page, first fetches a web archive's copy where the quote is found again.
     Returns the new verdict's id."""
-    from workbench.services.verdicts import add_evidence, get_claim, record_verdict
-    from workbench.services.workspace import NotFound
-
-    view = get_claim(ws, claim_id)
-    verdict = view.verdict
-    if verdict is None or verdict.evidence_id is None:
-        raise NotFound(f"claim {claim_id} has no verdict with pinned evidence to confirm")
-    if expected_verdict_id is not None and verdict.id != expected_verdict_id:
-        raise ValueError(
-            f"claim {claim_id} has a newer verdict ({verdict.id}) than the one shown; look again"
-        )
-    with ws.db.session() as session:
+    with ws.db.session() as session:  # one transaction: the new pin and the verdict, or neither
+        view = claim_view(session, claim_id)
+        verdict = view.verdict
+        if verdict is None or verdict.evidence_id is None:
+            raise NotFound(f"claim {claim_id} has no verdict with pinned evidence to confirm")
+        if expected_verdict_id is not None and verdict.id != expected_verdict_id:
+            raise ValueError(
+                f"claim {claim_id} has a newer verdict ({verdict.id}) than the one shown; look again"
+            )
         check = latest_checks(session, [verdict.evidence_id]).get(verdict.evidence_id)
+        if check is None:
+            raise NotFound(f"claim {claim_id}'s evidence has not been re-verified")
         evidence = session.get(Evidence, verdict.evidence_id)
-        archived = (
-            _archived_place(session, evidence) if check and check.status == "gone" and evidence else None
-        )
-    if check is None:
-        raise NotFound(f"claim {claim_id}'s evidence has not been re-verified")
-    place: tuple[int, int, int, float] | None = archived
-    if check.snapshot_id is not None and check.start is not None and check.end is not None:
-        place = (check.snapshot_id, check.start, check.end, check.score)
-    if place is None:
-        hint = "fetch an archived copy first, or re-open it" if check.status == "gone" else "re-open it"
-        raise ValueError(
-            f"claim {claim_id}: the quote is {check.status}; nothing to confirm against ({hint})"
-        )
-    snapshot_id, start, end, score = place
-    evidence_id = add_evidence(ws, claim_id, snapshot_id, start, end, score=score)
-    note = f"confirmed after re-verification ({check.status})"
-    rationale = f"{verdict.rationale} — {note}" if verdict.rationale else note
-    return record_verdict(
-        ws, claim_id, verdict.label, rationale=rationale, evidence=evidence_id, checker=checker
-    ).id
+        place = _archived_place(session, evidence) if check.status == "gone" and evidence else None
+        if check.snapshot_id is not None and check.start is not None and check.end is not None:
+            place = (check.snapshot_id, check.start, check.end, check.score)
+        if place is None:
+            hint = "fetch an archived copy first, or re-open it" if check.status == "gone" else "re-open it"
+            raise ValueError(
+                f"claim {claim_id}: the quote is {check.status}; nothing to confirm against ({hint})"
+            )
+        snapshot_id, start, end, score = place
+        evidence_id = pin_passage(session, claim_id, snapshot_id, start, end, score=score)
+        note = f"confirmed after re-verification ({check.status})"
+        rationale = f"{verdict.rationale} — {note}" if verdict.rationale else note
+        return append_verdict(
+            session, claim_id, verdict.label, rationale=rationale, evidence=evidence_id, checker=checker
+        ).id
 
 
 def _archived_place(session: Session, evidence: Evidence) -> tuple[int, int, int, float] | None:

@@ -13,8 +13,9 @@ from workbench.domain import ReviewState
 from workbench.labels import get_label
 from workbench.provenance import SnapshotProvenance
 from workbench.services.articles import article_claims, resolve_article
+from workbench.services.lookups import latest_checks, review_state
 from workbench.services.workspace import NotFound, Workspace
-from workbench.storage.models import Claim, Evidence, EvidenceCheck, Snapshot, Source, Verdict
+from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
 from workbench.storage.queries import latest_rows, snapshot_copies
 
 
@@ -129,8 +130,6 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
 
     A judged claim is stale when the latest re-verification of its verdict's pinned evidence,
     made after the verdict, found the quote edited, orphaned or its source gone."""
-    from workbench.services.reverify import NEEDS_REVIEW, latest_checks
-
     ids = [c.id or 0 for c in claims]
     evidence = _evidence_views(session, ids)
     verdicts = _current_verdicts(session, ids)
@@ -139,21 +138,10 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
     views = []
     for claim in claims:
         verdict = verdicts.get(claim.id or 0)
-        state = ReviewState.CHECKED if verdict else ReviewState.UNCHECKED
         check = checks.get(verdict.evidence_id) if verdict and verdict.evidence_id else None
-        if verdict and check and check.status in NEEDS_REVIEW and _checked_after(check, verdict):
-            state = ReviewState.STALE
+        state = review_state(verdict.id if verdict else None, verdict.created_at if verdict else None, check)
         views.append(ClaimView(claim, verdict, state, evidence.get(claim.id or 0, [])))
     return views
-
-
-def _checked_after(check: EvidenceCheck, verdict: VerdictView) -> bool:
-    """Whether ``check`` was made against ``verdict`` (or a later one). Checks name the verdict
-    they were made against; only checks from before that column existed compare timestamps,
-    which two machines' clocks wrote."""
-    if check.verdict_id is not None:
-        return check.verdict_id >= verdict.id
-    return check.checked_at >= verdict.created_at
 
 
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
@@ -164,10 +152,14 @@ def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
 
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
     with ws.db.session() as session:
-        claim = session.get(Claim, claim_id)
-        if claim is None:
-            raise NotFound(f"no claim with id {claim_id}")
-        return claim_views(session, [claim])[0]
+        return claim_view(session, claim_id)
+
+
+def claim_view(session: Session, claim_id: int) -> ClaimView:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return claim_views(session, [claim])[0]
 
 
 def verdict_history(ws: Workspace, claim_id: int) -> list[VerdictView]:
@@ -187,81 +179,110 @@ def record_verdict(
     evidence: int | str | None = None,
     checker: str | None = None,
 ) -> VerdictView:
-    """Append a verdict. ``evidence`` is an evidence id, ``"best"`` (the top-ranked evidence) or
-    None (nothing pinned). Pinned evidence survives re-matching."""
-    get_label(label)  # raises UnknownLabel with the list of known labels
+    """Append a verdict (one transaction). See :func:`append_verdict`."""
     with ws.db.session() as session:
-        claim = session.get(Claim, claim_id)
-        if claim is None:
-            raise NotFound(f"no claim with id {claim_id}")
-        pinned: Evidence | None = None
-        if evidence == "best":
-            pinned = session.exec(
-                select(Evidence)
-                .where(Evidence.claim_id == claim_id)
-                .order_by(col(Evidence.score).desc(), col(Evidence.id))
-            ).first()
-            if pinned is None:
-                raise NotFound(f"claim {claim_id} has no evidence to pin")
-        elif evidence is not None:
-            pinned = session.get(Evidence, int(evidence))
-            if pinned is None or pinned.claim_id != claim_id:
-                raise NotFound(f"no evidence with id {evidence} for claim {claim_id}")
-        if pinned is not None and not pinned.pinned:
-            pinned.pinned = True
-            session.add(pinned)
-        verdict = Verdict(
-            claim_id=claim_id,
-            label=label,
-            rationale=rationale,
-            evidence_id=pinned.id if pinned else None,
-            checker=settings.checker_name(checker),
+        return append_verdict(
+            session, claim_id, label, rationale=rationale, evidence=evidence, checker=checker
         )
-        session.add(verdict)
-        session.flush()
-        return _verdict_view(verdict)
+
+
+def append_verdict(
+    session: Session,
+    claim_id: int,
+    label: str,
+    *,
+    rationale: str = "",
+    evidence: int | str | None = None,
+    checker: str | None = None,
+) -> VerdictView:
+    """Append a verdict inside the caller's transaction. ``evidence`` is an evidence id,
+    ``"best"`` (the top-ranked evidence) or None (nothing pinned). Pinned evidence survives
+    re-matching."""
+    get_label(label)  # raises UnknownLabel with the list of known labels
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    pinned: Evidence | None = None
+    if evidence == "best":
+        pinned = session.exec(
+            select(Evidence)
+            .where(Evidence.claim_id == claim_id)
+            .order_by(col(Evidence.score).desc(), col(Evidence.id))
+        ).first()
+        if pinned is None:
+            raise NotFound(f"claim {claim_id} has no evidence to pin")
+    elif evidence is not None:
+        pinned = session.get(Evidence, int(evidence))
+        if pinned is None or pinned.claim_id != claim_id:
+            raise NotFound(f"no evidence with id {evidence} for claim {claim_id}")
+    if pinned is not None and not pinned.pinned:
+        pinned.pinned = True
+        session.add(pinned)
+    verdict = Verdict(
+        claim_id=claim_id,
+        label=label,
+        rationale=rationale,
+        evidence_id=pinned.id if pinned else None,
+        checker=settings.checker_name(checker),
+    )
+    session.add(verdict)
+    session.flush()
+    return _verdict_view(verdict)
 
 
 def add_evidence(
     ws: Workspace, claim_id: int, snapshot_id: int, start: int, end: int, *, score: float = 0.0
 ) -> int:
-    """Pin a passage chosen by hand or re-located by re-verification (``snapshot.text[start:end]``);
-    ``score`` is the re-anchoring score where there is one (a hand-picked passage has no match
-    score: 0). Returns its id."""
+    """Pin one passage (one transaction). See :func:`pin_passage`."""
+    with ws.db.session() as session:
+        return pin_passage(session, claim_id, snapshot_id, start, end, score=score)
+
+
+def pin_passages(ws: Workspace, claim_id: int, spans: list[tuple[int, int, int, float]]) -> list[int]:
+    """Pin several passages ``(snapshot_id, start, end, score)`` in one transaction: all or none."""
+    with ws.db.session() as session:
+        return [pin_passage(session, claim_id, *span[:3], score=span[3]) for span in spans]
+
+
+def pin_passage(
+    session: Session, claim_id: int, snapshot_id: int, start: int, end: int, *, score: float = 0.0
+) -> int:
+    """Pin a passage chosen by hand or re-located by re-verification (``snapshot.text[start:end]``)
+    inside the caller's transaction; ``score`` is the re-anchoring score where there is one (a
+    hand-picked passage has no match score: 0). Returns its id."""
     from workbench.services.matching import selector_for
 
-    with ws.db.session() as session:
-        if session.get(Claim, claim_id) is None:
-            raise NotFound(f"no claim with id {claim_id}")
-        snapshot = session.get(Snapshot, snapshot_id)
-        if snapshot is None:
-            raise NotFound(f"no snapshot with id {snapshot_id}")
-        if not 0 <= start < end <= len(snapshot.text):
-            raise ValueError(f"span {start}:{end} is outside snapshot {snapshot_id}")
-        same = session.exec(
-            select(Evidence.id).where(
-                Evidence.claim_id == claim_id,
-                Evidence.snapshot_id == snapshot_id,
-                Evidence.start == start,
-                Evidence.end == end,
-                col(Evidence.pinned).is_(True),
-            )
-        ).first()
-        if same is not None:  # pinning the same passage twice keeps one row
-            return same
-        quote, prefix, suffix = selector_for(snapshot.text, start, end)
-        evidence = Evidence(
-            claim_id=claim_id,
-            snapshot_id=snapshot_id,
-            start=start,
-            end=end,
-            quote=quote,
-            prefix=prefix,
-            suffix=suffix,
-            score=score,
-            method="manual",
-            pinned=True,
+    if session.get(Claim, claim_id) is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    snapshot = session.get(Snapshot, snapshot_id)
+    if snapshot is None:
+        raise NotFound(f"no snapshot with id {snapshot_id}")
+    if not 0 <= start < end <= len(snapshot.text):
+        raise ValueError(f"span {start}:{end} is outside snapshot {snapshot_id}")
+    same = session.exec(
+        select(Evidence.id).where(
+            Evidence.claim_id == claim_id,
+            Evidence.snapshot_id == snapshot_id,
+            Evidence.start == start,
+            Evidence.end == end,
+            col(Evidence.pinned).is_(True),
         )
-        session.add(evidence)
-        session.flush()
-        return evidence.id or 0
+    ).first()
+    if same is not None:  # pinning the same passage twice keeps one row
+        return same
+    quote, prefix, suffix = selector_for(snapshot.text, start, end)
+    evidence = Evidence(
+        claim_id=claim_id,
+        snapshot_id=snapshot_id,
+        start=start,
+        end=end,
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        score=score,
+        method="manual",
+        pinned=True,
+    )
+    session.add(evidence)
+    session.flush()
+    return evidence.id or 0

@@ -1,0 +1,52 @@
+"""Queries every use case shares, and the review-state rule: the lowest service module.
+
+Everything here takes an open ``Session`` and writes nothing, so a use case can compose them
+inside its own transaction. This module imports no other service but the workspace's error
+type, so any service may import it (verdicts and re-verification both do, without a cycle).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from workbench.domain import ReviewState
+from workbench.storage.models import EvidenceCheck, Snapshot
+from workbench.storage.queries import latest_rows
+
+# Evidence statuses after which a verdict resting on that evidence needs review again.
+NEEDS_REVIEW = frozenset({"edited", "orphaned", "gone"})
+
+
+def latest_checks(session: Session, evidence_ids: list[int]) -> dict[int, EvidenceCheck]:
+    """The most recent re-verification check of each evidence id."""
+    return latest_rows(session, EvidenceCheck, EvidenceCheck.evidence_id, evidence_ids)
+
+
+def latest_snapshot(session: Session, source_id: int, *, live_only: bool = False) -> Snapshot | None:
+    """The newest snapshot of a source; ``live_only`` skips copies from web archives."""
+    query = select(Snapshot).where(Snapshot.source_id == source_id)
+    if live_only:
+        query = query.where(col(Snapshot.archive_name).is_(None))
+    return session.exec(query.order_by(col(Snapshot.id).desc())).first()
+
+
+def review_state(
+    verdict_id: int | None, verdict_created_at: datetime | None, check: EvidenceCheck | None
+) -> ReviewState:
+    """The one rule for a claim's review state, from its current verdict (None: unchecked) and
+    the latest check of the evidence that verdict pinned: stale when that check, made against
+    this verdict or a later one, found the quote edited, orphaned or its source gone.
+
+    Checks name the verdict they were made against (ids, not the clocks of two machines, decide
+    "after"); only checks from before that column existed compare timestamps."""
+    if verdict_id is None:
+        return ReviewState.UNCHECKED
+    if check is None or check.status not in NEEDS_REVIEW:
+        return ReviewState.CHECKED
+    if check.verdict_id is not None:
+        after = check.verdict_id >= verdict_id
+    else:
+        after = verdict_created_at is not None and check.checked_at >= verdict_created_at
+    return ReviewState.STALE if after else ReviewState.CHECKED
