@@ -1,7 +1,8 @@
 """Where things live. Functions, not module constants, so tests and users can point them elsewhere.
 
 Environment: ``WORKBENCH_DB`` (SQLite path or SQLAlchemy URL), ``WORKBENCH_ARCHIVE`` (archive root),
-``WORKBENCH_CHECKER`` (name recorded with verdicts and edits).
+``WORKBENCH_CHECKER`` (name recorded with verdicts and edits), ``WORKBENCH_LANG`` (the language label
+names are shown in: ``en`` or ``id``).
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ def unshared_archive_warning(url: str) -> str | None:
         f"the database is shared but WORKBENCH_ARCHIVE is not set: archive records go to "
         f"{archive_root(url)} on this machine only; set WORKBENCH_ARCHIVE to a folder every checker shares"
     )
+
+
+def label_language() -> str | None:
+    """``WORKBENCH_LANG`` as set (``workbench.labels.display_language`` checks it), or None."""
+    return os.environ.get("WORKBENCH_LANG", "").strip().lower() or None
 
 
 def checker_name(explicit: str | None = None) -> str:

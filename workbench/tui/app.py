@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 
+from workbench.labels import language_warning
 from workbench.services.workspace import Workspace
 from workbench.tui.commands import ScreenCommands
 from workbench.tui.screens.articles import ArticlesScreen
@@ -33,6 +34,8 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ArticlesScreen())
+        if warning := language_warning():
+            self.notify(warning, severity="warning", timeout=10)
 
     def action_toggle_keys(self) -> None:
         """The keys panel lists every binding of the screen, those the footer has no room for too

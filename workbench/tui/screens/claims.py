@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-from workbench.labels import label_name, labels
+from workbench.labels import display_name
 from workbench.services.articles import get_article
 from workbench.services.reports import FORMATS
 from workbench.services.suggestions import Suggestion, suggest_for_article
 from workbench.services.verdicts import ClaimView, list_claims, record_verdict
 from workbench.tui.commands import PaletteCommand
+from workbench.tui.label_keys import label_key_bindings, name_label_bindings
 from workbench.tui.screens.claim_edit import EDIT_BINDINGS, ClaimEditing
 from workbench.tui.screens.export_dialog import ExportRequest, default_report_path, format_name
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
@@ -28,21 +29,6 @@ if TYPE_CHECKING:
     from workbench.services.archive_search import ArchiveHit
     from workbench.storage.models import Article
     from workbench.tui.app import WorkbenchApp
-
-
-def _label_bindings() -> list[BindingType]:
-    return [
-        Binding(
-            lab.key,
-            f"verdict('{lab.id}')",
-            lab.en,
-            id=f"verdict-{lab.id}",
-            show=False,
-            tooltip=f"Record '{lab.en}' with a rationale",
-        )
-        for lab in labels()
-        if lab.key
-    ]
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -72,12 +58,13 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             tooltip="Look for this claim's evidence in every source of every article",
             show=False,
         ),
-        *_label_bindings(),
+        *label_key_bindings("verdict", "verdict"),  # s p m c n u: a label at once (label_keys.py)
         *EDIT_BINDINGS,  # E t S M A D: hand editing of claims (claim_edit.py)
     ]
 
     def __init__(self, article_id: int) -> None:
         super().__init__()
+        name_label_bindings(self, "verdict", "Record '{name}' with a rationale")
         self.article_id = article_id
         self.article: Article | None = None
         self.views: list[ClaimView] = []
@@ -136,7 +123,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         table.clear()
         for view in views:
             best = view.best
-            verdict = label_name(view.verdict.label) if view.verdict else "·"
+            verdict = display_name(view.verdict.label) if view.verdict else "·"
             if str(view.state) == "stale":
                 verdict = f"⚠ {verdict}"
             table.add_row(
@@ -231,7 +218,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
     def _save_verdict(self, claim_id: int, choice: VerdictChoice, evidence_id: int | None) -> None:
         ws = self.workbench.workspace
         record_verdict(ws, claim_id, choice.label, rationale=choice.rationale, evidence=evidence_id)
-        self.app.call_from_thread(self.notify, f"Claim {claim_id}: {label_name(choice.label)}")
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: {display_name(choice.label)}")
         self.app.call_from_thread(self.load_claims, claim_id, claim_id)
 
     def action_search_archive(self) -> None:

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from workbench.labels import label_name
+from workbench.labels import display_name
 from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, review_items
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.base import WorkbenchScreen
@@ -96,7 +96,7 @@ class ReverifyScreen(WorkbenchScreen):
                 str(item.claim_id),
                 Text(item.status, style=STATUS_STYLE.get(item.status, "")),
                 Text(item.state, style="bold red" if item.state == "stale" else ""),
-                label_name(item.label),
+                display_name(item.label),
                 plain(" ".join(item.claim_text.split())[:150]),
                 key=str(item.claim_id),
             )
@@ -122,7 +122,7 @@ class ReverifyScreen(WorkbenchScreen):
         item = self.items[row]
         head = Text(f"Claim {item.claim_id} · ", style="bold")
         head.append(item.status, style=STATUS_STYLE.get(item.status, ""))
-        head.append(f" (score {item.score:.0f}) · verdict {label_name(item.label)} · {item.state}")
+        head.append(f" (score {item.score:.0f}) · verdict {display_name(item.label)} · {item.state}")
         parts: list[object] = [head, plain(" ".join(item.claim_text.split()), "italic")]
         if item.rationale:
             parts.append(plain(f"Rationale: {item.rationale}", "dim"))
@@ -252,5 +252,5 @@ class ReverifyScreen(WorkbenchScreen):
 
         assert isinstance(choice, VerdictChoice)
         record_verdict(self.workbench.workspace, claim_id, choice.label, rationale=choice.rationale)
-        self.app.call_from_thread(self.notify, f"Claim {claim_id}: new verdict {label_name(choice.label)}")
+        self.app.call_from_thread(self.notify, f"Claim {claim_id}: new verdict {display_name(choice.label)}")
         self.app.call_from_thread(self.load_items, claim_id)

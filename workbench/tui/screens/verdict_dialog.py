@@ -21,8 +21,9 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.labels import Label as VerdictLabel
-from workbench.labels import labels
+from workbench.labels import display_name, labels
 from workbench.services.suggestions import Suggestion
+from workbench.tui.label_keys import label_key_bindings, name_label_bindings
 from workbench.tui.text import plain
 
 
@@ -38,15 +39,6 @@ def label_keys() -> str:
     return " ".join(lab.key for lab in labels() if lab.key)
 
 
-def _label_key_bindings() -> list[BindingType]:
-    # not priority bindings: in the rationale Input a letter is text, not a label
-    return [
-        Binding(lab.key, f"choose('{lab.id}')", lab.en, id=f"choose-{lab.id}", show=False)
-        for lab in labels()
-        if lab.key
-    ]
-
-
 class VerdictDialog(ModalScreen[VerdictChoice | None]):
     """Returns the checker's choice through ``dismiss``, or None when cancelled.
 
@@ -57,7 +49,8 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-verdict"),
         Binding("ctrl+s", "save", "Save", id="save-verdict", priority=True),
-        *_label_key_bindings(),
+        # not priority bindings: in the rationale Input a letter is text, not a label
+        *label_key_bindings("choose", "choose"),
     ]
 
     chosen: reactive[str | None] = reactive(None, init=False)
@@ -74,6 +67,7 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         rationale: str = "",
     ) -> None:
         super().__init__()
+        name_label_bindings(self, "choose", "Choose '{name}'")
         self.claim_text = claim_text
         self.initial_choice = chosen
         self.current = current
@@ -83,7 +77,9 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
 
     def _prompt(self, lab: VerdictLabel) -> Text:
         mark = "✔ " if lab.id == self.chosen else "  "
-        prompt = Text(f"{mark}[{lab.key}] {lab.en}", style="bold" if lab.id == self.chosen else "")
+        prompt = Text(
+            f"{mark}[{lab.key}] {display_name(lab.id)}", style="bold" if lab.id == self.chosen else ""
+        )
         notes = []
         if self.current == lab.id:
             notes.append("current verdict")
@@ -99,10 +95,10 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
             yield Label("Verdict for:")
             yield Label(plain(self.claim_text[:300]))
             if self.current is not None:
-                yield Label(plain(f"current verdict: {self._shown_name(self.current)}"), id="verdict-current")
+                yield Label(plain(f"current verdict: {display_name(self.current)}"), id="verdict-current")
             if self.suggestion is not None:
                 yield Label(
-                    plain(f"suggested: {self._shown_name(self.suggestion.label)} — {self.suggestion.reason}"),
+                    plain(f"suggested: {display_name(self.suggestion.label)} — {self.suggestion.reason}"),
                     id="verdict-suggested",
                 )
             yield OptionList(*[Option(self._prompt(lab), id=lab.id) for lab in labels()], id="verdict-labels")
@@ -121,10 +117,6 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
             with Horizontal(id="verdict-buttons"):
                 yield Button("Save", variant="primary", id="verdict-save")
                 yield Button("Cancel", id="verdict-cancel")
-
-    @staticmethod
-    def _shown_name(label_id: str) -> str:
-        return next((lab.en for lab in labels() if lab.id == label_id), label_id)
 
     def on_mount(self) -> None:
         options = self.query_one("#verdict-labels", OptionList)
@@ -147,7 +139,7 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         if self.chosen is None:
             line.append(f"none yet — press {label_keys()}, or Enter on a label", style="italic")
         else:
-            line.append(self._shown_name(self.chosen), style="bold green")
+            line.append(display_name(self.chosen), style="bold green")
         self.query_one("#verdict-chosen", Static).update(line)
         options = self.query_one("#verdict-labels", OptionList)
         for lab in labels():

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workbench.labels import label_name
+from workbench.labels import display_name
 from workbench.services.suggestions import Suggestion
 from workbench.services.verdicts import ClaimView, EvidenceView
 from workbench.tui.text import highlighted, plain, words_highlighted
@@ -91,7 +91,7 @@ class ClaimDetail(VerticalScroll):
         if view.verdict:
             verdict = view.verdict
             line = Text("Verdict: ", style="bold cyan")
-            line.append(label_name(verdict.label), style="bold")
+            line.append(display_name(verdict.label), style="bold")
             line.append_text(plain(f"  by {verdict.checker}, {verdict.created_at:%Y-%m-%d %H:%M} UTC"))
             parts.append(line)
             if verdict.rationale:
@@ -100,8 +100,8 @@ class ClaimDetail(VerticalScroll):
             parts.append(Text("Verdict: not yet checked", style="bold cyan"))
         if suggestion is not None:
             line = Text("Suggested: ", style="bold magenta")
-            line.append(label_name(suggestion.label), style="bold")
-            line.append_text(plain(f" — {suggestion.reason} (v takes it as the default)"))
+            line.append(display_name(suggestion.label), style="bold")
+            line.append_text(plain(f" — {suggestion.reason} (v highlights it; you choose)"))
             parts.append(line)
         parts.append(Text(""))
         parts.append(Text("Evidence", style="bold cyan"))
