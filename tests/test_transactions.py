@@ -67,3 +67,26 @@ def test_pinning_several_passages_is_all_or_nothing(
     with pytest.raises(ValueError, match="outside"):
         pin_passages(workspace, claims["open"], spans)
     assert _count(workspace, Evidence) == before
+
+
+def test_a_snapshot_is_never_left_without_its_fetch_attempt(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    from workbench.services.articles import add_article, add_source
+    from workbench.services.fetching import fetch_article
+    from workbench.storage.models import Snapshot
+
+    server.routes["/p"] = Reply(200, page("P", "The port handled 1,250 ships in the first quarter."))
+    article = add_article(workspace, "JAKARTA - Pelabuhan menangani 1.250 kapal.\n", language="id")
+    add_source(workspace, article.id or 0, server.url("/p"))
+    with workspace.db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "CREATE TRIGGER refuse_attempts BEFORE INSERT ON fetch_attempt "
+                "BEGIN SELECT RAISE(ABORT, 'attempts refused for this test'); END"
+            )
+        )
+    with pytest.raises(Exception, match="attempts refused"):
+        fetch_article(workspace, article.id or 0)
+    with workspace.db.session() as session:
+        assert session.exec(select(func.count()).select_from(Snapshot)).one() == 0

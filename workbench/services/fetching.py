@@ -15,13 +15,14 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from sqlmodel import col, select
+from sqlmodel import Session, select
 
 from workbench.domain import FetchOutcome
 from workbench.fetching.archive import ArchiveProblem, sha256_hex
-from workbench.fetching.extract import page_from_body
+from workbench.fetching.extract import PageText, page_from_body
 from workbench.fetching.http import FetchResult, fetch_url, make_client
 from workbench.provenance import SnapshotProvenance
+from workbench.services import lookups
 from workbench.services.archive_search import index_snapshot
 from workbench.services.articles import article_sources
 from workbench.services.workspace import Workspace
@@ -82,10 +83,7 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
 def latest_snapshot(ws: Workspace, source_id: int, *, live_only: bool = False) -> Snapshot | None:
     """The newest snapshot of a source; ``live_only`` skips copies from web archives."""
     with ws.db.session() as session:
-        query = select(Snapshot).where(Snapshot.source_id == source_id)
-        if live_only:
-            query = query.where(col(Snapshot.archive_name).is_(None))
-        return session.exec(query.order_by(col(Snapshot.id).desc())).first()
+        return lookups.latest_snapshot(session, source_id, live_only=live_only)
 
 
 async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) -> list[FetchResult]:
@@ -148,29 +146,39 @@ def fetch_article(
 def record_fetch(
     ws: Workspace, source: Source, result: FetchResult, *, memento: Memento | None = None
 ) -> SourceFetchReport:
-    """Write the attempt (always) and a snapshot plus archive record (when the content is new).
+    """Write the attempt (always) and a snapshot plus archive record (when the content is new),
+    in one transaction: a snapshot is never left without the attempt that brought it.
     ``memento`` marks a copy served by a web archive ("as of" fetches)."""
     assert source.id is not None
     now = datetime.now(UTC)
-    new_snapshot = False
-    snapshot_id: int | None = None
     error = result.error
     outcome = result.outcome
+    prepared: tuple[PageText, str] | None = None
+    digest = sha256_hex(result.raw) if outcome == FetchOutcome.OK else ""
     if outcome == FetchOutcome.OK:
-        digest = sha256_hex(result.raw)
-        previous = latest_snapshot(ws, source.id, live_only=memento is None)
-        if previous is not None and previous.payload_sha256 == digest:
-            snapshot_id = previous.id
-        else:
+        with ws.db.session() as session:
+            previous = lookups.latest_snapshot(session, source.id, live_only=memento is None)
+        if previous is None or previous.payload_sha256 != digest:
+            # extraction and the archive file come before the transaction: no write lock is held
+            # while a large page is parsed (the archive is content-addressed, so a record whose
+            # transaction then fails is only an unused file)
             try:
-                snapshot_id = _write_snapshot(ws, source, result, digest, now, memento)
-                new_snapshot = True
+                prepared = _prepare_snapshot(ws, result, now)
             except SnapshotError as exc:  # database errors are not the page's fault: they propagate
                 outcome, error = FetchOutcome.ERROR, str(exc)
-    elif outcome == FetchOutcome.NOT_MODIFIED:
-        previous = latest_snapshot(ws, source.id, live_only=True)
-        snapshot_id = previous.id if previous else None
+    new_snapshot = False
+    snapshot_id: int | None = None
     with ws.db.session() as session:
+        if outcome == FetchOutcome.OK:
+            previous = lookups.latest_snapshot(session, source.id, live_only=memento is None)
+            if previous is not None and previous.payload_sha256 == digest:
+                snapshot_id = previous.id  # the same content (perhaps written meanwhile by another run)
+            elif prepared is not None:
+                snapshot_id = _write_snapshot(session, source, result, digest, now, memento, *prepared)
+                new_snapshot = True
+        elif outcome == FetchOutcome.NOT_MODIFIED:
+            previous = lookups.latest_snapshot(session, source.id, live_only=True)
+            snapshot_id = previous.id if previous else None
         session.add(
             FetchAttempt(
                 source_id=source.id,
@@ -183,6 +191,8 @@ def record_fetch(
                 snapshot_id=snapshot_id,
             )
         )
+        session.flush()
+        copy = snapshot_copies(session, [snapshot_id]).get(snapshot_id) if snapshot_id is not None else None
     return SourceFetchReport(
         source_id=source.id,
         url=source.url,
@@ -192,7 +202,7 @@ def record_fetch(
         snapshot_id=snapshot_id,
         error=error,
         duration_ms=result.duration_ms,
-        snapshot=snapshot_copy(ws, snapshot_id) if snapshot_id is not None else None,
+        snapshot=copy,
     )
 
 
@@ -201,12 +211,10 @@ class SnapshotError(Exception):
     its archive record could not be written. The message says which."""
 
 
-def _write_snapshot(
-    ws: Workspace, source: Source, result: FetchResult, digest: str, now: datetime, memento: Memento | None
-) -> int:
-    content_type = result.header("content-type")
+def _prepare_snapshot(ws: Workspace, result: FetchResult, now: datetime) -> tuple[PageText, str]:
+    """The page's extracted text and its archive record's name (the record is written)."""
     try:
-        page = page_from_body(result.body, result.final_url, content_type)
+        page = page_from_body(result.body, result.final_url, result.header("content-type"))
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile markup
         raise SnapshotError(f"could not extract text: {type(exc).__name__}: {exc}") from exc
     if not page.text.strip():
@@ -215,36 +223,48 @@ def _write_snapshot(
         record = ws.archive.store(result, now)
     except OSError as exc:
         raise SnapshotError(f"could not write the archive record: {exc}") from exc
-    with ws.db.session() as session:
-        snapshot = Snapshot(
-            source_id=source.id or 0,
-            requested_url=result.requested_url,
-            final_url=result.final_url or result.requested_url,
-            fetched_at=now,
-            status=result.status or 200,
-            etag=result.header("etag"),
-            last_modified=result.header("last-modified"),
-            content_type=content_type,
-            payload_sha256=digest,
-            text_sha256=sha256_hex(page.text.encode("utf-8")),
-            text=page.text,
-            title=page.title,
-            author=page.author,
-            published=page.published,
-            archive_record=record,
-            archive_name=memento.archive if memento else None,
-            memento_datetime=memento.datetime if memento else None,
-        )
-        session.add(snapshot)
-        stored = session.get(Source, source.id)
-        if stored is not None:
-            # metadata the case did not give is filled from the page, never overwritten
-            stored.title = stored.title or page.title
-            stored.author = stored.author or page.author
-            session.add(stored)
-        session.flush()
-        index_snapshot(session, snapshot)  # searchable across the archive from the same commit
-        return snapshot.id or 0
+    return page, record
+
+
+def _write_snapshot(
+    session: Session,
+    source: Source,
+    result: FetchResult,
+    digest: str,
+    now: datetime,
+    memento: Memento | None,
+    page: PageText,
+    record: str,
+) -> int:
+    snapshot = Snapshot(
+        source_id=source.id or 0,
+        requested_url=result.requested_url,
+        final_url=result.final_url or result.requested_url,
+        fetched_at=now,
+        status=result.status or 200,
+        etag=result.header("etag"),
+        last_modified=result.header("last-modified"),
+        content_type=result.header("content-type"),
+        payload_sha256=digest,
+        text_sha256=sha256_hex(page.text.encode("utf-8")),
+        text=page.text,
+        title=page.title,
+        author=page.author,
+        published=page.published,
+        archive_record=record,
+        archive_name=memento.archive if memento else None,
+        memento_datetime=memento.datetime if memento else None,
+    )
+    session.add(snapshot)
+    stored = session.get(Source, source.id)
+    if stored is not None:
+        # metadata the case did not give is filled from the page, never overwritten
+        stored.title = stored.title or page.title
+        stored.author = stored.author or page.author
+        session.add(stored)
+    session.flush()
+    index_snapshot(session, snapshot)  # searchable across the archive from the same commit
+    return snapshot.id or 0
 
 
 def current_copies(ws: Workspace, source_ids: list[int]) -> dict[int, SnapshotProvenance]:
@@ -295,11 +315,6 @@ def source_views(ws: Workspace, ref: str | int) -> list[SourceView]:
         )
         for s in sources
     ]
-
-
-def snapshot_copy(ws: Workspace, snapshot_id: int) -> SnapshotProvenance | None:
-    with ws.db.session() as session:
-        return snapshot_copies(session, [snapshot_id]).get(snapshot_id)
 
 
 def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttempt]:
