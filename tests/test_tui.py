@@ -126,3 +126,45 @@ async def test_question_mark_lists_the_keys_the_footer_has_no_room_for(workspace
         await pilot.press("question_mark")
         await pilot.pause()
         assert not app.screen.query(HelpPanel)
+
+
+def _keys_panel_lines(screen: object) -> list[str]:
+    """The keys panel ("?") as the checker reads it, one line per row."""
+    from io import StringIO
+
+    from rich.console import Console
+    from textual.widgets import HelpPanel
+
+    table = screen.query_one(HelpPanel).query("BindingsTable").first()  # type: ignore[attr-defined]
+    console = Console(file=StringIO(), width=120, color_system=None)
+    console.print(table.render_bindings_table())
+    return [line.strip() for line in console.file.getvalue().splitlines() if line.strip()]  # type: ignore[attr-defined]
+
+
+async def test_question_mark_lists_the_screens_own_keys_first(workspace: Workspace) -> None:
+    from workbench.services.articles import add_article
+
+    article = add_article(workspace, "JAKARTA - Dewan kota menyetujui anggaran 12 juta dolar pada Senin.\n",
+                          language="id")  # fmt: skip
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = _keys_panel_lines(app.screen)
+        first = lines.index(next(line for line in lines if "Add article" in line))
+        assert first < lines.index(next(line for line in lines if "Cursor down" in line)), lines
+        await pilot.press("question_mark")
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = _keys_panel_lines(app.screen)
+
+        def row(text: str) -> int:
+            return next(i for i, line in enumerate(lines) if text in line)
+
+        assert lines[0] == "Claims"  # the screen's heading, then its keys
+        own = [row("Verdict"), row("Fetch+match"), row("Supported"), row("Delete")]
+        generic = [row("Cursor down"), row("Quit"), row("Keys")]
+        assert max(own) < min(generic), lines

@@ -22,6 +22,7 @@ class WorkbenchApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {*App.COMMANDS, ScreenCommands}
     TITLE = "workbench"
+    BINDING_GROUP_TITLE = "Everywhere"  # the app's keys, last in the keys panel ("?")
     SUB_TITLE = "claim fact-check"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the workbench"),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 class ArticlesScreen(WorkbenchScreen):
+    BINDING_GROUP_TITLE = "Articles"  # heads its keys in the keys panel ("?")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",

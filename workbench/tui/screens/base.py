@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -24,6 +25,19 @@ class WorkbenchScreen(Screen[None]):
         super().__init__(name=name, id=id, classes=classes)
         self._status = ""
         self._failures: dict[str, str] = {}
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings (the same keys, the same precedence), the screen's own first,
+        then the focused widget's (the table's cursor keys), then the app's: the keys panel ("?")
+        lists them in this order, so what the screen does comes before what every table does."""
+        bindings = super().active_bindings
+
+        def rank(item: tuple[str, ActiveBinding]) -> int:
+            namespace = item[1].node
+            return 0 if namespace is self else 2 if namespace is self.app else 1
+
+        return dict(sorted(bindings.items(), key=rank))  # stable: each group keeps its order
 
     def set_status(self, text: str, *, busy: bool = False) -> None:
         """Show `text` on the status line; `busy` text ("Fetching sources…") is shown but not kept,

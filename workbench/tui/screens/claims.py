@@ -37,6 +37,7 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing actions
+    BINDING_GROUP_TITLE = "Claims"  # heads its keys in the keys panel ("?")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Articles", id="back"),
         Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),

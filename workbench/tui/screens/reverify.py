@@ -37,6 +37,7 @@ class ReverifyScreen(WorkbenchScreen):
     """Lists judged claims whose pinned evidence was re-checked (stale first). ``y`` confirms the
     verdict against the new passage; ``o`` re-opens it (record a new verdict)."""
 
+    BINDING_GROUP_TITLE = "Re-verification"  # heads its keys in the keys panel ("?")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Claims", id="reverify-back"),
         Binding("R", "run", "Re-verify now", id="reverify-run", tooltip="Re-fetch the sources and re-anchor"),
