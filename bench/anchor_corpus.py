@@ -14,7 +14,7 @@ import random
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -56,6 +56,10 @@ class Case:
     text: str
     truth: list[tuple[int, int]]  # acceptable spans in ``text``; empty when the quote must orphan
     quote_words: int
+    expect: str  # what the anchorer should say: "located" (intact or moved), "edited" or "orphaned"
+    # Other spans that are not wrong either (the same words about the same figure said elsewhere),
+    # whether or not the quote survives.
+    also: list[tuple[int, int]] = field(default_factory=list)
 
 
 def generate(seed: int, per_kind: int) -> Iterator[Case]:
@@ -104,7 +108,7 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
     if edit is not None and edit(rng, doc, doc_motifs) is False:
         return None
     new_text, truth = _reformat(rng, doc, separator) if kind == "reformatted" else _render(doc, separator)
-    return Case(ident, kind, selector, new_text, truth, len(selector.exact.split()))
+    return Case(ident, kind, selector, new_text, truth, len(selector.exact.split()), KINDS[kind])
 
 
 # --- placing the quote -------------------------------------------------------------------------
@@ -341,24 +345,31 @@ EDITS: dict[str, Callable[[random.Random, Doc, list[str]], bool]] = {
 
 
 def _render(doc: Doc, separator: str) -> tuple[str, list[tuple[int, int]]]:
-    return _strip_markers(separator.join(" ".join(para) for para in doc))
+    return strip_markers(separator.join(" ".join(para) for para in doc))
 
 
-def _strip_markers(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text without markers and the spans the marker pairs enclosed."""
+def strip_markers(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without markers and the spans the marker pairs (of either kind) enclosed."""
+    text, spans, alt_spans = split_markers(marked)
+    return text, spans + alt_spans
+
+
+def split_markers(marked: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The text without markers, the spans of the quote's markers and those of the other pair."""
     out: list[str] = []
     opened: dict[str, int] = {}
-    spans: list[tuple[int, int]] = []
+    spans: dict[str, list[tuple[int, int]]] = {OPEN: [], ALT_OPEN: []}
     length = 0
     for char in marked:
         if char in (OPEN, ALT_OPEN):
             opened[char] = length
         elif char in (CLOSE, ALT_CLOSE):
-            spans.append((opened.pop(OPEN if char == CLOSE else ALT_OPEN), length))
+            kind = OPEN if char == CLOSE else ALT_OPEN
+            spans[kind].append((opened.pop(kind), length))
         else:
             out.append(char)
             length += 1
-    return "".join(out), spans
+    return "".join(out), spans[OPEN], spans[ALT_OPEN]
 
 
 def _reformat(rng: random.Random, doc: Doc, separator: str) -> tuple[str, list[tuple[int, int]]]:
@@ -379,4 +390,4 @@ def _reformat(rng: random.Random, doc: Doc, separator: str) -> tuple[str, list[t
     marked = new_separator.join(paras)
     if rng.random() < 0.5:
         marked = marked.translate(str.maketrans("“”’‘", "\"\"''"))
-    return _strip_markers(marked)
+    return strip_markers(marked)
