@@ -14,9 +14,9 @@ from workbench.matching.rank import rank_passages
 from workbench.matching.semantic import SemanticSimilarity
 from workbench.services.articles import article_claims, own_source_ids, resolve_article
 from workbench.services.embeddings import semantic_for
+from workbench.services.lookups import latest_snapshot
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Article, Claim, Evidence, Snapshot
-from workbench.storage.queries import latest_rows
 
 EVIDENCE_PER_CLAIM = 3
 EVIDENCE_FLOOR = 30.0  # below this a passage is noise, not evidence
@@ -51,9 +51,8 @@ def _candidates(snapshots: list[Snapshot]) -> list[_Candidate]:
 
 def _latest_snapshots(session: Session, article_id: int | None) -> list[Snapshot]:
     """The newest snapshot (live or archived) of each source the article cites, by source id."""
-    source_ids = list(session.exec(own_source_ids(article_id)).all())
-    newest = latest_rows(session, Snapshot, Snapshot.source_id, source_ids)
-    return [newest[source_id] for source_id in sorted(newest)]
+    found = (latest_snapshot(session, i) for i in sorted(session.exec(own_source_ids(article_id)).all()))
+    return [snapshot for snapshot in found if snapshot is not None]
 
 
 def _method(similarity: SemanticSimilarity | None) -> str:
