@@ -98,7 +98,7 @@ class ClaimDetail(VerticalScroll):
                 parts.append(plain(verdict.rationale, "italic"))
         else:
             parts.append(Text("Verdict: not yet checked", style="bold cyan"))
-        if suggestion is not None:
+        if suggestion is not None and view.verdict is None:  # never beside a checker's verdict
             line = Text("Suggested: ", style="bold magenta")
             line.append(display_name(suggestion.label), style="bold")
             line.append_text(plain(f" — {suggestion.reason} (v highlights it; you choose)"))
