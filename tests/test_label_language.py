@@ -76,7 +76,6 @@ async def test_the_tui_shows_indonesian_names(workspace: Workspace, monkeypatch:
         assert label_keys["s"] == "Didukung sumber"  # what "?" lists
         detail = shown(screen.query_one("#claim-detail-body"))
         assert "Verdict: Bertentangan dengan sumber" in detail
-        assert "Suggested: Tidak dapat diverifikasi" in detail
         await pilot.press("v")
         await pilot.pause()
         dialog = app.screen
@@ -85,6 +84,7 @@ async def test_the_tui_shows_indonesian_names(workspace: Workspace, monkeypatch:
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("[u] Tidak dapat diverifikasi" in p for p in prompts), prompts
         assert "Bertentangan dengan sumber" in shown(dialog.query_one("#verdict-current"))
+        assert "suggested: Tidak dapat diverifikasi" in shown(dialog.query_one("#verdict-suggested"))
         await pilot.press("s")
         await pilot.pause()
         assert "Chosen: Didukung sumber" in shown(dialog.query_one("#verdict-chosen"))

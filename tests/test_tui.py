@@ -166,5 +166,5 @@ async def test_question_mark_lists_the_screens_own_keys_first(workspace: Workspa
 
         assert lines[0] == "Claims"  # the screen's heading, then its keys
         own = [row("Verdict"), row("Fetch+match"), row("Supported"), row("Delete")]
-        generic = [row("Cursor down"), row("Quit"), row("Keys")]
+        generic = [row("Cursor down"), row("Quit"), row("Keys"), row("Focus Next")]
         assert max(own) < min(generic), lines

@@ -56,10 +56,33 @@ async def test_v_then_enter_saves_nothing(workspace: Workspace) -> None:
         box = shown(dialog.query_one("#verdict-suggested"))
         assert "suggested: Unverifiable" in box and "no source could be reached" in box
         assert "none yet" in shown(dialog.query_one("#verdict-chosen"))
-        await pilot.press("enter")  # on the highlighted suggestion: a choice, not a save
+        await pilot.press("enter")  # on the highlight the workbench placed: no choice, no save
         await settle(app, pilot)
-        assert app.screen is dialog
+        assert app.screen is dialog and dialog.chosen is None
+        assert "Choose a label: s p m c n u" in _notices(app)
+        assert isinstance(dialog.focused, OptionList)
         assert _verdict_of(workspace, article_id, claim_id) is None
+        await pilot.press("s", "enter")  # then a label key, and Enter saves
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+    (verdict,) = verdict_history(workspace, claim_id)
+    assert verdict.label == "supported"
+
+
+async def test_moving_to_a_label_and_enter_chooses_it(workspace: Workspace) -> None:
+    article_id, claim_id = _article(workspace)
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_claims(app, pilot, article_id)
+        await pilot.press("v")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, VerdictDialog)
+        await pilot.press("up", "enter")  # unverifiable (suggested, last) -> not-in-source
+        await pilot.pause()
+        assert dialog.chosen == "not-in-source" and isinstance(dialog.focused, Input)
+        await pilot.press("escape")
+        await settle(app, pilot)
     assert verdict_history(workspace, claim_id) == []
 
 
@@ -156,7 +179,10 @@ async def test_rejudging_keeps_the_rationale_and_asks_for_a_choice(workspace: Wo
         await settle(app, pilot)
         assert app.screen is dialog
         assert len(verdict_history(workspace, claim_id)) == 1
-        await pilot.press("enter")  # Enter on the highlighted old label: the checker's choice
+        await pilot.press("enter")  # Enter on the old label as the dialog opened: no choice either
+        await settle(app, pilot)
+        assert app.screen is dialog and dialog.chosen is None
+        await pilot.press("down", "up", "enter")  # gone there by hand: chosen
         await pilot.pause()
         assert dialog.chosen == "contradicted" and isinstance(dialog.focused, Input)
         await pilot.press("enter")
@@ -182,3 +208,18 @@ async def test_a_label_key_on_the_table_is_a_choice(workspace: Workspace) -> Non
         assert isinstance(app.screen, ClaimsScreen)
     (verdict,) = verdict_history(workspace, claim_id)
     assert verdict.label == "misattributed" and verdict.rationale == "kata"
+
+
+async def test_a_click_on_the_highlighted_label_chooses_it(workspace: Workspace) -> None:
+    article_id, claim_id = _article(workspace)
+    record_verdict(workspace, claim_id, "supported")  # the dialog opens on Supported, the first label
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_claims(app, pilot, article_id)
+        await pilot.press("v")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, VerdictDialog) and dialog.chosen is None
+        assert await pilot.click("#verdict-labels", offset=(8, 1))  # the first option's line
+        await pilot.pause()
+        assert dialog.chosen == "supported"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -28,14 +28,18 @@ class WorkbenchScreen(Screen[None]):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """Textual's active bindings (the same keys, the same precedence), the screen's own first,
-        then the focused widget's (the table's cursor keys), then the app's: the keys panel ("?")
-        lists them in this order, so what the screen does comes before what every table does."""
+        """Textual's active bindings (the same keys, the same precedence), the screen's own first
+        (what every Textual screen has, Tab and copy, at the end of them), then the focused
+        widget's (the table's cursor keys), then the app's: the keys panel ("?") lists them in this
+        order, so what the screen does comes before what every table does."""
         bindings = super().active_bindings
+        generic = {binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)}
 
         def rank(item: tuple[str, ActiveBinding]) -> int:
-            namespace = item[1].node
-            return 0 if namespace is self else 2 if namespace is self.app else 1
+            node, binding = item[1].node, item[1].binding
+            if node is self:
+                return 1 if binding.action in generic else 0
+            return 3 if node is self.app else 2
 
         return dict(sorted(bindings.items(), key=rank))  # stable: each group keeps its order
 

@@ -1,9 +1,10 @@
 """A modal that asks for a verdict label, a rationale and whether to pin the best evidence.
 
-The checker decides, never the machine: the workbench's suggestion and the
-claim's current verdict may be highlighted in the list, but nothing is saved until the checker has
-chosen a label themselves, by its key or by selecting it in the list (Enter or a click on an option).
-The highlight is where the cursor is; the choice is shown on its own line.
+The checker decides, never the machine: the workbench's suggestion and the claim's current verdict
+are shown and may be highlighted in the list, but nothing is saved until the checker has chosen a
+label themselves: by its key, or in the list by moving to it and pressing Enter, or by clicking it.
+Enter on the highlight the dialog opened with chooses nothing. The highlight is where the cursor
+is; the choice is shown on its own line.
 """
 
 from __future__ import annotations
@@ -37,6 +38,21 @@ class VerdictChoice:
 def label_keys() -> str:
     """The label keys as the checker types them ("s p m c n u"), from the labels file."""
     return " ".join(lab.key for lab in labels() if lab.key)
+
+
+class LabelList(OptionList):
+    """The labels. The dialog opens with a highlight the workbench placed (its suggestion, the
+    current verdict, or the first label); Enter on it is not the checker's choice. ``placed`` is
+    that option's index until the checker moves the highlight or puts the mouse on the list."""
+
+    placed: int | None = None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.placed:  # not stopped: the dialog may listen too
+            self.placed = None
+
+    def on_mouse_down(self) -> None:
+        self.placed = None  # a click on an option is a choice, the placed one too
 
 
 class VerdictDialog(ModalScreen[VerdictChoice | None]):
@@ -86,22 +102,22 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         if self.suggestion is not None and self.suggestion.label == lab.id:
             notes.append("suggested")
         if notes:
-            prompt.append(f"  ({', '.join(notes)})", style="italic")
+            prompt.append(f" ({', '.join(notes)})", style="italic")
         prompt.append(f" — {lab.meaning}", style="dim")
         return prompt
 
     def compose(self) -> ComposeResult:
         with Vertical(id="verdict-box"):
             yield Label("Verdict for:")
-            yield Label(plain(self.claim_text[:300]))
+            yield Static(plain(self.claim_text[:300]), id="verdict-claim")
             if self.current is not None:
                 yield Label(plain(f"current verdict: {display_name(self.current)}"), id="verdict-current")
             if self.suggestion is not None:
-                yield Label(
+                yield Static(
                     plain(f"suggested: {display_name(self.suggestion.label)} — {self.suggestion.reason}"),
                     id="verdict-suggested",
                 )
-            yield OptionList(*[Option(self._prompt(lab), id=lab.id) for lab in labels()], id="verdict-labels")
+            yield LabelList(*[Option(self._prompt(lab), id=lab.id) for lab in labels()], id="verdict-labels")
             yield Static("", id="verdict-chosen")
             yield Input(
                 value=self.initial_rationale,
@@ -119,11 +135,11 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
                 yield Button("Cancel", id="verdict-cancel")
 
     def on_mount(self) -> None:
-        options = self.query_one("#verdict-labels", OptionList)
+        options = self.query_one("#verdict-labels", LabelList)
         ids = [lab.id for lab in labels()]
         suggested = self.suggestion.label if self.suggestion is not None else None
         first = next((i for i in (self.initial_choice, self.current, suggested) if i in ids), None)
-        options.highlighted = ids.index(first) if first is not None else 0
+        options.highlighted = options.placed = ids.index(first) if first is not None else 0
         if self.initial_choice in ids:
             self.chosen = self.initial_choice  # chosen on the claims table by its key
             self.query_one("#verdict-rationale", Input).focus()
@@ -137,11 +153,11 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
     def _show_chosen(self) -> None:
         line = Text("Chosen: ", style="bold")
         if self.chosen is None:
-            line.append(f"none yet — press {label_keys()}, or Enter on a label", style="italic")
+            line.append(f"none yet — press {label_keys()}, or go to a label and Enter", style="italic")
         else:
             line.append(display_name(self.chosen), style="bold green")
         self.query_one("#verdict-chosen", Static).update(line)
-        options = self.query_one("#verdict-labels", OptionList)
+        options = self.query_one("#verdict-labels", LabelList)
         for lab in labels():
             options.replace_option_prompt(lab.id, self._prompt(lab))
 
@@ -150,15 +166,22 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         ids = [lab.id for lab in labels()]
         if label_id not in ids:
             return
-        self.query_one("#verdict-labels", OptionList).highlighted = ids.index(label_id)
+        options = self.query_one("#verdict-labels", LabelList)
+        options.highlighted, options.placed = ids.index(label_id), None
         self.chosen = label_id
         self.query_one("#verdict-rationale", Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # only the checker selects (Enter or a click on the list); highlighting never does
+        # Enter or a click on a label the checker went to; Enter on the workbench's own
+        # highlight (v, Enter out of habit) chooses nothing
         event.stop()
-        if event.option.id is not None:
+        if event.option_index == self.query_one("#verdict-labels", LabelList).placed:
+            self._ask_for_a_choice()
+        elif event.option.id is not None:
             self.action_choose(event.option.id)
+
+    def _ask_for_a_choice(self) -> None:
+        self.notify(f"Choose a label: {label_keys()}", severity="warning")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -173,7 +196,7 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
 
     def action_save(self) -> None:
         if self.chosen is None:
-            self.notify(f"Choose a label: {label_keys()}", severity="warning")
+            self._ask_for_a_choice()
             return
         self.dismiss(
             VerdictChoice(
