@@ -356,7 +356,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         yield PaletteCommand(
             "Re-verify now", "reverify_now", "Re-fetch the sources and re-anchor pinned quotes"
         )
-        yield PaletteCommand("Export report as… (format and path)", "export_as")
+        yield PaletteCommand(
+            "Export report as… (format and path)", "export_as", "Choose the format and the file"
+        )
         for fmt in FORMATS:
             yield PaletteCommand(
                 f"Export report: {format_name(fmt)}", f"export('{fmt}')", f"Writes {self._report_path(fmt)}"
