@@ -9,20 +9,18 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench import settings
 from workbench.claims import detect_language, extract_claims
 from workbench.domain import ExtractedClaim
 from workbench.services.claim_audit import claim_state, claims_with_history, record_edit
-from workbench.services.workspace import NotFound, Workspace
+from workbench.services.lookups import resolve_article
+from workbench.services.workspace import Workspace
 from workbench.storage.models import (
     Article,
     ArticleSource,
     Claim,
     ClaimEdit,
-    Evidence,
-    Snapshot,
     Source,
 )
 
@@ -51,24 +49,6 @@ class ArticleSummary:
             "claims": self.claims,
             "sources": self.sources,
         }
-
-
-def resolve_article(session: Session, ref: str | int) -> Article:
-    """An article by integer id or by slug; NotFound names what was asked for."""
-    article: Article | None = None
-    if isinstance(ref, int) or str(ref).isdigit():
-        article = session.get(Article, int(ref))
-    if article is None:
-        article = session.exec(select(Article).where(Article.slug == str(ref))).first()
-    if article is None:
-        raise NotFound(f"no article with id or slug {ref!r}")
-    return article
-
-
-def article_claims(session: Session, article_id: int | None) -> list[Claim]:
-    """An article's claims in reading order."""
-    query = select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.position))
-    return list(session.exec(query).all())
 
 
 def get_article(ws: Workspace, ref: str | int) -> Article:
@@ -319,22 +299,6 @@ def add_source(
         if link is None:
             session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
         return source
-
-
-def own_source_ids(article_id: int | None) -> SelectOfScalar[int]:
-    """The ids of the sources an article cites, as a subquery."""
-    return select(ArticleSource.source_id).where(ArticleSource.article_id == article_id)
-
-
-def evidence_source_ids(article_id: int | None) -> SelectOfScalar[int]:
-    """The ids of the sources its claims' evidence comes from, as a subquery: its own sources, and
-    others' where a checker pinned a passage found by archive search."""
-    return (
-        select(Snapshot.source_id)
-        .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
-        .join(Claim, col(Claim.id) == col(Evidence.claim_id))
-        .where(Claim.article_id == article_id)
-    )
 
 
 def article_sources(ws: Workspace, ref: str | int) -> list[Source]:

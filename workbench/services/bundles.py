@@ -24,7 +24,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from workbench import __version__
-from workbench.services.articles import evidence_source_ids, own_source_ids, resolve_article
+from workbench.services.lookups import evidence_source_ids, own_source_ids, resolve_article
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (
     Article,

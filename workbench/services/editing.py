@@ -19,9 +19,10 @@ from sqlmodel import Session, col, select
 
 from workbench import settings
 from workbench.domain import ExtractedClaim
-from workbench.services.articles import _claim_row, renumber_claims, resolve_article
+from workbench.services.articles import _claim_row, renumber_claims
 from workbench.services.claim_audit import EditRecord, claim_history, claim_json, claim_state, record_edit
 from workbench.services.claim_spans import CONTEXT_KINDS, checked_span, describe_span, guess_span, parse_kind
+from workbench.services.lookups import resolve_article
 from workbench.services.matching import rematch_claims
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Article, Claim, Evidence, Verdict

@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.domain import ReviewState
-from workbench.storage.models import EvidenceCheck, Snapshot
+from workbench.services.workspace import NotFound
+from workbench.storage.models import Article, ArticleSource, Claim, Evidence, EvidenceCheck, Snapshot
 from workbench.storage.queries import latest_rows
 
 # Evidence statuses after which a verdict resting on that evidence needs review again.
@@ -50,3 +52,37 @@ def review_state(
     else:
         after = verdict_created_at is not None and check.checked_at >= verdict_created_at
     return ReviewState.STALE if after else ReviewState.CHECKED
+
+
+def resolve_article(session: Session, ref: str | int) -> Article:
+    """An article by integer id or by slug; NotFound names what was asked for."""
+    article: Article | None = None
+    if isinstance(ref, int) or str(ref).isdigit():
+        article = session.get(Article, int(ref))
+    if article is None:
+        article = session.exec(select(Article).where(Article.slug == str(ref))).first()
+    if article is None:
+        raise NotFound(f"no article with id or slug {ref!r}")
+    return article
+
+
+def article_claims(session: Session, article_id: int | None) -> list[Claim]:
+    """An article's claims in reading order."""
+    query = select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.position))
+    return list(session.exec(query).all())
+
+
+def own_source_ids(article_id: int | None) -> SelectOfScalar[int]:
+    """The ids of the sources an article cites, as a subquery."""
+    return select(ArticleSource.source_id).where(ArticleSource.article_id == article_id)
+
+
+def evidence_source_ids(article_id: int | None) -> SelectOfScalar[int]:
+    """The ids of the sources its claims' evidence comes from, as a subquery: its own sources, and
+    others' where a checker pinned a passage found by archive search."""
+    return (
+        select(Snapshot.source_id)
+        .join(Evidence, col(Evidence.snapshot_id) == col(Snapshot.id))
+        .join(Claim, col(Claim.id) == col(Evidence.claim_id))
+        .where(Claim.article_id == article_id)
+    )

@@ -12,9 +12,8 @@ from workbench.matching.evidence import quote_context
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import rank_passages
 from workbench.matching.semantic import SemanticSimilarity
-from workbench.services.articles import article_claims, own_source_ids, resolve_article
 from workbench.services.embeddings import semantic_for
-from workbench.services.lookups import latest_snapshot
+from workbench.services.lookups import article_claims, latest_snapshot, own_source_ids, resolve_article
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Article, Claim, Evidence, Snapshot
 

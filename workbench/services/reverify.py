@@ -18,9 +18,15 @@ from sqlmodel import Session, col, func, select
 from workbench import settings
 from workbench.anchoring import TextQuoteSelector, reanchor_quote
 from workbench.domain import FetchOutcome
-from workbench.services.articles import article_claims, evidence_source_ids, own_source_ids, resolve_article
 from workbench.services.fetching import SourceFetchReport, fetch_sources
-from workbench.services.lookups import NEEDS_REVIEW, latest_checks
+from workbench.services.lookups import (
+    NEEDS_REVIEW,
+    article_claims,
+    evidence_source_ids,
+    latest_checks,
+    own_source_ids,
+    resolve_article,
+)
 from workbench.services.verdicts import append_verdict, claim_view, claim_views, pin_passage
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import (

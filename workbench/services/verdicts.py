@@ -12,8 +12,7 @@ from workbench import settings
 from workbench.domain import ReviewState
 from workbench.labels import get_label
 from workbench.provenance import SnapshotProvenance
-from workbench.services.articles import article_claims, resolve_article
-from workbench.services.lookups import latest_checks, review_state
+from workbench.services.lookups import article_claims, latest_checks, resolve_article, review_state
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
 from workbench.storage.queries import latest_rows, snapshot_copies
