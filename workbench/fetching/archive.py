@@ -100,6 +100,18 @@ class SnapshotArchive:
         with self.path_for(digest).open("rb") as handle:
             return _read_record(handle)
 
+    def record_id(self, digest: str) -> str | None:
+        """The WARC-Record-ID of a stored record (reports cite it beside the payload hash); None
+        when the record is missing or unreadable. Reads only the record's headers."""
+        try:
+            with self.path_for(digest).open("rb") as handle:
+                for record in ArchiveIterator(handle):
+                    if record.rec_type == "response":
+                        return record.rec_headers.get_header("WARC-Record-ID")
+        except Exception:
+            return None
+        return None
+
     def verify(self, digests: list[str]) -> list[ArchiveProblem]:
         """Recompute each record's payload hash; report the missing, altered and unreadable."""
         problems: list[ArchiveProblem] = []
