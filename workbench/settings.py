@@ -82,3 +82,32 @@ def checker_name(explicit: str | None = None) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "checker"
+
+
+DEFAULT_FETCH_DEADLINE = 30.0  # seconds
+DEFAULT_TEXT_CAP = 500_000  # characters
+
+
+def fetch_deadline() -> float:
+    """``WORKBENCH_FETCH_DEADLINE``: seconds one source's fetch (connection, headers, body and
+    retries) may take in all; default 30."""
+    return _positive("WORKBENCH_FETCH_DEADLINE", DEFAULT_FETCH_DEADLINE, float)
+
+
+def text_cap() -> int:
+    """``WORKBENCH_TEXT_CAP``: how many characters of a fetched page's text are kept (and
+    matched); default 500,000. A page cut there says so in its fetch attempt."""
+    return int(_positive("WORKBENCH_TEXT_CAP", DEFAULT_TEXT_CAP, int))
+
+
+def _positive(name: str, default: float, kind: type[int] | type[float]) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive {kind.__name__}, not {raw!r}")
+    return value
