@@ -180,8 +180,8 @@ async def test_the_pinned_connection_keeps_the_host_name(server: LocalServer) ->
 
 def test_private_addresses_are_refused_unless_allowed(workspace: Workspace, server: LocalServer) -> None:
     server.routes["/x"] = Reply(200, page("X", "A page that should never be fetched in this test."))
+    article_id = _article_with(workspace, server.url("/x"))  # stored by a checker allowed to
     workspace.policy.allow_private = False
-    article_id = _article_with(workspace, server.url("/x"))
     [report] = fetch_article(workspace, article_id)
     assert report.outcome == FetchOutcome.ERROR and "non-public" in (report.error or "")
     assert server.requests == []

@@ -10,7 +10,7 @@ import typer
 from workbench.cli.common import ArticleArg, JsonFlag, fail, parse_date, parse_lang, print_json, workspace
 
 articles_app = typer.Typer(help="Add and list articles.", no_args_is_help=True)
-sources_app = typer.Typer(help="Link source URLs to articles.", no_args_is_help=True)
+sources_app = typer.Typer(help="Link source URLs to articles, list and unlink them.", no_args_is_help=True)
 claims_app = typer.Typer(help="List and extract claims.", no_args_is_help=True)
 
 LangOption = Annotated[
@@ -77,7 +77,8 @@ def sources_add(
     url: Annotated[str, typer.Argument(metavar="URL")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Link a source URL to an article (fetch it with ``workbench fetch``)."""
+    """Link a source URL to an article (fetch it with ``workbench fetch``). A URL the fetcher would
+    refuse (not http(s), a user name or password in it, an odd address form) is not stored."""
     from workbench.services.articles import add_source
 
     with workspace(ctx) as ws:
@@ -86,6 +87,37 @@ def sources_add(
         print_json({"id": source.id, "url": source.url})
     else:
         typer.echo(f"source {source.id}: {source.url}")
+
+
+@sources_app.command("remove")
+def sources_remove(
+    ctx: typer.Context,
+    article: ArticleArg,
+    source: Annotated[
+        str, typer.Argument(metavar="URL|ID", help="The source's URL or id (see sources list).")
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Unlink a source from an article. Its snapshots, fetch attempts and evidence history are
+    kept; verdicts that pin its passages stand, and the command says which claims they are."""
+    from workbench.services.articles import remove_source
+
+    with workspace(ctx) as ws:
+        removed = remove_source(ws, article, source)
+    if as_json:
+        print_json(removed.as_json())
+        return
+    typer.echo(
+        f"source {removed.source_id} unlinked from article {removed.article_id}: {removed.url} "
+        f"({removed.snapshots} snapshot(s) and its fetch history kept)"
+    )
+    if removed.verdict_claims:
+        claims = ", ".join(str(c) for c in removed.verdict_claims)
+        typer.echo(
+            f"warning: {len(removed.verdict_claims)} current verdict(s) rest on its evidence (claims {claims}); "
+            "they stand, and reverify still re-checks that evidence",
+            err=True,
+        )
 
 
 @sources_app.command("list")

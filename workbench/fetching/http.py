@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
+import re
 import socket
 import time
 import zlib
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
-from workbench import __version__
+from workbench import __version__, settings
 from workbench.domain import FetchOutcome
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -33,8 +34,9 @@ ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 KEPT_HEADERS = ("etag", "last-modified", "content-type", "memento-datetime", "link")
 
 
-class FetchRefused(Exception):
-    """The URL is not one we fetch (scheme, or a private address without permission)."""
+class FetchRefused(ValueError):
+    """The URL is not one we fetch or store (see :func:`check_url`), or it leads to a private
+    address without permission. A ValueError: bad input, told in one line."""
 
 
 @dataclass(slots=True)
@@ -49,6 +51,7 @@ class FetchPolicy:
     per_host: int = 4
     overall: int = 32
     allow_private: bool = field(default_factory=lambda: os.environ.get("WORKBENCH_ALLOW_PRIVATE") == "1")
+    total_timeout: float = field(default_factory=settings.fetch_deadline)  # a whole fetch, retries included
 
 
 @dataclass(slots=True)
@@ -203,8 +206,8 @@ def make_client(
         backend = PublicOnlyBackend()
 
     async def guard(request: httpx.Request) -> None:
-        # runs before every request, redirects included; the address check is the backend's
-        check_scheme(str(request.url))
+        # runs before every request, redirects included; a name's addresses are the backend's to check
+        check_url(str(request.url), allow_private=True)
 
     return httpx.AsyncClient(
         timeout=timeout,
@@ -218,11 +221,68 @@ def make_client(
     )
 
 
-def check_scheme(url: str) -> None:
-    """Refuse anything but http(s) URLs with a host."""
+MAX_URL_CHARS = 8000  # what HTTP asks every server to accept (RFC 9110, section 4.1)
+_NUMERIC_LABEL = re.compile(r"(?:[0-9]+|0[xX][0-9a-fA-F]*)")
+_UNSAFE_CHARACTERS = re.compile(r"[\x00-\x20\x7f\\]")  # controls, space, backslash
+
+
+def check_url(url: str, *, allow_private: bool = False) -> str:
+    """The one set of rules a URL must meet to be stored as a source or fetched (every redirect hop
+    included); returns it unchanged, or raises :class:`FetchRefused` naming the rule broken.
+
+    Only http(s) with a host name; no user name or password (they would reach the database, the
+    listings and the reports); no spaces, control characters or backslashes (parsers disagree on
+    them); a host that IDNA can encode; a valid port. A host whose last label is a number is taken
+    as an IPv4 address by browsers and by the system resolver (``0177.0.0.1``, ``0x7f.1``,
+    ``2130706433`` are all 127.0.0.1): only the plain dotted-decimal form is accepted. Unless
+    ``allow_private``, an address written in the URL must be public; a host name's addresses are
+    checked when it is connected to (:class:`PublicOnlyBackend`)."""
+    if len(url) > MAX_URL_CHARS:
+        raise FetchRefused(f"URL longer than {MAX_URL_CHARS} characters")
+    if _UNSAFE_CHARACTERS.search(url):
+        raise FetchRefused(f"URL contains a space, control character or backslash: {url!r}")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchRefused(f"only http and https URLs are fetched: {url!r}")
+    if "@" in parts.netloc:
+        raise FetchRefused("URL carries a user name or password (user:pass@host); remove them")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise FetchRefused(f"URL has an invalid port: {exc}") from exc
+    if port == 0:
+        raise FetchRefused("URL has an invalid port: 0")
+    host = parts.hostname
+    if "%" in host:
+        raise FetchRefused(f"URL host is percent-encoded or has a zone: {host!r}")
+    address = _host_address(host)
+    if address is not None and not allow_private and not is_public(address):
+        raise FetchRefused(f"{host} is a non-public address; not fetched")
+    try:
+        httpx.URL(url).host  # noqa: B018 - httpx's own parsing, IDNA both ways (listings show .host)
+    except Exception as exc:  # httpx.InvalidURL, or idna's errors for a label it cannot encode
+        raise FetchRefused(f"not a valid URL: {exc}") from exc
+    return url
+
+
+def _host_address(host: str) -> IPAddress | None:
+    """The address a URL's host names literally, or None for a host name."""
+    if ":" in host:
+        try:
+            return ipaddress.IPv6Address(host)
+        except ValueError as exc:
+            raise FetchRefused(f"not a valid IPv6 address: {host!r}") from exc
+    last = host.rstrip(".").rsplit(".", 1)[-1]
+    if not _NUMERIC_LABEL.fullmatch(last):
+        return None
+    try:
+        address = ipaddress.IPv4Address(host)  # refuses leading zeros, hex and short forms
+    except ValueError:
+        raise FetchRefused(
+            f"host {host!r} is an IPv4 address in an unusual form (octal, hex, a bare number or "
+            "too few parts); write it as four decimal numbers"
+        ) from None
+    return address
 
 
 def decode_body(raw: bytes, encoding: str | None, limit: int) -> bytes:
@@ -256,7 +316,11 @@ async def fetch_url(
     last_modified: str | None = None,
 ) -> FetchResult:
     """GET ``url`` with retries on 429/5xx (not on DNS or connection failures, which are
-    reported as unreachable at once). Sends If-None-Match / If-Modified-Since when given."""
+    reported as unreachable at once). Sends If-None-Match / If-Modified-Since when given.
+
+    The whole of it (connecting, headers, body, retries and their pauses) must end within
+    ``policy.total_timeout`` seconds, or it is unreachable: a server that trickles a byte a second
+    never trips the read timeout, which only bounds the wait for the next byte."""
     started = time.monotonic()
     headers: dict[str, str] = {}
     if etag:
@@ -264,11 +328,22 @@ async def fetch_url(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     result = FetchResult(requested_url=url, outcome=FetchOutcome.ERROR)
-    for attempt in range(policy.retries + 1):
-        result = await _fetch_once(client, url, headers, policy)
-        if result.status not in RETRY_STATUSES or attempt == policy.retries:
-            break
-        await asyncio.sleep(_retry_delay(result, policy, attempt))
+    try:
+        check_url(url, allow_private=True)  # addresses are the connection's to check
+        async with asyncio.timeout(policy.total_timeout):
+            for attempt in range(policy.retries + 1):
+                result = await _fetch_once(client, url, headers, policy)
+                if result.status not in RETRY_STATUSES or attempt == policy.retries:
+                    break
+                await asyncio.sleep(_retry_delay(result, policy, attempt))
+    except FetchRefused as refused:
+        result = FetchResult(requested_url=url, outcome=FetchOutcome.ERROR, error=str(refused))
+    except TimeoutError:
+        result = FetchResult(
+            requested_url=url,
+            outcome=FetchOutcome.UNREACHABLE,
+            error=f"timed out: no complete answer within {policy.total_timeout:g} s (the per-source deadline)",
+        )
     result.duration_ms = int((time.monotonic() - started) * 1000)
     return result
 
@@ -325,6 +400,6 @@ async def _fetch_once(
         result.error = f"timed out: {type(exc).__name__}"
     except httpx.TooManyRedirects:
         result.error = f"more than {MAX_REDIRECTS} redirects"
-    except (httpx.HTTPError, ValueError, zlib.error) as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError, zlib.error) as exc:
         result.error = f"{type(exc).__name__}: {exc}"
     return result

@@ -13,16 +13,22 @@ from sqlmodel import Session, col, select
 from workbench import settings
 from workbench.claims import detect_language, extract_claims
 from workbench.domain import ExtractedClaim
+from workbench.fetching.http import check_url
 from workbench.services.claim_audit import claim_state, claims_with_history, record_edit
 from workbench.services.lookups import resolve_article
-from workbench.services.workspace import Workspace
+from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import (
     Article,
     ArticleSource,
     Claim,
     ClaimEdit,
+    Evidence,
+    EvidenceCheck,
+    Snapshot,
     Source,
+    Verdict,
 )
+from workbench.storage.queries import latest_rows
 
 
 def text_hash(text: str) -> str:
@@ -282,12 +288,10 @@ def add_source(
     published: date | None = None,
     language: str | None = None,
 ) -> Source:
-    """Link a source URL to an article (the source row is shared between articles)."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"not an http(s) URL: {url!r}")
+    """Link a source URL to an article (the source row is shared between articles). The URL must
+    pass the fetcher's own rules (``check_url``: http(s), no credentials, no odd address forms);
+    otherwise ``FetchRefused`` (a ValueError) says why and nothing is stored."""
+    check_url(url, allow_private=ws.policy.allow_private)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         source = session.exec(select(Source).where(Source.url == url)).first()
@@ -299,6 +303,85 @@ def add_source(
         if link is None:
             session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
         return source
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSource:
+    """What unlinking a source from an article left behind. The source row, its snapshots, fetch
+    attempts and evidence history stay; ``verdict_claims`` are the claims whose current verdict
+    pins a passage of it (those verdicts stand, and re-verification still re-checks that passage);
+    ``unpinned_dropped`` counts the article's unpinned evidence from it, which the next match would
+    have replaced anyway."""
+
+    source_id: int
+    url: str
+    article_id: int
+    snapshots: int
+    verdict_claims: list[int]
+    unpinned_dropped: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source_id": self.source_id,
+            "url": self.url,
+            "article_id": self.article_id,
+            "snapshots": self.snapshots,
+            "verdict_claims": self.verdict_claims,
+            "unpinned_dropped": self.unpinned_dropped,
+        }
+
+
+def remove_source(ws: Workspace, ref: str | int, which: str | int) -> RemovedSource:
+    """Unlink a source from an article; ``which`` is the source's exact URL or its id among the
+    article's sources. Nothing of its history is deleted (see :class:`RemovedSource`)."""
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        linked = session.exec(
+            select(Source)
+            .join(ArticleSource, col(ArticleSource.source_id) == col(Source.id))
+            .where(ArticleSource.article_id == article.id)
+        ).all()
+        wanted = str(which)
+        found = [s for s in linked if s.url == wanted] or [
+            s for s in linked if wanted.isdigit() and s.id == int(wanted)
+        ]
+        if not found:
+            raise NotFound(f"article {article.id} has no source {wanted!r} (see `sources list {article.id}`)")
+        source = found[0]
+        snapshot_ids = set(session.exec(select(Snapshot.id).where(Snapshot.source_id == source.id)).all())
+        claim_ids = [
+            c for c in session.exec(select(Claim.id).where(Claim.article_id == article.id)).all() if c
+        ]
+        current = latest_rows(session, Verdict, Verdict.claim_id, claim_ids)
+        evidence = {
+            e.id or 0: e
+            for e in session.exec(
+                select(Evidence).where(
+                    col(Evidence.claim_id).in_(claim_ids), col(Evidence.snapshot_id).in_(snapshot_ids)
+                )
+            ).all()
+        }
+        resting = sorted(c for c, v in current.items() if v.evidence_id in evidence)
+        referenced = set(
+            session.exec(select(Verdict.evidence_id).where(col(Verdict.evidence_id).in_(evidence))).all()
+        ) | set(
+            session.exec(
+                select(EvidenceCheck.evidence_id).where(col(EvidenceCheck.evidence_id).in_(evidence))
+            ).all()
+        )
+        dropped = [e for i, e in evidence.items() if not e.pinned and i not in referenced]
+        for row in dropped:
+            session.delete(row)
+        link = session.get(ArticleSource, (article.id, source.id))
+        session.delete(link)
+        return RemovedSource(
+            source_id=source.id or 0,
+            url=source.url,
+            article_id=article.id or 0,
+            snapshots=len(snapshot_ids),
+            verdict_claims=resting,
+            unpinned_dropped=len(dropped),
+        )
 
 
 def article_sources(ws: Workspace, ref: str | int) -> list[Source]:

@@ -93,19 +93,30 @@ async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) ->
     async with make_client(policy, ws.transports()) as client:
 
         async def one(source: Source) -> FetchResult:
-            previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
-            host = urlsplit(source.url).netloc.lower()  # host and port: one server
-            # the host slot first: a task waiting for its host must not hold one of the overall slots
-            async with per_host[host], overall:
-                return await fetch_url(
-                    client,
-                    source.url,
-                    policy,
-                    etag=previous.etag if previous else None,
-                    last_modified=previous.last_modified if previous else None,
-                )
+            try:
+                previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
+                host = urlsplit(source.url).netloc.lower()  # host and port: one server
+                # the host slot first: a task waiting for its host must not hold one of the overall slots
+                async with per_host[host], overall:
+                    return await fetch_url(
+                        client,
+                        source.url,
+                        policy,
+                        etag=previous.etag if previous else None,
+                        last_modified=previous.last_modified if previous else None,
+                    )
+            except Exception as exc:  # whatever one source does, the others are fetched and recorded
+                return failed_fetch(source.url, exc)
 
         return await asyncio.gather(*(one(s) for s in sources))
+
+
+def failed_fetch(url: str, exc: Exception) -> FetchResult:
+    """An unexpected exception while fetching ``url``, as that source's recorded error."""
+    message = " ".join(str(exc).split())[:500]  # one line, whatever the exception says
+    return FetchResult(
+        requested_url=url, outcome=FetchOutcome.ERROR, error=f"{type(exc).__name__}: {message}"
+    )
 
 
 def fetch_sources(
