@@ -31,6 +31,9 @@ class Article(SQLModel, table=True):
 
 
 class Claim(SQLModel, table=True):
+    # an id is never handed out twice (migration 0007): a removed claim's history stays its own
+    __table_args__ = {"sqlite_autoincrement": True}
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
     start: int
@@ -105,6 +108,8 @@ class FetchAttempt(SQLModel, table=True):
 
 class Evidence(SQLModel, table=True):
     """A claim's passage in a snapshot, as a TextQuoteSelector plus TextPositionSelector."""
+
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused (migration 0007)
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
