@@ -13,12 +13,15 @@ import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from tests.conftest import LocalServer, Reply, page
 from tests.test_editing import add_evidence
 from workbench.cli import app
 from workbench.domain import ExtractedClaim
 from workbench.services import articles
-from workbench.services.articles import add_article, reextract_claims
+from workbench.services.articles import add_article, add_source, reextract_claims
 from workbench.services.editing import claim_history
+from workbench.services.fetching import fetch_article
+from workbench.services.matching import match_article
 from workbench.services.verdicts import list_claims, record_verdict
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Article, Claim, ClaimEdit
@@ -228,3 +231,24 @@ def test_cli_reextract_after_a_verdict_and_a_changed_text_lists_and_keeps_what_i
     code, out, _ = run("claims", "list", str(article_id), "--json")
     after = {c["id"]: c for c in json.loads(out)}
     assert after[judged["id"]]["verdict"] == "supported" and last["id"] not in after
+
+
+def test_claims_added_by_reextraction_get_evidence_at_once(
+    workspace: Workspace, article: Article, server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.routes["/report"] = Reply(
+        200, page("Report", "More than 20 community organisations support the programme, officials said.")
+    )
+    add_source(workspace, article.id or 0, server.url("/report"))
+    fetch_article(workspace, article.id or 0)
+    match_article(workspace, article.id or 0, semantic=False)
+    last = next(c for c in claims_of(workspace, article) if "20 organisasi" in c.text)
+    assert next(v for v in list_claims(workspace, article.id or 0) if v.claim.id == last.id).best
+    with monkeypatch.context() as patch:
+        extractor_gives(patch, lambda found: [c for c in found if c.text != last.text])
+        reextract_claims(workspace, article.id or 0)  # the claim goes ...
+    report = reextract_claims(workspace, article.id or 0)  # ... and comes back as a new claim
+    assert report.added == 1
+    back = next(v for v in list_claims(workspace, article.id or 0) if v.claim.text == last.text)
+    assert back.claim.id != last.id
+    assert back.best is not None and "20 community organisations" in back.best.quote  # no match run needed

@@ -227,6 +227,7 @@ def reextract_claims(ws: Workspace, ref: str | int, editor: str | None = None) -
         vacated = vacated_spans(session, article.id)
         kept, updated, added = len(protected), 0, 0
         survivors: set[int] = set()
+        changed: list[Claim] = []  # new or updated: their evidence is ranked again below
         for item in found:
             if any(item.start < k.end and k.start < item.end for k in protected):
                 continue
@@ -243,9 +244,11 @@ def reextract_claims(ws: Workspace, ref: str | int, editor: str | None = None) -
                 session.add(same)
                 detail = {"before": before, "after": claim_state(same)}
                 record_edit(session, article.id, same.id, "reextract-update", detail, who)
+                changed.append(same)
                 updated += 1
             elif not any(item.start < v_end and v_start < item.end for v_start, v_end in vacated):
                 session.add(fresh)
+                changed.append(fresh)
                 added += 1
         # New rows first: SQLite hands out the highest id again once its row is gone, and a new
         # claim must not take the id whose history tells of a removed one.
@@ -264,6 +267,12 @@ def reextract_claims(ws: Workspace, ref: str | int, editor: str | None = None) -
                 session.delete(claim)
         session.flush()
         renumber_claims(session, article.id)
+        if changed:
+            # as after a hand edit: new and changed claims get evidence from the stored snapshots
+            # at once, in this transaction, so their evidence column is never silently blank
+            from workbench.services.matching import rematch_claims
+
+            rematch_claims(ws, session, [c.id or 0 for c in changed])
         return ReextractReport(kept=kept, updated=updated, added=added, removed=removed)
 
 
