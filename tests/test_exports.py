@@ -33,10 +33,15 @@ def _judged(ws: Workspace) -> int:
 def test_json_report_has_every_claim_and_the_tally(workspace: Workspace) -> None:
     article_id = _judged(workspace)
     data = json.loads(export_article(workspace, article_id, "json"))
+    assert data["schema"] == "workbench-report/1"
     assert len(data["claims"]) == len(list_claims(workspace, article_id))
     assert data["tally"]["supported"] == 1 and data["tally"]["unverifiable"] == 1
     first = data["claims"][0]
-    assert first["label"] == "supported" and first["evidence"]["pinned"] is True
+    assert first["verdict"]["label"] == "supported" and first["evidence"]["pinned"] is True
+    assert first["evidence"]["archive_record"] == first["evidence"]["snapshot"]["sha256"]
+    assert first["evidence"]["warc_record_id"].startswith("<urn:uuid:")
+    # a machine draft is never given as the statement
+    assert all(c["statement"] is None for c in data["claims"] if c["machine_draft"])
 
 
 def test_claimreview_uses_the_published_mapping(workspace: Workspace) -> None:
@@ -48,6 +53,11 @@ def test_claimreview_uses_the_published_mapping(workspace: Workspace) -> None:
     assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
     assert "ratingValue" not in unverifiable["reviewRating"]  # no place on the scale
     assert all(i["@type"] == "ClaimReview" for i in items)
+    indonesian = json.loads(export_article(workspace, article_id, "claimreview", lang="id"))
+    assert [i["reviewRating"]["alternateName"] for i in indonesian] == [
+        "Didukung sumber",
+        "Tidak dapat diverifikasi",
+    ]
 
 
 def test_html_and_csv_escape_hostile_text(workspace: Workspace) -> None:
@@ -55,12 +65,32 @@ def test_html_and_csv_escape_hostile_text(workspace: Workspace) -> None:
     claim = list_claims(workspace, article.id or 0)[0]
     record_verdict(workspace, claim.claim.id or 0, "not-in-source", rationale='<img src=x onerror="y">')
     page = export_article(workspace, article.id or 0, "html")
-    assert "<script>" not in page and "<img" not in page and "<i>Judul" not in page
-    assert "&lt;script&gt;" in page or "&lt;img" in page
+    assert "<i>Judul" not in page and "<img" not in page
+    assert page.count("<script") == 1  # the ClaimReview data block only
+    assert "&lt;script&gt;" in page and "&lt;img" in page
     rows = list(csv.DictReader(io.StringIO(export_article(workspace, article.id or 0, "csv"))))
     assert rows and all(not str(v).startswith(("=", "+", "@")) for row in rows for v in row.values())
     markdown = export_article(workspace, article.id or 0, "md")
     assert "[klik](http" not in markdown
+
+
+def test_excel_csv_has_a_byte_order_mark_and_semicolons(workspace: Workspace) -> None:
+    article_id = _judged(workspace)
+    document = export_article(workspace, article_id, "csv", excel=True)
+    assert document.startswith("\ufeffclaim_id;number;kind;")
+    rows = list(csv.DictReader(io.StringIO(document.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0]["verdict"] == "supported" and rows[0]["evidence_copy"] == "live"
+    assert "1,5 miliar" in document  # the decimal comma stays inside its cell
+
+
+def test_report_language_changes_headings_and_names(workspace: Workspace) -> None:
+    article_id = _judged(workspace)
+    indonesian = export_article(workspace, article_id, "md", lang="id")
+    assert "# Laporan cek fakta:" in indonesian and "**Penilaian: Didukung sumber**" in indonesian
+    english = export_article(workspace, article_id, "md")
+    assert "# Fact-check report:" in english and "**Verdict: Supported**" in english
+    html = export_article(workspace, article_id, "html", lang="id")
+    assert '<html lang="id">' in html and "Tidak dapat diverifikasi" in html
 
 
 def test_unknown_format_is_refused(workspace: Workspace) -> None:

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import LocalServer, Reply, page
-from tests.test_archive_bundles import ORIGINAL, timegate
+from tests.test_archive_bundles import ORIGINAL, STAMP, timegate
 from workbench.cli import app
 from workbench.provenance import SnapshotProvenance, archive_name
 from workbench.services.articles import add_article, add_source
@@ -83,8 +83,12 @@ def test_an_archived_copy_is_marked_everywhere(two_copies: int, server: LocalSer
     assert copies[ORIGINAL]["memento_datetime"].startswith("2022-03-04T10:15:00")
     assert copies[server.url("/live")]["kind"] == "live"
 
+    # a report shows the passage a verdict pinned: judge every claim that has evidence
+    for claim in claims:
+        if claim["best_evidence"]:
+            cli("verdict", str(claim["id"]), "supported", "--evidence", "best")
     markdown = cli("export", article, "--format", "md")
-    assert r"archived copy \(Test Archive, memento 2022-03-04 10:15 UTC\)" in markdown  # Markdown-escaped
+    assert "archived copy (Test Archive, memento 2022-03-04 10:15 UTC)" in markdown  # prose, not escaped
     assert "live copy, fetched" in markdown
     html = cli("export", article, "--format", "html")
     assert "archived copy (Test Archive, memento 2022-03-04 10:15 UTC)" in html
@@ -95,6 +99,10 @@ def test_an_archived_copy_is_marked_everywhere(two_copies: int, server: LocalSer
         if c["evidence"]
     }
     assert kinds == {ORIGINAL: "archived", server.url("/live"): "live"}
+    archived = next(
+        c["evidence"] for c in report["claims"] if c["evidence"] and c["evidence"]["source_url"] == ORIGINAL
+    )
+    assert archived["copy_url"].endswith(f"/web/{STAMP}id_/{ORIGINAL}")  # the archive's address for the copy
     rows = list(csv.DictReader(io.StringIO(cli("export", article, "--format", "csv"))))
     assert {r["evidence_url"]: r["evidence_copy"] for r in rows if r["evidence_url"]} == kinds
     assert all(len(r["evidence_payload_sha256"]) == 64 for r in rows if r["evidence_url"])
@@ -112,13 +120,23 @@ def test_suggestions_never_stand_beside_a_verdict(workspace: Workspace, cli_env:
     claims = json.loads(cli("claims", "list", "contoso-demo", "--json"))
     judged = claims[0]["id"]
     cli("verdict", str(judged), "contradicted", "--rationale", "checked by hand")
-    report = json.loads(cli("export", "contoso-demo", "--format", "json"))
+    with_suggestions = ("--include-suggestions",)
+    report = json.loads(cli("export", "contoso-demo", "--format", "json", *with_suggestions))
     entries = {c["id"]: c for c in report["claims"]}
-    assert entries[judged]["label"] == "contradicted" and entries[judged]["suggestion"] is None
-    assert any(c["suggestion"] for c in report["claims"] if c["label"] is None)
-    markdown = cli("export", "contoso-demo", "--format", "md")
-    block = markdown.split(f"- Claim id: {judged} ")[1].split("\n### ")[0]
-    assert "Suggested" not in block
-    rows = list(csv.DictReader(io.StringIO(cli("export", "contoso-demo", "--format", "csv"))))
+    assert entries[judged]["verdict"]["label"] == "contradicted" and entries[judged]["suggestion"] is None
+    assert any(c["suggestion"] for c in report["claims"] if c["verdict"] is None)
+    markdown = cli("export", "contoso-demo", "--format", "md", *with_suggestions)
+    number = entries[judged]["number"]
+    block = markdown.split(f"\n### {number}. ")[1].split("\n### ")[0].split("\n## ")[0]
+    assert "Contradicted" in block and "suggestion" not in block.lower()
+    assert "Workbench suggestion (not a verdict)" in markdown  # beside the unchecked claims
+    rows = list(
+        csv.DictReader(io.StringIO(cli("export", "contoso-demo", "--format", "csv", *with_suggestions)))
+    )
     assert next(r for r in rows if r["claim_id"] == str(judged))["suggestion"] == ""
+    assert any(r["suggestion"] for r in rows if not r["verdict"])
+    # without the flag no format carries a suggestion
+    plain = json.loads(cli("export", "contoso-demo", "--format", "json"))
+    assert not any(c["suggestion"] for c in plain["claims"])
+    assert "suggestion" not in cli("export", "contoso-demo", "--format", "md").lower()
     assert "kind" in SnapshotProvenance.__dataclass_fields__

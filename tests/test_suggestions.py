@@ -52,8 +52,9 @@ def test_suggestion_reasons_are_readable_and_in_the_report(workspace: Workspace)
     suggestions = suggest_for_article(workspace, "contoso-demo")
     contradicted = [s for s in suggestions.values() if s.label == "contradicted"]
     assert any("claim: 25 — source: 21" in s.reason for s in contradicted)
-    report = export_article(workspace, "contoso-demo")
-    assert "Suggested by the workbench: Contradicted" in report
+    report = export_article(workspace, "contoso-demo", include_suggestions=True)
+    assert "Workbench suggestion (not a verdict): Contradicted" in report
+    assert "Workbench suggestion" not in export_article(workspace, "contoso-demo")  # only when asked
 
 
 def test_claim_sentence_is_the_sentence_around_the_span() -> None:

@@ -2,7 +2,9 @@
 
 Environment: ``WORKBENCH_DB`` (SQLite path or SQLAlchemy URL), ``WORKBENCH_ARCHIVE`` (archive root),
 ``WORKBENCH_CHECKER`` (name recorded with verdicts and edits), ``WORKBENCH_LANG`` (the language label
-names are shown in: ``en`` or ``id``).
+names are shown in: ``en`` or ``id``), ``WORKBENCH_ORG`` (the reviewing organisation reports and
+ClaimReview name), ``WORKBENCH_REVIEW_URL`` (where a published fact-check lives: a template with
+``{article}`` and ``{claim}``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,17 @@ def unshared_archive_warning(url: str) -> str | None:
 def label_language() -> str | None:
     """``WORKBENCH_LANG`` as set (``workbench.labels.display_language`` checks it), or None."""
     return os.environ.get("WORKBENCH_LANG", "").strip().lower() or None
+
+
+def organisation() -> str | None:
+    """``WORKBENCH_ORG``: the reviewing organisation named in reports and as ClaimReview author."""
+    return os.environ.get("WORKBENCH_ORG", "").strip() or None
+
+
+def review_url_template() -> str | None:
+    """``WORKBENCH_REVIEW_URL``: the address of a published fact-check, with ``{article}`` (the
+    article's slug, else its id) and ``{claim}`` (the claim id) placeholders."""
+    return os.environ.get("WORKBENCH_REVIEW_URL", "").strip() or None
 
 
 def checker_name(explicit: str | None = None) -> str:

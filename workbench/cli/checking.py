@@ -155,24 +155,47 @@ def export(
     ctx: typer.Context,
     article: ArticleArg,
     fmt: Annotated[str, typer.Option("--format", help="md, html, json, csv or claimreview")] = "md",
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="en|id", help="Language of headings and verdict names.")
+    ] = "en",
+    include_suggestions: Annotated[
+        bool,
+        typer.Option(
+            "--include-suggestions", help="List the workbench's suggestions beside unchecked claims."
+        ),
+    ] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for spreadsheets: UTF-8 byte order mark, ';' separators.")
+    ] = False,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
-    """Export an article's verdict report."""
-    from workbench.services.reports import UnknownFormat, export_article
+    """Export an article's verdict report (judged claims first, in article order).
 
+    ClaimReview (and the HTML page, which embeds it) name the reviewing organisation from
+    WORKBENCH_ORG and each review's address from WORKBENCH_REVIEW_URL; a warning on stderr says
+    when either is missing."""
+    from workbench.services.reports import ReportOptions, UnknownFormat, render_report
+
+    if excel and fmt != "csv":
+        fail("--excel applies to --format csv only")
+    if lang not in ("en", "id"):
+        fail(f"unknown report language {lang!r} (known: en, id)")
+    options = ReportOptions(fmt=fmt, lang=lang, include_suggestions=include_suggestions, excel=excel)
     with workspace(ctx) as ws:
         try:
-            document = export_article(ws, article, fmt)
+            rendered = render_report(ws, article, options)
         except UnknownFormat as exc:
             fail(str(exc))
         if output is not None:  # inside the workspace block: a bad path is a one-line error
             tmp = output.with_name(output.name + ".tmp")
-            tmp.write_text(document, encoding="utf-8")
+            tmp.write_text(rendered.document, encoding="utf-8", newline="")
             tmp.replace(output)
+    for warning in rendered.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if output is None:
-        typer.echo(document, nl=False)
+        typer.echo(rendered.document, nl=False)
     else:
         typer.echo(f"wrote {output}", err=True)
 

@@ -1,93 +1,277 @@
-"""Build an article's verdict report and render it in the asked format."""
+"""Build an article's verdict report and render it in the asked format and language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlmodel import Session, col, select
+
+from workbench import settings
+from workbench.export import claimreview as claimreview_format
 from workbench.export.html import render_html
 from workbench.export.markdown import render_markdown
-from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry
-from workbench.export.structured import render_claimreview, render_csv, render_json
-from workbench.labels import label_name
-from workbench.services.articles import get_article
+from workbench.export.model import (
+    CheckEntry,
+    ClaimEntry,
+    EvidenceEntry,
+    Report,
+    SourceEntry,
+    SuggestionEntry,
+    VerdictEntry,
+)
+from workbench.export.report_csv import render_csv
+from workbench.export.report_json import render_json
+from workbench.export.wording import check_language
 from workbench.services.fetching import source_views
+from workbench.services.lookups import article_claims, latest_checks, resolve_article
 from workbench.services.suggestions import suggest_for_article
-from workbench.services.verdicts import list_claims
+from workbench.services.verdicts import ClaimView, EvidenceView, claim_views
 from workbench.services.workspace import Workspace
+from workbench.storage.models import Snapshot, Source, Verdict
+from workbench.storage.queries import latest_snapshot_ids
 
-FORMATS = {
+FORMATS: dict[str, Callable[[Report], str]] = {
     "md": render_markdown,
     "html": render_html,
     "json": render_json,
     "csv": render_csv,
-    "claimreview": render_claimreview,
+    "claimreview": claimreview_format.render_claimreview,
 }
+
+# formats that carry ClaimReview (the HTML page embeds it), whose gaps are worth a warning
+_CARRY_CLAIMREVIEW = {"html", "claimreview"}
 
 
 class UnknownFormat(ValueError):
     pass
 
 
-def build_report(ws: Workspace, ref: str | int) -> Report:
-    article = get_article(ws, ref)
-    source_entries = [
-        SourceEntry(
-            url=source.url,
-            title=source.title,
-            last_outcome=source.last_outcome,
-            fetched_at=source.snapshot.fetched_at if source.snapshot else None,
-            snapshot=source.snapshot,
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    fmt: str = "md"
+    lang: str = "en"  # headings and label names: en or id
+    include_suggestions: bool = False  # the workbench's suggestions for unchecked claims
+    excel: bool = False  # CSV only: a UTF-8 BOM and ';' separators
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedReport:
+    document: str
+    warnings: list[str] = field(default_factory=list)  # for stderr: what a consumer would miss
+
+
+def _verdict_entry(v: Verdict) -> VerdictEntry:
+    body, origin, organisation = claimreview_format.split_import_note(v.rationale)
+    return VerdictEntry(
+        id=v.id or 0,
+        label=v.label,
+        rationale=body,
+        checker=v.checker,
+        decided_at=v.created_at,
+        evidence_id=v.evidence_id,
+        imported_from=origin,
+        imported_by=organisation,
+    )
+
+
+def _histories(session: Session, claim_ids: list[int]) -> dict[int, list[VerdictEntry]]:
+    rows = session.exec(
+        select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
+    ).all()
+    found: dict[int, list[VerdictEntry]] = {}
+    for row in rows:
+        found.setdefault(row.claim_id, []).append(_verdict_entry(row))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    url: str
+    archive_record: str | None
+
+
+def _copies(session: Session, snapshot_ids: set[int]) -> dict[int, _Copy]:
+    """Where each snapshot was fetched and its WARC record name (the page's text is not loaded)."""
+    if not snapshot_ids:
+        return {}
+    rows = session.exec(
+        select(Snapshot.id, Snapshot.final_url, Snapshot.archive_record).where(
+            col(Snapshot.id).in_(sorted(snapshot_ids))
         )
-        for source in source_views(ws, ref)
-    ]
-    views = list_claims(ws, ref)
-    suggestions = suggest_for_article(ws, ref, views)
+    ).all()
+    return {sid: _Copy(url, record) for sid, url, record in rows if sid is not None}
+
+
+class _RecordIds:
+    """WARC-Record-IDs read from the archive, each file once per report."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.seen: dict[str, str | None] = {}
+
+    def __call__(self, record: str | None) -> str | None:
+        if not record:
+            return None
+        if record not in self.seen:
+            self.seen[record] = self.ws.archive.record_id(record)
+        return self.seen[record]
+
+
+def _evidence_entry(
+    ev: EvidenceView,
+    source: Source | None,
+    copy: _Copy | None,
+    record_ids: _RecordIds,
+    check: CheckEntry | None,
+) -> EvidenceEntry:
+    record = copy.archive_record if copy else None
+    return EvidenceEntry(
+        id=ev.id,
+        quote=ev.quote,
+        prefix=ev.prefix,
+        suffix=ev.suffix,
+        start=ev.start,
+        end=ev.end,
+        score=ev.score,
+        pinned=ev.pinned,
+        source_url=ev.source_url,
+        source_title=source.title if source else None,
+        source_language=source.language if source else None,
+        snapshot_id=ev.snapshot_id,
+        snapshot=ev.snapshot,
+        copy_url=copy.url if copy else ev.source_url,
+        archive_record=record,
+        warc_record_id=record_ids(record),
+        check=check,
+    )
+
+
+def build_report(
+    ws: Workspace, ref: str | int, *, lang: str = "en", include_suggestions: bool = False
+) -> Report:
+    """Everything a report shows, read in one session. Judged claims carry their verdict history
+    and the passage their current verdict pinned (with its copy, WARC record and latest
+    re-verification); suggestions are computed only when asked for."""
+    check_language(lang)
+    views_of_sources = source_views(ws, ref)
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        views: list[ClaimView] = claim_views(session, article_claims(session, article.id))
+        ids = [v.claim.id or 0 for v in views]
+        histories = _histories(session, ids)
+        pinned = {
+            v.claim.id or 0: next((e for e in v.evidence if e.id == v.verdict.evidence_id), None)
+            for v in views
+            if v.verdict and v.verdict.evidence_id is not None
+        }
+        checks = latest_checks(session, [e.id for e in pinned.values() if e is not None])
+        sources = {
+            s.url: s
+            for s in session.exec(
+                select(Source).where(col(Source.id).in_([s.id for s in views_of_sources]))
+            ).all()
+        }
+        source_snapshot_ids = latest_snapshot_ids(session, [s.id for s in views_of_sources])
+        copies = _copies(
+            session,
+            {e.snapshot_id for e in pinned.values() if e is not None} | set(source_snapshot_ids.values()),
+        )
+    record_ids = _RecordIds(ws)
+    suggestions = suggest_for_article(ws, ref, views) if include_suggestions else {}
     claims = []
-    for view in views:
-        suggestion = suggestions.get(view.claim.id or 0)
-        verdict = view.verdict
-        pinned = next((e for e in view.evidence if verdict and e.id == verdict.evidence_id), None)
-        shown = pinned or view.best
+    for number, view in enumerate(views, start=1):
+        claim_id = view.claim.id or 0
+        history = histories.get(claim_id, [])
+        evidence = pinned.get(claim_id)
+        check = checks.get(evidence.id) if evidence else None
+        suggestion = suggestions.get(claim_id) if view.verdict is None else None
+        confirmed = not view.claim.statement_is_draft and bool(view.claim.statement)
         claims.append(
             ClaimEntry(
-                id=view.claim.id or 0,
+                id=claim_id,
+                number=number,
                 kind=view.claim.kind,
                 text=view.claim.text,
-                statement=view.claim.statement,
                 start=view.claim.start,
                 end=view.claim.end,
-                label=verdict.label if verdict else None,
-                label_name=label_name(verdict.label) if verdict else None,
-                rationale=verdict.rationale if verdict else "",
-                checker=verdict.checker if verdict else None,
-                decided_at=verdict.created_at if verdict else None,
-                state=str(view.state),
-                evidence=EvidenceEntry(
-                    shown.quote, shown.source_url, shown.score, shown.fetched_at, shown.pinned, shown.snapshot
-                )
-                if shown
-                else None,
+                statement=view.claim.statement if confirmed else None,
+                machine_draft=view.claim.statement if not confirmed and view.claim.statement else None,
                 speaker=view.claim.speaker,
-                # where a verdict stands, the checker's word is the report's: no suggestion beside it
-                suggestion=f"{label_name(suggestion.label)} — {suggestion.reason}"
-                if suggestion and not verdict
+                state=str(view.state),
+                verdict=history[-1] if view.verdict and history else None,
+                history=history if view.verdict else [],
+                evidence=_evidence_entry(
+                    evidence,
+                    sources.get(evidence.source_url),
+                    copies.get(evidence.snapshot_id),
+                    record_ids,
+                    CheckEntry(check.status, check.checked_at) if check else None,
+                )
+                if evidence
                 else None,
+                # where a verdict stands, the checker's word is the report's: no suggestion beside it
+                suggestion=SuggestionEntry(suggestion.label, suggestion.reason) if suggestion else None,
+            )
+        )
+    source_entries = []
+    for sv in views_of_sources:
+        stored = sources.get(sv.url)
+        copy = copies.get(source_snapshot_ids.get(sv.id, -1))
+        source_entries.append(
+            SourceEntry(
+                id=sv.id,
+                url=sv.url,
+                title=sv.title,
+                author=stored.author if stored else None,
+                language=stored.language if stored else None,
+                last_outcome=sv.last_outcome,
+                snapshot=sv.snapshot,
+                copy_url=copy.url if copy else None,
+                archive_record=copy.archive_record if copy else None,
             )
         )
     return Report(
         article_id=article.id or 0,
+        slug=article.slug,
         title=article.title,
         language=article.language,
         date=article.date,
-        generated_at=datetime.now(UTC),
         url=article.url,
+        content_sha256=article.content_hash,
+        generated_at=datetime.now(UTC),
+        lang=lang,
+        organisation=settings.organisation(),
+        review_url_template=settings.review_url_template(),
+        include_suggestions=include_suggestions,
         sources=source_entries,
         claims=claims,
     )
 
 
-def export_article(ws: Workspace, ref: str | int, fmt: str = "md") -> str:
-    renderer = FORMATS.get(fmt)
+def render_report(ws: Workspace, ref: str | int, options: ReportOptions | None = None) -> RenderedReport:
+    """The report of an article in ``options.fmt``, with the warnings a consumer should see."""
+    options = options or ReportOptions()
+    renderer = FORMATS.get(options.fmt)
     if renderer is None:
-        raise UnknownFormat(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    return renderer(build_report(ws, ref))
+        raise UnknownFormat(f"unknown export format {options.fmt!r} (known: {', '.join(FORMATS)})")
+    report = build_report(ws, ref, lang=options.lang, include_suggestions=options.include_suggestions)
+    excel = options.fmt == "csv" and options.excel
+    document = render_csv(report, excel=True) if excel else renderer(report)
+    found = claimreview_format.warnings(report) if options.fmt in _CARRY_CLAIMREVIEW else []
+    return RenderedReport(document, found)
+
+
+def export_article(
+    ws: Workspace,
+    ref: str | int,
+    fmt: str = "md",
+    *,
+    lang: str = "en",
+    include_suggestions: bool = False,
+    excel: bool = False,
+) -> str:
+    """The report document only (see :func:`render_report` for its warnings)."""
+    options = ReportOptions(fmt=fmt, lang=lang, include_suggestions=include_suggestions, excel=excel)
+    return render_report(ws, ref, options).document
