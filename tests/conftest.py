@@ -29,6 +29,7 @@ class Reply:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    trickle: float | None = None  # a hostile server: seconds between the body's bytes, sent one by one
 
 
 Route = Reply | Callable[[BaseHTTPRequestHandler], Reply]
@@ -40,6 +41,7 @@ class LocalServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.stopping = threading.Event()  # ends every trickle, so that stopping never waits on one
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -58,7 +60,17 @@ class LocalServer:
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
-                self.wfile.write(reply.body)
+                if reply.trickle is None:
+                    self.wfile.write(reply.body)
+                    return
+                try:
+                    for byte in reply.body:
+                        if server.stopping.wait(reply.trickle):
+                            return
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the client gave up on it
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -80,6 +92,7 @@ class LocalServer:
 
     def stop(self) -> None:
         """Stop serving; afterwards connections are refused. Safe to call twice."""
+        self.stopping.set()
         if self.thread.is_alive():
             self.httpd.shutdown()
         self.httpd.server_close()

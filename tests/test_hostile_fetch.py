@@ -5,17 +5,22 @@ Against the real HTTP server on 127.0.0.1 (tests/conftest.py) and the real CLI."
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from tests.conftest import LocalServer, Reply, page
+from tests.conftest import WAIT_SECONDS, LocalServer, Reply, page
 from workbench.cli import app
 from workbench.domain import FetchOutcome
 from workbench.fetching.http import FetchRefused, check_url
-from workbench.services.articles import add_article, add_source, remove_source
-from workbench.services.fetching import fetch_article
+from workbench.services.articles import add_article, add_source, article_sources, remove_source
+from workbench.services.fetching import SourceFetchReport, fetch_article, fetch_sources
 from workbench.services.matching import match_article
 from workbench.services.reverify import reverify
 from workbench.services.verdicts import list_claims, record_verdict
@@ -257,3 +262,94 @@ def test_removing_a_source_no_one_judged_drops_its_unpinned_evidence(
     assert left == []
     with pytest.raises(NotFound):
         remove_source(workspace, article_id, "https://never-linked.example/")
+
+
+SLOW_BODY = page("Slow", *["A page that arrives one byte at a time and never in full."] * 40)
+
+
+def test_a_source_is_recorded_as_soon_as_it_is_fetched_not_after_the_slowest(
+    workspace: Workspace, server: LocalServer, cli_env: dict[str, str]
+) -> None:
+    """``fetch`` killed (SIGKILL) while one source still trickles keeps the source that finished."""
+    server.routes["/fast"] = Reply(200, STORY)
+    server.routes["/slow"] = Reply(200, SLOW_BODY, trickle=0.2)  # ~2 hours for the whole body
+    article = add_article(workspace, ARTICLE, title="Museum", language="id")
+    add_source(workspace, article.id or 0, server.url("/slow"))
+    add_source(workspace, article.id or 0, server.url("/fast"))
+    env = {**os.environ, **cli_env, "WORKBENCH_FETCH_DEADLINE": "3600"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "fetch", str(article.id)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while server.url("/fast") not in _attempts(workspace):
+            assert process.poll() is None, f"fetch exited early with code {process.returncode}"
+            if time.monotonic() > deadline:
+                pytest.fail(f"the fast source was not recorded within {WAIT_SECONDS:.0f} s")
+            time.sleep(0.1)
+        assert any(path == "/slow" for path, _ in server.requests)  # the slow one was under way
+    finally:
+        process.kill()  # SIGKILL: no chance to write anything more
+        process.wait()
+    attempts = _attempts(workspace)
+    assert set(attempts) == {server.url("/fast")}  # killed before the slow one ended
+    assert attempts[server.url("/fast")].outcome == "ok"
+    with workspace.db.session() as session:
+        [snapshot] = session.exec(select(Snapshot)).all()
+    assert snapshot.id == attempts[server.url("/fast")].snapshot_id
+    assert "museum reopened" in snapshot.text
+
+
+def test_progress_reports_each_source_as_it_ends_and_the_result_keeps_source_order(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    server.routes["/slower"] = Reply(
+        200, page("Slower", "Every byte of this page takes a while."), trickle=0.005
+    )
+    server.routes["/fast"] = Reply(200, STORY)
+    article = add_article(workspace, ARTICLE, title="Museum", language="id")
+    add_source(workspace, article.id or 0, server.url("/slower"))
+    add_source(workspace, article.id or 0, server.url("/fast"))
+    seen: list[str] = []
+    reports = fetch_sources(
+        workspace, article_sources(workspace, article.id or 0), progress=lambda r: seen.append(r.url)
+    )
+    assert seen == [server.url("/fast"), server.url("/slower")]  # as they ended
+    assert [r.url for r in reports] == [server.url("/slower"), server.url("/fast")]  # as asked
+    assert all(r.outcome == FetchOutcome.OK for r in reports)
+
+
+def test_a_trickling_server_is_cut_off_at_the_per_source_deadline(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    """A byte every 50 ms never trips the read timeout; the deadline bounds the whole fetch."""
+    server.routes["/trickle"] = Reply(200, SLOW_BODY, trickle=0.05)  # ~2 minutes in all
+    server.routes["/story"] = Reply(200, STORY)
+    article = add_article(workspace, ARTICLE, title="Museum", language="id")
+    add_source(workspace, article.id or 0, server.url("/trickle"))
+    add_source(workspace, article.id or 0, server.url("/story"))
+    workspace.policy.total_timeout = 1.0
+    done: list[list[SourceFetchReport]] = []
+    worker = threading.Thread(
+        target=lambda: done.append(fetch_article(workspace, article.id or 0)), daemon=True
+    )
+    worker.start()
+    worker.join(WAIT_SECONDS)
+    assert done, f"fetch still running after {WAIT_SECONDS:.0f} s: the deadline did not stop the trickle"
+    trickled, story = done[0]
+    assert trickled.outcome == FetchOutcome.UNREACHABLE
+    assert trickled.error == "timed out: no complete answer within 1 s (the per-source deadline)"
+    assert story.outcome == FetchOutcome.OK
+    assert _attempts(workspace)[server.url("/trickle")].outcome == "unreachable"
+
+
+def test_fetch_deadline_setting_must_be_a_positive_number(
+    workspace: Workspace, cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = add_article(workspace, ARTICLE, title="Museum", language="id")
+    monkeypatch.setenv("WORKBENCH_FETCH_DEADLINE", "soon")
+    code, _out, err = run("fetch", str(article.id))
+    assert code == 2 and err.strip() == "error: WORKBENCH_FETCH_DEADLINE must be a positive float, not 'soon'"

@@ -7,6 +7,7 @@ memento nearest that time. For the Wayback Machine the memento address is rewrit
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from dataclasses import dataclass
@@ -70,9 +71,18 @@ async def fetch_as_of(
     archive = archive_name(gate, os.environ.get("WORKBENCH_TIMEGATE_NAME"))
     moment = datetime.combine(when, time(12, 0), tzinfo=UTC)
     try:
-        answer = await client.get(
-            gate, headers={"Accept-Datetime": format_datetime(moment, usegmt=True)}, follow_redirects=False
-        )
+        # the status and headers are the answer: the body is never read, and the whole exchange
+        # has the per-source deadline (the memento's own fetch below has another)
+        async with (
+            asyncio.timeout(policy.total_timeout),
+            client.stream(
+                "GET",
+                gate,
+                headers={"Accept-Datetime": format_datetime(moment, usegmt=True)},
+                follow_redirects=False,
+            ) as answer,
+        ):
+            pass
     except Exception as exc:
         failed = FetchResult(requested_url=url, outcome=FetchOutcome.UNREACHABLE, error=f"TimeGate: {exc}")
         return MementoResult(failed, None, None, archive)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+import httpx
 from sqlmodel import Session, select
 
 from workbench.domain import FetchOutcome
@@ -86,29 +88,48 @@ def latest_snapshot(ws: Workspace, source_id: int, *, live_only: bool = False) -
         return lookups.latest_snapshot(session, source_id, live_only=live_only)
 
 
-async def _fetch_all(ws: Workspace, sources: list[Source], conditional: bool) -> list[FetchResult]:
+# One source's request: what came back, and for a web archive's copy, where it came from.
+Fetcher = Callable[[httpx.AsyncClient, Source], Awaitable[tuple[FetchResult, Memento | None]]]
+
+
+async def _fetch_and_record(
+    ws: Workspace, sources: list[Source], fetch: Fetcher, progress: ProgressCallback | None
+) -> list[SourceFetchReport]:
+    """Fetch ``sources`` concurrently (bounded per host and overall) and record each one as soon
+    as its fetch ends, so a run killed half-way keeps every source that had finished. Extraction
+    and the write run in one worker thread, off the event loop, one source at a time (memory is
+    bounded by one page's extraction). Reports come back in the order of ``sources``."""
     policy = ws.policy
     overall = asyncio.Semaphore(policy.overall)
     per_host: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(policy.per_host))
-    async with make_client(policy, ws.transports()) as client:
+    reports: list[SourceFetchReport | None] = [None] * len(sources)
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="record-fetch") as writer:
+        async with make_client(policy, ws.transports()) as client:
 
-        async def one(source: Source) -> FetchResult:
+            async def one(index: int, source: Source) -> None:
+                try:
+                    host = urlsplit(source.url).netloc.lower()  # host and port: one server
+                    # the host slot first: a task waiting for its host must not hold an overall slot
+                    async with per_host[host], overall:
+                        result, memento = await fetch(client, source)
+                except Exception as exc:  # whatever one source does, the others are fetched and recorded
+                    result, memento = failed_fetch(source.url, exc), None
+                # database errors are not the source's fault: they propagate and end the run
+                report = await loop.run_in_executor(
+                    writer, partial(record_fetch, ws, source, result, memento=memento)
+                )
+                reports[index] = report
+                if progress is not None:
+                    progress(report)
+
+            tasks = [asyncio.ensure_future(one(i, s)) for i, s in enumerate(sources)]
             try:
-                previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
-                host = urlsplit(source.url).netloc.lower()  # host and port: one server
-                # the host slot first: a task waiting for its host must not hold one of the overall slots
-                async with per_host[host], overall:
-                    return await fetch_url(
-                        client,
-                        source.url,
-                        policy,
-                        etag=previous.etag if previous else None,
-                        last_modified=previous.last_modified if previous else None,
-                    )
-            except Exception as exc:  # whatever one source does, the others are fetched and recorded
-                return failed_fetch(source.url, exc)
-
-        return await asyncio.gather(*(one(s) for s in sources))
+                await asyncio.gather(*tasks)
+            finally:
+                for task in tasks:
+                    task.cancel()
+    return [r for r in reports if r is not None]
 
 
 def failed_fetch(url: str, exc: Exception) -> FetchResult:
@@ -126,17 +147,24 @@ def fetch_sources(
     conditional: bool = True,
     progress: ProgressCallback | None = None,
 ) -> list[SourceFetchReport]:
-    """Fetch ``sources`` and record every attempt; a snapshot only when the payload is new."""
+    """Fetch ``sources`` and record every attempt as it ends; a snapshot only when the payload is
+    new. ``progress`` is called once per source, in the order they finish; the reports returned
+    follow the order of ``sources``."""
+
+    async def live(client: httpx.AsyncClient, source: Source) -> tuple[FetchResult, Memento | None]:
+        previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
+        result = await fetch_url(
+            client,
+            source.url,
+            ws.policy,
+            etag=previous.etag if previous else None,
+            last_modified=previous.last_modified if previous else None,
+        )
+        return result, None
+
     if not sources:
         return []
-    results = run_async(_fetch_all(ws, sources, conditional))
-    reports = []
-    for source, result in zip(sources, results, strict=True):
-        report = record_fetch(ws, source, result)
-        reports.append(report)
-        if progress is not None:
-            progress(report)
-    return reports
+    return run_async(_fetch_and_record(ws, sources, live, progress))
 
 
 def fetch_article(
@@ -354,21 +382,15 @@ def fetch_article_as_of(
         raise ValueError(f"article {article.id} has no date; give --as-of YYYY-MM-DD")
     sources = [s for s in article_sources(ws, ref) if source_urls is None or s.url in source_urls]
 
-    async def run() -> list[Any]:
-        async with make_client(ws.policy, ws.transports()) as client:
-            return list(
-                await asyncio.gather(
-                    *(fetch_as_of(client, s.url, moment, ws.policy, endpoint) for s in sources)
-                )
-            )
+    async def archived(client: httpx.AsyncClient, source: Source) -> tuple[FetchResult, Memento | None]:
+        found = await fetch_as_of(client, source.url, moment, ws.policy, endpoint)
+        if found.memento_url is None:
+            return found.fetch, None
+        return found.fetch, Memento(found.archive, found.memento_datetime, found.memento_url)
 
-    reports = []
-    for source, found in zip(sources, run_async(run()), strict=True):
-        memento = (
-            Memento(found.archive, found.memento_datetime, found.memento_url) if found.memento_url else None
-        )
-        reports.append(record_fetch(ws, source, found.fetch, memento=memento))
-    return reports
+    if not sources:
+        return []
+    return run_async(_fetch_and_record(ws, sources, archived, None))
 
 
 def verify_archive(ws: Workspace) -> tuple[int, list[ArchiveProblem]]:
