@@ -353,3 +353,21 @@ def test_fetch_deadline_setting_must_be_a_positive_number(
     monkeypatch.setenv("WORKBENCH_FETCH_DEADLINE", "soon")
     code, _out, err = run("fetch", str(article.id))
     assert code == 2 and err.strip() == "error: WORKBENCH_FETCH_DEADLINE must be a positive float, not 'soon'"
+
+
+def test_fetch_exits_3_when_every_source_failed_and_0_when_one_was_fetched(
+    workspace: Workspace, server: LocalServer, cli_env: dict[str, str]
+) -> None:
+    server.routes["/story"] = Reply(200, STORY)
+    server.routes["/broken"] = Reply(500, b"down", {"Content-Type": "text/plain"})
+    article = add_article(workspace, ARTICLE, title="Museum", language="id")
+    _store_unchecked(workspace, article.id or 0, "http://0177.0.0.1/x")
+    add_source(workspace, article.id or 0, server.url("/broken"))
+    code, out, err = run("--db", cli_env["WORKBENCH_DB"], "fetch", str(article.id), "--json")
+    assert code == 3
+    assert [r["outcome"] for r in json.loads(out)] == ["error", "error"]  # still the whole report
+    assert err.strip() == "error: none of the 2 source(s) could be fetched"
+    add_source(workspace, article.id or 0, server.url("/story"))
+    code, out, err = run("fetch", str(article.id))
+    assert code == 0, err
+    assert "new snapshot" in out

@@ -71,7 +71,10 @@ def fetch(
     """Fetch every source of an article (conditional requests; a snapshot only for new content).
 
     With --as-of, ask a Memento TimeGate (WORKBENCH_TIMEGATE, default the Wayback Machine) for the
-    copy nearest the date; "article" means the article's own date."""
+    copy nearest the date; "article" means the article's own date.
+
+    Exit code 0: at least one source was fetched (or the article has none); 3: every source
+    failed (each failure is recorded); 2: the command could not run."""
     from workbench.cli.common import parse_date
     from workbench.services.fetching import fetch_article, fetch_article_as_of
 
@@ -98,9 +101,12 @@ def fetch(
                 for r in reports
             ]
         )
-        return
-    for r in reports:
-        typer.echo(f"{r.summary:<40} {r.url}")
+    else:
+        for r in reports:
+            typer.echo(f"{r.summary:<40} {r.url}")
+    if reports and not any(r.fetched for r in reports):
+        typer.echo(f"error: none of the {len(reports)} source(s) could be fetched", err=True)
+        raise typer.Exit(3)
 
 
 def match(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:

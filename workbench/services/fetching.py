@@ -45,6 +45,11 @@ class SourceFetchReport:
     snapshot: SnapshotProvenance | None = None  # the copy the attempt left current, when any
 
     @property
+    def fetched(self) -> bool:
+        """Whether the source answered with its content (new, the same, or not modified)."""
+        return self.outcome in (FetchOutcome.OK, FetchOutcome.NOT_MODIFIED)
+
+    @property
     def summary(self) -> str:
         if self.outcome == FetchOutcome.OK:
             done = "new snapshot" if self.new_snapshot else "unchanged"
