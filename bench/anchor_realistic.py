@@ -95,11 +95,14 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
     ((start, end),) = spans
     selector = TextQuoteSelector.from_span(old_text, start, end)
     quote = old_text[start:end]
+    quoted = next((i for p in art.paras for i in p.items if isinstance(i, Fact) and i.mark), None)
     for _ in range(rng.choice([0, 1, 1, 2])):
         rng.choice(NOISE)(rng, art)
     for edit in edits:
         if EDITS[edit](rng, art) is False:
             return None
+    if quoted is not None and quoted.mark != "open":
+        _mark_restatements(art, quoted)
     new_text, truth, restatements = split_markers(art.render())
     # Words added around a quote that is still there word for word (an attribution put in front of
     # a quoted sentence) leave the quote where its words are.
@@ -110,16 +113,44 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
         expect = "located"
     else:
         expect = "edited" if all(_close(quote, new_text[a:b]) for a, b in truth) else "rewritten"
-    # A restatement of the quoted figure is a right place too where it holds the very words the
-    # quote's own place holds now (or held, when that is gone).
-    words = {new_text[a:b] for a, b in truth} | {quote}
-    also = []
+    truth += [edge for a, b in truth for edge in _edges(new_text, a, b, quote)]
+    # A restatement of the quoted figure (the same measured thing, period and number, said again
+    # elsewhere) is not a wrong place: its marked part, or the quote's very words inside it.
+    also = list(restatements)
     for a, b in restatements:
-        for w in words:
-            at = new_text.find(w, a, b)
+        for words in {new_text[a:b] for a, b in truth} | {quote}:
+            at = new_text.find(words, a, b)
             if at >= 0:
-                also.append((at, at + len(w)))
+                also.append((at, at + len(words)))
     return Case(ident, kind, selector, new_text, truth, len(quote.split()), expect, also)
+
+
+def _mark_restatements(art: Article, quoted: Fact) -> None:
+    for para in art.paras:
+        for item in para.items:
+            if isinstance(item, Fact) and item is not quoted and item.amount is quoted.amount:
+                item.alt = quoted.mark
+
+
+def _edges(text: str, start: int, end: int, quote: str) -> list[tuple[int, int]]:
+    """Other right answers for a passage that gained words at its very edge ("Even so, the ...",
+    "... last year, the ministry said."): where the quote's first and last surviving words are.
+    Whether such words belong to the passage is a matter of taste; a span with or without them is
+    right."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    if not words:
+        return []
+
+    def norm(w: str) -> str:
+        return w.lower().strip(".,;:!?\"'\u201c\u201d\u2019")
+
+    ops = Levenshtein.opcodes([norm(w) for w in quote.split()], [norm(text[a:b]) for a, b in words])
+    first = ops[0].dest_end if ops and ops[0].tag == "insert" else 0
+    last = ops[-1].dest_start if ops and ops[-1].tag == "insert" else len(words)
+    if first >= last or (first == 0 and last == len(words)):
+        return []
+    core = (words[first][0], words[last - 1][1])
+    return [span for span in ((core[0], end), (start, core[1]), core) if span != (start, end)]
 
 
 def _close(old: str, new: str) -> bool:
@@ -181,11 +212,6 @@ def place_quote(rng: random.Random, art: Article, *, needs_fact: bool) -> bool:
             # The quote ends inside the next sentence: that one is frozen as text from here on.
             items[i + 1] = (nxt.render() if isinstance(nxt, Fact) else nxt) + CLOSE
         fact.mark = mark
-        if mark != "open":
-            for para in art.paras:
-                for other in para.items:
-                    if isinstance(other, Fact) and other is not fact and other.amount is fact.amount:
-                        other.alt = mark
         return True
     p, i = rng.choice(texts)
     text = art.paras[p].items[i]
@@ -327,6 +353,7 @@ def _reword_text(rng: random.Random, text: str) -> str:
     """Swap a word in or near the quote for a synonym; failing that, add a connective in front or a
     short attribution at the end."""
     words = text.split(" ")
+    whole = text.startswith(OPEN)
     marked = [k for k, w in enumerate(words) if any(m in w for m in MARKERS)]
     low, high = max(0, min(marked) - 3), min(len(words), max(marked) + 4)
     options = []
@@ -359,7 +386,9 @@ def _reword_text(rng: random.Random, text: str) -> str:
             "Here",
         ):
             words[0] = match.group(1) + match.group(2).lower() + match.group(3)
-        words[0] = rng.choice(["But ", "Still, ", "And ", "Even so, "]) + words[0]
+        connective = rng.choice(["But ", "Still, ", "And ", "Even so, "])
+        # A quoted sentence takes the connective in: the passage is still the whole sentence.
+        words[0] = OPEN + connective + words[0][1:] if whole else connective + words[0]
         return " ".join(words)
     words[-1] = last[:cut] + rng.choice([", officials said", " for now", ", at least for now"]) + ending
     return " ".join(words)

@@ -14,6 +14,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from workbench.anchoring.folding import PreparedText
+from workbench.anchoring.sentences import (
+    before_sentence_end,
+    ends_sentence,
+    sentence_ends,
+    sentence_starts,
+    starts_sentence,
+)
 
 MAX_EXACT = 500  # occurrences examined; a quote found more often than this is hopelessly ambiguous
 WINDOW_POOL = 40  # best word windows taken from the fuzzy search before removing overlaps
@@ -24,15 +31,20 @@ CONTEXT_GRIP = 20  # adjacent characters of context that must agree for a side t
 INTACT_GRIP = 24  # adjacent agreeing characters that make a side of context intact
 ALIGN_CHARS = 12  # context characters searched for to place a span's ends exactly
 GRIP_BONUS = 3.0  # per agreeing adjacent context character (up to 8) when placing a span's ends
+SENTENCE_BONUS = 50.0  # for a span end on a sentence boundary where the quote's end was on one
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """The pinned quote and its context, folded like the text they are compared with."""
+    """The pinned quote and its context, folded like the text they are compared with; ``begins``
+    when the quote began a sentence, ``ends`` "with" when it ended with a sentence's final
+    punctuation, "before" when right before it, "" otherwise."""
 
     exact: str
     prefix: str
     suffix: str
+    begins: bool = False
+    ends: str = ""
 
 
 @dataclass(slots=True)
@@ -157,14 +169,33 @@ def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candi
     Starts and ends are chosen in turn (twice each), which is enough in practice and far cheaper
     than trying every pair.
     """
-    text = prepared.folded.text
+    text, folded, original = prepared.folded.text, prepared.folded, prepared.original
     start_options = _near(prepared.token_starts, start) + _after_prefix(quote, text, start)
     end_options = _near(prepared.token_ends, end) + _before_suffix(quote, text, end)
+    # Where the quote began (ended) a sentence, the passage most likely does too: a neighbouring
+    # sentence whose words resemble the old context must not be pulled into the span.
+    reach = len(quote.exact) // 2 + ALIGN_CHARS
+    low, high = folded.to_original(max(0, start - reach), min(len(text), end + reach))
+    if quote.begins:
+        start_options += [folded.to_folded(p) for p in sentence_starts(original, low, high)]
+    if quote.ends == "with":
+        end_options += [folded.to_folded(p - 1) + 1 for p in sentence_ends(original, low, high)]
+
+    def boundaries(s: int, e: int) -> float:
+        o_s, o_e = folded.to_original(s, e)
+        bonus = 0.0
+        if quote.begins and starts_sentence(original, o_s):
+            bonus += SENTENCE_BONUS
+        if (quote.ends == "with" and ends_sentence(original, o_e)) or (
+            quote.ends == "before" and before_sentence_end(original, o_e)
+        ):
+            bonus += SENTENCE_BONUS
+        return bonus
 
     def fit(s: int, e: int) -> float:
         if e <= s:
             return -1.0
-        score = 2 * coverage_score(quote.exact, text[s:e])
+        score = 2 * coverage_score(quote.exact, text[s:e]) + boundaries(s, e)
         if quote.prefix:
             before = text[max(0, s - len(quote.prefix)) : s]
             score += fuzz.ratio(quote.prefix, before) + GRIP_BONUS * min(

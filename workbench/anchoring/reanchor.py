@@ -8,6 +8,7 @@ silently keeps a verdict on evidence that is gone, an orphan only asks a person 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from workbench.anchoring.candidates import (
@@ -20,6 +21,7 @@ from workbench.anchoring.candidates import (
 )
 from workbench.anchoring.folding import PreparedText, fold, prepare
 from workbench.anchoring.selectors import AnchorResult, AnchorStatus, TextQuoteSelector
+from workbench.anchoring.sentences import OwnSentence, numbers, own_sentence, quote_bounds, wording
 from workbench.anchoring.wordcontext import SideWords, context_words, side_words
 from workbench.anchoring.wordiff import edit_distance, word_diff
 
@@ -52,10 +54,13 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
     exact = fold(selector.exact).text.strip()
     if not exact:
         return AnchorResult("orphaned", reason="the quote is empty")
-    quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text)
+    begins, ends = quote_bounds(selector.prefix, selector.exact, selector.suffix)
+    quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text, begins, ends)
     prepared = prepare(new_text)
     exacts = exact_candidates(quote, prepared.folded.text)
-    judge = _Judge(quote, selector.start, prepared, repeated=len(exacts) > 1)
+    own = own_sentence(selector.prefix, selector.exact, selector.suffix)
+    judge = _Judge(quote, selector.start, prepared, repeated=len(exacts) > 1, own=own, raw=selector.exact)
+    judge.stating = judge._stating(exacts)
     trusted = [c for c in exacts if judge.acceptable(c)]
     chosen, why = judge.choose(trusted)
     if chosen is not None and judge.context_level(chosen) != "lost":
@@ -77,8 +82,23 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
 class _Judge:
     """The acceptance and choice rules, with what they need about the quote and the new text."""
 
-    def __init__(self, quote: Quote, expected: int | None, prepared: PreparedText, *, repeated: bool) -> None:
+    def __init__(
+        self,
+        quote: Quote,
+        expected: int | None,
+        prepared: PreparedText,
+        *,
+        repeated: bool,
+        own: OwnSentence,
+        raw: str,
+    ) -> None:
         self.quote = quote
+        self.own = own  # the quote's own sentence around it
+        self.figures = numbers(raw)
+        self.wording = wording(raw)
+        self.statement_words = len(self.wording) + len(own.before) + len(own.after)
+        self.numbered = bool(self.figures) or any(t[0].isdigit() for t in own.before + own.after)
+        self.stating: set[int] = set()  # folded starts of the one exact occurrence in its own sentence
         self.expected = expected
         self.prepared = prepared
         self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
@@ -110,7 +130,7 @@ class _Judge:
         level = self.context_level(c)
         intact = self._sides(c, side_intact)
         if c.exact:
-            if level in ("kept", "none"):
+            if level in ("kept", "none") or self.states_quote(c):
                 return True
             if self.repeated:
                 # Words found more than once (a stock sentence, a few common words) are most
@@ -128,6 +148,21 @@ class _Judge:
             # found once elsewhere is another mention. (Context counted in words may still
             # single it out, see by_words.)
             return level == "half" or self.long
+        change = self.figure_change(c)
+        if change == "another":
+            return False
+        # A correction (the statement's words all stand and only its number changed): how alike
+        # the characters are says little ("37,895" -> "29,394"). Its own words and sentence must
+        # say enough, and each side must vouch for the place: the quote's own sentence there, or,
+        # where the quote began (ended) a sentence, the neighbouring context kept. A sentence of
+        # the same frame elsewhere differs from a correction only by its neighbours. A corrected
+        # sentence that lost both neighbours must be long. Failing that, the usual limits below.
+        if (
+            change == "corrected"
+            and self.statement_words >= DISTINCT_WORDS
+            and ((level == "lost" and self.long) or (level != "lost" and all(self._vouched(c))))
+        ):
+            return True
         if intact and all(intact):
             # Both sides untouched: the passage between them is the quote's, unless rewritten.
             return c.similarity >= EDITED_IN_PLACE
@@ -138,6 +173,58 @@ class _Judge:
         # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere:
         # an edited passage keeps at least one side of its context, and then only a light edit.
         return level == "half" and not self.repeated and c.similarity >= EDITED_HALF_CONTEXT
+
+    def states_quote(self, c: Candidate) -> bool:
+        """Whether an exact occurrence sits in the quote's own sentence (its words next to the
+        quote on every side that has any), and quote and sentence together state a figure in
+        enough words to single it out. Neighbouring sentences may have changed: they are not the
+        statement. Several such occurrences are the same statement said again (see _copies). A
+        stock sentence ("No injuries were reported.") states no figure and gets no such trust."""
+        return c.start in self.stating
+
+    def _stating(self, exacts: list[Candidate]) -> set[int]:
+        own = self.own
+        if not (own.before or own.after) or self.statement_words < DISTINCT_WORDS or not self.numbered:
+            return set()
+        text = self.prepared.original
+        found = set()
+        for c in exacts:
+            start, end = self.prepared.folded.to_original(c.start, c.end)
+            if all(own.agrees(text, start, end)):
+                found.add(c.start)
+        return found
+
+    def _vouched(self, c: Candidate) -> list[bool]:
+        """Per side: the quote's own sentence agrees there (when it has words on that side), or
+        else the side's context is kept."""
+        start, end = self.prepared.folded.to_original(c.start, c.end)
+        before_ok, after_ok = self.own.agrees(self.prepared.original, start, end)
+        out = []
+        for has_own, own_ok, ratio, grip, length in (
+            (bool(self.own.before), before_ok, c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)),
+            (bool(self.own.after), after_ok, c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)),
+        ):
+            if has_own:
+                out.append(own_ok)
+            elif ratio is not None and grip is not None:
+                out.append(side_kept(ratio, grip, length))
+        return out
+
+    def figure_change(self, c: Candidate) -> str:
+        """ "same" when an approximate passage states no number the quote did not, "corrected" when
+        only its numbers changed, "another" when it states another figure.
+
+        A number that changed is a correction only when nothing else of the statement did: the
+        quote's other words (hedges such as "nearly" aside) and its own sentence around it stand.
+        Otherwise it is a sentence of the same shape about something else ("12 percent of homes"
+        -> "30 percent of roads", "in March" -> "in April"), which must not inherit the quote."""
+        start, end = self.prepared.folded.to_original(c.start, c.end)
+        passage = self.prepared.original[start:end]
+        if not Counter(numbers(passage)) - Counter(self.figures):
+            return "same"  # no number the quote did not have (one may have been dropped)
+        if wording(passage) != self.wording or not all(self.own.agrees(self.prepared.original, start, end)):
+            return "another"
+        return "corrected"
 
     def word_sides(self, c: Candidate) -> tuple[SideWords | None, SideWords | None]:
         text = self.prepared.folded.text
@@ -219,6 +306,8 @@ class _Judge:
     def _copies(self, tied: list[Candidate]) -> bool:
         """Whether the tied candidates are one passage printed more than once: the exact words,
         each with its context kept (a long quote: at least half kept), or simply identical."""
+        if all(c.exact and self.states_quote(c) for c in tied):
+            return True  # one statement, figure and all, said more than once
         levels = {self.context_level(c) for c in tied}
         if "none" in levels:
             return False  # without context nothing shows that they are one passage

@@ -1,0 +1,188 @@
+"""The quote's own sentence: which context belongs to it, and which figures and words it states.
+
+Context on either side of a quote is of two sorts. Up to the sentence boundary it is part of the
+quote's own statement ("The agency said that [12 percent] of homes were damaged."): when it changes,
+the statement changed. Beyond the boundary it is a neighbouring sentence, which editors insert,
+delete and move around freely. Re-anchoring trusts the first sort much more than the second.
+
+Tokens are numbers ("4.2", "1,240"), words, and sentence ends (".", "!", "?" and line breaks, a
+line break also ending a heading or a list item). Punctuation otherwise is ignored, as is case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.anchoring.selectors import CONTEXT_CHARS
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[.!?]|\n")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+END = "."  # every sentence end is this token
+# Words that soften a figure without changing what it counts: a correction may add or drop them.
+HEDGES: tuple[tuple[str, ...], ...] = (
+    ("an", "estimated"),
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("up", "to"),
+    ("lebih", "dari"),
+    ("kurang", "dari"),
+    ("about",),
+    ("nearly",),
+    ("almost",),
+    ("roughly",),
+    ("some",),
+    ("around",),
+    ("approximately",),
+    ("estimated",),
+    ("over",),
+    ("under",),
+    ("sekitar",),
+    ("hampir",),
+)
+
+
+_CLOSERS = "\"'\u201d\u2019)]"  # may follow a sentence's final punctuation
+_CLOSER_CLASS = "[\"'\u201d\u2019)\\]]"
+_ENDS_SENTENCE = re.compile(rf"[.!?]{_CLOSER_CLASS}*$")
+_BOUNDARY = re.compile(rf"[.!?]{_CLOSER_CLASS}*\s+|\n\s*(?:[-*\u2022]\s+)?")
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    """Whether a sentence, a line or a list item begins at ``text[at]``."""
+    before = text[:at]
+    stripped = before.rstrip()
+    if not stripped or "\n" in before[len(stripped) :]:
+        return True
+    if re.search(r"\n\s*[-*\u2022]$", stripped) and before != stripped:
+        return True
+    return before != stripped and bool(_ENDS_SENTENCE.search(stripped))
+
+
+def ends_sentence(text: str, at: int) -> bool:
+    """Whether ``text[:at]`` ends a sentence (its final punctuation, closing quotes included)."""
+    return bool(_ENDS_SENTENCE.search(text[:at])) and (at == len(text) or text[at].isspace())
+
+
+def before_sentence_end(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a sentence's final punctuation."""
+    return text[at : at + 1] in (".", "!", "?") and ends_sentence(text, at + 1 + _closers(text, at + 1))
+
+
+def _closers(text: str, at: int) -> int:
+    n = 0
+    while text[at + n : at + n + 1] and text[at + n] in _CLOSERS:
+        n += 1
+    return n
+
+
+def sentence_starts(text: str, low: int, high: int) -> list[int]:
+    """Positions in ``[low, high)`` where a sentence, line or list item begins."""
+    return [m.end() for m in _BOUNDARY.finditer(text, max(0, low - 4), high) if low <= m.end() < high]
+
+
+def sentence_ends(text: str, low: int, high: int) -> list[int]:
+    """Positions in ``(low, high]`` right after a sentence's final punctuation."""
+    out = []
+    for m in re.finditer(rf"[.!?]{_CLOSER_CLASS}*", text[low:high]):
+        at = low + m.end()
+        if at == len(text) or text[at].isspace():
+            out.append(at)
+    return out
+
+
+def quote_bounds(prefix: str, exact: str, suffix: str) -> tuple[bool, str]:
+    """Whether the quote began a sentence, and how it ended: "with" its sentence's final
+    punctuation, "before" it, or "" (inside a sentence). From the selector's unfolded strings."""
+    begins = starts_sentence(prefix + exact, len(prefix))
+    body = exact.rstrip()
+    rest = exact[len(body) :] + suffix
+    if ends_sentence(body + rest, len(body)) or (not rest and bool(_ENDS_SENTENCE.search(body))):
+        return begins, "with"
+    if before_sentence_end(body + rest, len(body)):
+        return begins, "before"
+    return begins, ""
+
+
+def tokens(text: str) -> list[str]:
+    """Numbers, lower-cased words and sentence ends ("."), in order."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        piece = match.group()
+        out.append(END if piece in ".!?\n" else piece.lower())
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of ``text`` as written, in order."""
+    return _NUMBER.findall(text)
+
+
+def wording(text: str) -> list[str]:
+    """The words of ``text`` without its numbers, hedges and sentence ends."""
+    words = [t for t in tokens(text) if t != END and not t[0].isdigit()]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        hedge = next((h for h in HEDGES if tuple(words[i : i + len(h)]) == h), None)
+        if hedge is None:
+            out.append(words[i])
+        i += len(hedge) if hedge else 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class OwnSentence:
+    """The tokens of the quote's sentence just before it (back to the sentence start) and just
+    after it (up to and with the sentence end), as far as the selector's context reaches. The
+    farthest token may be a cut word (``before_cut``/``after_cut``): it need only end (begin) the
+    same way."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    before_cut: bool = False
+    after_cut: bool = False
+
+    def agrees(self, text: str, start: int, end: int) -> tuple[bool, bool]:
+        """Whether ``text[:start]`` ends with ``before`` and ``text[end:]`` begins with ``after``."""
+        reach = 8 * CONTEXT_CHARS
+        left = tokens(text[max(0, start - reach) : start])[-len(self.before) :] if self.before else []
+        right = tokens(text[end : end + reach])[: len(self.after)]
+        return (
+            _same(self.before[::-1], left[::-1], self.before_cut, str.endswith),
+            _same(self.after, right, self.after_cut, str.startswith),
+        )
+
+
+def _same(old: tuple[str, ...], new: list[str], cut: bool, fits: Callable[[str, str], bool]) -> bool:
+    """``new`` equals ``old`` token by token (both nearest-first); a cut last token need only fit."""
+    if len(new) != len(old):
+        return False
+    if cut:
+        return list(old[:-1]) == new[:-1] and fits(new[-1], old[-1])
+    return list(old) == new
+
+
+def own_sentence(prefix: str, exact: str, suffix: str) -> OwnSentence:
+    """The quote's own sentence around it, from a selector's (unfolded) ``prefix``/``suffix``.
+
+    A side of context as long as a selector's usual context was probably cut inside a word at its
+    far end. A quote that itself begins (ends) at a sentence boundary has no own sentence on that
+    side."""
+    before = tokens(prefix)
+    before_cut = len(prefix) >= CONTEXT_CHARS and bool(prefix[:1].strip()) and bool(before)
+    if END in before:
+        before = before[len(before) - before[::-1].index(END) :]
+        before_cut = False
+    after = tokens(suffix)
+    after_cut = len(suffix) >= CONTEXT_CHARS and bool(suffix[-1:].strip()) and bool(after)
+    if END in after:
+        after = after[: after.index(END) + 1]
+        after_cut = False
+    quoted = tokens(exact)
+    if quoted and quoted[-1] == END:
+        after, after_cut = [], False
+    return OwnSentence(tuple(before), tuple(after), before_cut and bool(before), after_cut and bool(after))
