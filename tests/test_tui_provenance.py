@@ -50,3 +50,39 @@ async def test_an_archived_passage_is_marked_and_a_verdict_stands_alone(
         await settle(app, pilot)
         detail = shown(app.screen.query_one(ClaimDetail).query_one("#claim-detail-body"))
         assert "not yet checked" in detail and "Suggested" in detail  # unchecked: the suggestion shows
+
+
+async def test_the_sources_dialog_says_which_copy_is_read(
+    workspace: Workspace, server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import DataTable
+
+    from workbench.tui.screens.sources import SourcesDialog
+
+    timegate(server)
+    monkeypatch.setenv("WORKBENCH_TIMEGATE_NAME", "Test Archive")
+    article = add_article(
+        workspace,
+        "JAKARTA - Kementerian menyetujui 40 sekolah baru.\n",
+        language="id",
+        article_date=date(2022, 3, 4),
+    )
+    add_source(workspace, article.id or 0, ORIGINAL)
+    add_source(workspace, article.id or 0, server.url("/never-fetched"))
+    fetch_article_as_of(workspace, article.id or 0, endpoint=server.url("/tg/"), source_urls=[ORIGINAL])
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ClaimsScreen(article.id or 0))
+        await settle(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SourcesDialog)
+        table = app.screen.query_one("#sources-table", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        by_url = {row[3]: row[2] for row in rows}
+        assert by_url[ORIGINAL].startswith("archived copy (Test Archive, memento 2022-03-04 10:15 UTC)")
+        assert by_url[server.url("/never-fetched")] == "no copy yet"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClaimsScreen)

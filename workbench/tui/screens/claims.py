@@ -52,6 +52,13 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             "r", "review", "Re-verify", id="review", tooltip="Old and new evidence after re-verification"
         ),
         Binding(
+            "l",
+            "sources",
+            "Sources",
+            id="sources",
+            tooltip="The article's sources: last fetch, and whether the copy read is live or archived",
+        ),
+        Binding(
             "g",
             "search_archive",
             "Search archive",
@@ -253,6 +260,15 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: passage pinned as evidence {evidence_id}")
         self.app.call_from_thread(self.load_claims, claim_id, claim_id)
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sources")
+    def action_sources(self) -> None:
+        from workbench.services.fetching import source_views
+        from workbench.tui.screens.sources import SourcesDialog
+
+        views = source_views(self.workbench.workspace, self.article_id)
+        title = self.article.title if self.article else f"article {self.article_id}"
+        self.deliver(self.app.push_screen, SourcesDialog(title, views))
+
     def action_add_source(self) -> None:
         from workbench.tui.screens.add_dialogs import AddSourceDialog
 
@@ -352,6 +368,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         yield PaletteCommand("Fetch sources and match", "fetch")
         yield PaletteCommand("Match again (no fetching)", "match", "Re-rank evidence in the pages fetched")
         yield PaletteCommand("Add a source URL", "add_source")
+        yield PaletteCommand("Sources: last fetch and which copy (live or archived)", "sources")
         yield PaletteCommand("Re-verify: review the evidence", "review")
         yield PaletteCommand(
             "Re-verify now", "reverify_now", "Re-fetch the sources and re-anchor pinned quotes"
