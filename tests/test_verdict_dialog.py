@@ -53,6 +53,9 @@ async def test_v_then_enter_saves_nothing(workspace: Workspace) -> None:
         dialog = app.screen
         assert isinstance(dialog, VerdictDialog)
         assert isinstance(dialog.focused, OptionList)  # the list, not the rationale
+        claim = next(v.claim for v in list_claims(workspace, article_id) if v.claim.id == claim_id)
+        assert claim.text[:40] in shown(dialog.query_one("#verdict-claim"))  # the article's own words
+        assert "English (machine draft): " in shown(dialog.query_one("#verdict-english"))
         box = shown(dialog.query_one("#verdict-suggested"))
         assert "suggested: Unverifiable" in box and "no source could be reached" in box
         assert "none yet" in shown(dialog.query_one("#verdict-chosen"))

@@ -197,7 +197,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         if view is None:
             return
         dialog = VerdictDialog(
-            view.claim.statement or view.claim.text,
+            view.claim.text,  # the article's own words; the English statement beside them
+            english=view.claim.statement,
+            english_is_draft=view.claim.statement_is_draft,
             chosen=label,  # a label key on the table is the checker's choice; `v` chooses nothing
             current=view.verdict.label if view.verdict else None,
             suggestion=self.suggestions.get(view.claim.id or 0),

@@ -81,8 +81,14 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         suggestion: Suggestion | None = None,
         has_evidence: bool = False,
         rationale: str = "",
+        english: str | None = None,
+        english_is_draft: bool = True,
     ) -> None:
+        """``claim_text`` is the article's own words; ``english`` the claim's English statement,
+        shown beside them and marked when it is a machine draft nobody confirmed."""
         super().__init__()
+        self.english = english if english and english != claim_text else None
+        self.english_is_draft = english_is_draft
         name_label_bindings(self, "choose", "Choose '{name}'")
         self.claim_text = claim_text
         self.initial_choice = chosen
@@ -110,6 +116,9 @@ class VerdictDialog(ModalScreen[VerdictChoice | None]):
         with Vertical(id="verdict-box"):
             yield Label("Verdict for:")
             yield Static(plain(self.claim_text[:300]), id="verdict-claim")
+            if self.english is not None:
+                note = "English (machine draft): " if self.english_is_draft else "English: "
+                yield Static(plain(note + self.english[:300], "dim"), id="verdict-english")
             if self.current is not None:
                 yield Label(plain(f"current verdict: {display_name(self.current)}"), id="verdict-current")
             if self.suggestion is not None:
