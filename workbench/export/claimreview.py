@@ -166,3 +166,72 @@ def split_import_note(rationale: str) -> tuple[str, str | None, str | None]:
     if found is None:
         return rationale, None, None
     return rationale[: found.start()], found.group(1), found.group(2)
+
+
+# --- reading ClaimReview back -------------------------------------------------------------------
+
+
+class NotClaimReview(ValueError):
+    """A document with no ClaimReview in it, or one that is not JSON(-LD) at all."""
+
+
+def _walk(node: Any) -> list[dict[str, Any]]:
+    """Every object whose @type is (or includes) ClaimReview, through arrays and @graph."""
+    if isinstance(node, list):
+        return [item for child in node for item in _walk(child)]
+    if not isinstance(node, dict):
+        return []
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "ClaimReview" in kinds:
+        return [node]
+    return _walk(node.get("@graph", []))
+
+
+def read_claimreviews(document: str) -> list[dict[str, Any]]:
+    """The ClaimReview items of a JSON-LD document (one item, an array, or an ``@graph``), or of an
+    HTML page's ``<script type="application/ld+json">`` elements (such as this workbench's HTML
+    report). Raises :class:`NotClaimReview` when there is none."""
+    stripped = document.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")):
+        try:
+            items = _walk(json.loads(stripped))
+        except json.JSONDecodeError as exc:
+            raise NotClaimReview(f"not JSON: {exc.msg} at line {exc.lineno}") from exc
+    else:
+        from lxml import html as lxml_html  # only for HTML input
+
+        try:
+            tree = lxml_html.fromstring(stripped or "<html></html>")
+        except Exception as exc:
+            raise NotClaimReview(f"neither JSON nor HTML: {exc.__class__.__name__}") from exc
+        items = []
+        for block in tree.xpath('//script[@type="application/ld+json"]/text()'):
+            try:
+                items += _walk(json.loads(str(block)))
+            except json.JSONDecodeError as exc:
+                raise NotClaimReview(f"a JSON-LD block is not JSON: {exc.msg}") from exc
+    if not items:
+        raise NotClaimReview("no ClaimReview item in the document")
+    return items
+
+
+def label_of_rating(rating: Any) -> str | None:
+    """The label a ``reviewRating`` names by its ``alternateName`` (a label's English or
+    Indonesian name, or its id, ignoring case); None when it names none. ``ratingValue`` alone
+    decides nothing: several labels share a value."""
+    from workbench.labels import labels
+
+    if not isinstance(rating, dict) or not isinstance(rating.get("alternateName"), str):
+        return None
+    name = " ".join(rating["alternateName"].split()).casefold()
+    for label in labels():
+        if name in (label.id.casefold(), label.en.casefold(), label.id_name.casefold()):
+            return label.id
+    return None
+
+
+def comparable(text: str) -> str:
+    """Claim text for the loose comparison: control characters dropped, whitespace runs one
+    space, case folded."""
+    return " ".join(clean(text).split()).casefold()
