@@ -97,6 +97,7 @@ def fetch(
                     "error": r.error,
                     "duration_ms": r.duration_ms,
                     "snapshot": r.snapshot.as_json() if r.snapshot else None,
+                    "note": r.note,
                 }
                 for r in reports
             ]
@@ -216,10 +217,12 @@ def tui(ctx: typer.Context) -> None:
 
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
-    """Bring the schema to the newest migration (also done on every open)."""
-    from workbench.storage.database import current_revision
+    """Bring the schema to the newest migration (any command that opens an older database
+    does it too; an up-to-date one is checked with one query, without loading Alembic)."""
+    from workbench.storage.database import current_revision, upgrade
 
     with workspace(ctx) as ws:
+        upgrade(ws.db.engine)  # explicit: runs Alembic even when the quick check says current
         typer.echo(f"schema at revision {current_revision(ws.db.engine)}")
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.domain import FetchOutcome
 from workbench.fetching.archive import ArchiveProblem, sha256_hex
@@ -43,6 +43,7 @@ class SourceFetchReport:
     error: str | None
     duration_ms: int
     snapshot: SnapshotProvenance | None = None  # the copy the attempt left current, when any
+    note: str | None = None  # what that copy left out of the page (cut at the text cap), if anything
 
     @property
     def fetched(self) -> bool:
@@ -54,8 +55,8 @@ class SourceFetchReport:
         if self.outcome == FetchOutcome.OK:
             done = "new snapshot" if self.new_snapshot else "unchanged"
             if self.snapshot is not None and self.snapshot.archived:
-                return f"{done}: {self.snapshot.describe()}"
-            return done
+                done = f"{done}: {self.snapshot.describe()}"
+            return f"{done}; {self.note}" if self.note else done
         if self.outcome == FetchOutcome.NOT_MODIFIED:
             return "not modified (304)"
         return f"{self.outcome}: {self.error or ''}".strip()
@@ -192,7 +193,11 @@ def record_fetch(
 ) -> SourceFetchReport:
     """Write the attempt (always) and a snapshot plus archive record (when the content is new),
     in one transaction: a snapshot is never left without the attempt that brought it.
-    ``memento`` marks a copy served by a web archive ("as of" fetches)."""
+    ``memento`` marks a copy served by a web archive ("as of" fetches).
+
+    A copy cut at the text cap has its note in the ``error`` column of every ok or not-modified
+    attempt that leaves it current (the attempt table has no other free-text column), and in the
+    report's ``note``; the report's ``error`` stays None for those outcomes."""
     assert source.id is not None
     now = datetime.now(UTC)
     error = result.error
@@ -210,19 +215,25 @@ def record_fetch(
                 prepared = _prepare_snapshot(ws, result, now)
             except SnapshotError as exc:  # database errors are not the page's fault: they propagate
                 outcome, error = FetchOutcome.ERROR, str(exc)
+    if outcome == FetchOutcome.OK and prepared is not None:
+        error = prepared[0].note
     new_snapshot = False
+    note: str | None = None
     snapshot_id: int | None = None
     with ws.db.session() as session:
         if outcome == FetchOutcome.OK:
             previous = lookups.latest_snapshot(session, source.id, live_only=memento is None)
             if previous is not None and previous.payload_sha256 == digest:
                 snapshot_id = previous.id  # the same content (perhaps written meanwhile by another run)
+                error = note = _cut_note(session, previous.id or 0)
             elif prepared is not None:
                 snapshot_id = _write_snapshot(session, source, result, digest, now, memento, *prepared)
                 new_snapshot = True
+                note = error
         elif outcome == FetchOutcome.NOT_MODIFIED:
             previous = lookups.latest_snapshot(session, source.id, live_only=True)
             snapshot_id = previous.id if previous else None
+            error = note = _cut_note(session, snapshot_id) if snapshot_id is not None else None
         session.add(
             FetchAttempt(
                 source_id=source.id,
@@ -244,10 +255,21 @@ def record_fetch(
         status=result.status,
         new_snapshot=new_snapshot,
         snapshot_id=snapshot_id,
-        error=error,
+        error=None if outcome in (FetchOutcome.OK, FetchOutcome.NOT_MODIFIED) else error,
         duration_ms=result.duration_ms,
         snapshot=copy,
+        note=note,
     )
+
+
+def _cut_note(session: Session, snapshot_id: int) -> str | None:
+    """The note of the attempt that made ``snapshot_id`` (what the copy left out), if any; the
+    first ok attempt naming a snapshot is the one that wrote it, in the same transaction."""
+    return session.exec(
+        select(FetchAttempt.error)
+        .where(FetchAttempt.snapshot_id == snapshot_id, FetchAttempt.outcome == str(FetchOutcome.OK))
+        .order_by(col(FetchAttempt.id))
+    ).first()
 
 
 class SnapshotError(Exception):
