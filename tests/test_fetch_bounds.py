@@ -138,3 +138,15 @@ def test_decoding_prefers_a_byte_order_mark_then_a_plausible_declared_charset() 
     assert decode_html(text.encode("cp1252"), "text/html; charset=windows-1252") == text
     assert decode_html(text.encode(), None) == text
     assert decode_html(b"\x00\x01\x02" * 10, "text/html; charset=no-such-codec")  # never raises
+
+
+def test_an_article_from_a_url_longer_than_the_cap_is_refused_not_cut(
+    server: LocalServer, cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_TEXT_CAP", "3000")
+    server.routes["/long.txt"] = Reply(200, _lines(500).encode(), {"Content-Type": "text/plain"})
+    result = runner.invoke(app, ["articles", "add", server.url("/long.txt")], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: the article at {server.url('/long.txt')} is too long: page cut")
+    result = runner.invoke(app, ["articles", "list", "--json"], catch_exceptions=False)
+    assert json.loads(result.stdout) == []

@@ -32,6 +32,8 @@ def download_article(
         page = page_from_body(result.body, result.final_url, content_type)
         if not page.text.strip():
             raise DownloadFailed(f"no article text found at {url}")
+        if page.note:  # an article cut short would be checked against half its claims
+            raise DownloadFailed(f"the article at {url} is too long: {page.note}")
         return page.text, page.title
 
     return run_async(run())
