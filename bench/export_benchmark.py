@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from workbench.fetching.http import FetchPolicy
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article, add_source, article_sources
 from workbench.services.fetching import fetch_article, latest_snapshot
 from workbench.services.reports import FORMATS, ReportOptions, render_report
 from workbench.services.verdicts import add_evidence, list_claims, record_verdict
@@ -74,8 +74,6 @@ def build(ws: Workspace, claims: int, sources: int, base: str) -> int:
     for s in range(sources):
         add_source(ws, article_id, f"{base}/source-{s}", title=f"Source {s}", language="en")
     fetch_article(ws, article_id)
-    from workbench.services.articles import article_sources
-
     snapshots = [latest_snapshot(ws, source.id or 0) for source in article_sources(ws, article_id)]
     views = list_claims(ws, article_id)
     for i, view in enumerate(views):
