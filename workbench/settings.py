@@ -4,7 +4,7 @@ Environment: ``WORKBENCH_DB`` (SQLite path or SQLAlchemy URL), ``WORKBENCH_ARCHI
 ``WORKBENCH_CHECKER`` (name recorded with verdicts and edits), ``WORKBENCH_LANG`` (the language label
 names are shown in: ``en`` or ``id``), ``WORKBENCH_ORG`` (the reviewing organisation reports and
 ClaimReview name), ``WORKBENCH_REVIEW_URL`` (where a published fact-check lives: a template with
-``{article}`` and ``{claim}``).
+``{article}`` and ``{claim}``), ``WORKBENCH_MAX_ARTICLE_CHARS`` (the longest text claim extraction takes).
 """
 
 from __future__ import annotations
@@ -99,6 +99,8 @@ def checker_name(explicit: str | None = None) -> str:
 
 DEFAULT_FETCH_DEADLINE = 30.0  # seconds
 DEFAULT_TEXT_CAP = 500_000  # characters
+# ~150,000 words, far past any news article; extraction takes ~10 s of CPU per million characters.
+DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
 
 
 def fetch_deadline() -> float:
@@ -111,6 +113,12 @@ def text_cap() -> int:
     """``WORKBENCH_TEXT_CAP``: how many characters of a fetched page's text are kept (and
     matched); default 500,000. A page cut there says so in its fetch attempt."""
     return int(_positive("WORKBENCH_TEXT_CAP", DEFAULT_TEXT_CAP, int))
+
+
+def max_article_chars() -> int:
+    """``WORKBENCH_MAX_ARTICLE_CHARS``: the longest article text (in characters) claim extraction
+    accepts; default 1,000,000. A longer one is refused with a message, not worked on for minutes."""
+    return int(_positive("WORKBENCH_MAX_ARTICLE_CHARS", DEFAULT_MAX_ARTICLE_CHARS, int))
 
 
 def _positive(name: str, default: float, kind: type[int] | type[float]) -> float:

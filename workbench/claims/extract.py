@@ -7,15 +7,18 @@ given, so ``text[c.start:c.end] == c.text`` for every claim.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench import settings
 from workbench.claims.boilerplate import is_boilerplate
 from workbench.claims.dates import FoundDate, find_dates, find_vague_times
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
 from workbench.claims.language_id import detect_language
 from workbench.claims.numbers import FoundNumber, find_numbers
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
+from workbench.claims.spans import SpanIndex, span_index
 from workbench.claims.speakers import (
     IS_ROLE_RE,
     TRAILING_SOURCE_RE,
@@ -45,7 +48,25 @@ class _Draft:
 class _Context:
     text: str
     people: PeopleIndex
-    date_spans: list[tuple[int, int]]
+    date_spans: SpanIndex[tuple[int, int]]
+
+    def dates_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The date spans that touch ``text[start:end]``: all a clause split looks at."""
+        return self.date_spans.overlapping(start, end)
+
+
+class ArticleTooLong(ValueError):
+    """A text past the extraction size cap; the message says how long and what the cap is."""
+
+
+def check_length(text: str) -> None:
+    """Refuse (ArticleTooLong) a text longer than the cap: extraction time grows with the text."""
+    cap = settings.max_article_chars()
+    if len(text) > cap:
+        raise ArticleTooLong(
+            f"the article has {len(text):,} characters; claim extraction takes at most {cap:,} "
+            "(WORKBENCH_MAX_ARTICLE_CHARS)"
+        )
 
 
 def extract_claims(
@@ -54,8 +75,10 @@ def extract_claims(
     """Atomic claims of a news article, in document order.
 
     ``lang`` is "id" or "en" (detected when None); ``article_date`` gives year-less dates
-    their year and resolves bare weekdays. Boilerplate lines are skipped.
+    their year and resolves bare weekdays. Boilerplate lines are skipped. A text longer than
+    ``settings.max_article_chars()`` raises :class:`ArticleTooLong` before any work is done.
     """
+    check_length(text)
     language = lang if lang in ("id", "en") else detect_language(text)
     found_dates = find_dates(text, language, article_date)
     date_spans = [(d.start, d.end) for d in found_dates]
@@ -66,7 +89,7 @@ def extract_claims(
     for line in lines:
         for attribution in find_attributions(text, line.content_start, line.end):
             people.add(attribution.name, attribution.role)
-    context = _Context(text, people, date_spans)
+    context = _Context(text, people, span_index(date_spans))
     drafts: list[_Draft] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -74,10 +97,13 @@ def extract_claims(
         intro = following is not None and following.bullet and text[line.end - 1] == ":"
         drafts.extend(_line_drafts(context, line, intro, following))
     translate = statement_drafter(language)
+    mentions = _Mentions(
+        SpanIndex(found_dates, _span), SpanIndex(found_numbers, _span), span_index(vague_times)
+    )
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        claim = _build_claim(text, draft, found_dates, found_numbers, vague_times, translate)
+        claim = _build_claim(text, draft, mentions, translate)
         if claim is not None and (claim.start, claim.end) not in seen:
             seen.add((claim.start, claim.end))
             claims.append(claim)
@@ -90,21 +116,28 @@ def _line_drafts(
     text = context.text
     regions = [r for r in find_quotes(text, line.content_start, line.end) if _is_speech(text, r)]
     sentences = split_sentences(text, line.content_start, line.end)
-    speakers, asides = _quote_speakers(context, line.content_start, regions, sentences, lookahead)
+    speakers, aside_spans = _quote_speakers(context, line.content_start, regions, sentences, lookahead)
+    asides = _Asides(aside_spans)
+    # quotations do not overlap, so their ends are in order too
+    region_ends = [r.end for r in regions]
     drafts: list[_Draft] = []
     for sentence_start, sentence_end in sentences:
-        if any(a_start <= sentence_start and sentence_end <= a_end for a_start, a_end in asides):
+        if asides.covering(sentence_start, sentence_end):
             drafts.append(_Draft(sentence_start, sentence_end, "aside", context.people.last_speaker))
             continue
         position = sentence_start
         last_speaker: str | None = None
-        for region, speaker in zip(regions, speakers, strict=True):
-            if region.end <= sentence_start or region.start >= sentence_end:
-                continue
+        # the quotations this sentence touches: the first one ending after its start, and on
+        for number in range(bisect_right(region_ends, sentence_start), len(regions)):
+            region, speaker = regions[number], speakers[number]
+            if region.start >= sentence_end:
+                break
             if region.start > position:
                 drafts.extend(_narration(context, position, region.start - 1, line, intro, asides, speaker))
             quote_start, quote_end = max(sentence_start, region.start), min(sentence_end, region.end)
-            for clause in split_clauses(text, quote_start, quote_end, context.date_spans):
+            for clause in split_clauses(
+                text, quote_start, quote_end, context.dates_near(quote_start, quote_end)
+            ):
                 drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
             last_speaker = speaker
@@ -113,21 +146,43 @@ def _line_drafts(
     return drafts
 
 
+class _Asides:
+    """The attributions around one paragraph's quotations (spans, in the order found)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.index = SpanIndex(range(len(spans)), spans.__getitem__)
+
+    def covering(self, start: int, end: int) -> bool:
+        """Whether one aside holds all of ``[start, end)``."""
+        spans = (self.spans[number] for number in self.index.overlapping(start, end))
+        return any(a_start <= start and end <= a_end for a_start, a_end in spans)
+
+    def first_meeting(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first aside (in the order found) that begins inside ``[start, end)`` or holds ``start``."""
+        for number in sorted(self.index.overlapping(start, end)):
+            aside_start, aside_end = self.spans[number]
+            if start <= aside_start < end or aside_start <= start < aside_end:
+                return aside_start, aside_end
+        return None
+
+
 def _narration(
     context: _Context,
     start: int,
     end: int,
     line: Line,
     intro: bool,
-    asides: list[tuple[int, int]],
+    asides: _Asides,
     speaker: str | None,
 ) -> list[_Draft]:
     text = context.text
-    for aside_start, aside_end in asides:
-        if start <= aside_start < end or aside_start <= start < aside_end:
-            # "said Jane Roe, the charity's director": the role is a claim even in an aside.
-            roles = [_Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
-            return [*roles, _Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
+    meeting = asides.first_meeting(start, end)
+    if meeting is not None:
+        aside_start, aside_end = meeting
+        # "said Jane Roe, the charity's director": the role is a claim even in an aside.
+        roles = [_Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
+        return [*roles, _Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
     attributions = [a for a in find_attributions(text, start, end) if a.end <= end]
     if attributions:
         # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.
@@ -141,7 +196,8 @@ def _narration(
         end = source.start()
     role = "list-item" if line.bullet else "aside" if intro else None
     drafts.extend(
-        _Draft(c.start, c.end, c.role or role) for c in split_clauses(text, start, end, context.date_spans)
+        _Draft(c.start, c.end, c.role or role)
+        for c in split_clauses(text, start, end, context.dates_near(start, end))
     )
     return drafts
 
@@ -162,6 +218,7 @@ def _quote_speakers(
     people = context.people
     speakers: list[str | None] = []
     asides: list[tuple[int, int]] = []
+    sentence_ends = [end for _, end in sentences]
     previous_end = line_start
     for region in regions:
         # A person introduced between two quotations is who "He said:" points to.
@@ -171,7 +228,7 @@ def _quote_speakers(
         previous_end = region.end
         who: str | None = None
         if region.closed:
-            index = _sentence_of(sentences, region.end)
+            index = _sentence_of(sentence_ends, region.end)
             sentence_end = sentences[index][1]
             after_start = region.end + 1
             if trim(text, after_start, sentence_end, TRIM_CHARS)[0] >= sentence_end and index + 1 < len(
@@ -185,7 +242,7 @@ def _quote_speakers(
                 who = people.resolve(found[0])
                 asides.append((found[1], sentence_end))
         if who is None:
-            sentence_start = sentences[_sentence_of(sentences, region.start)][0]
+            sentence_start = sentences[_sentence_of(sentence_ends, region.start)][0]
             if sentence_start < region.start - 1:
                 phrase = speaker_before(text, sentence_start, region.start - 1)
                 if phrase is not None:
@@ -208,16 +265,14 @@ def _speaker_of_continued_quote(context: _Context, line: Line) -> str | None:
     if not regions or not regions[0].closed or regions[0].start > line.content_start + 1:
         return None
     sentences = split_sentences(text, line.content_start, line.end)
-    sentence_end = sentences[_sentence_of(sentences, regions[0].end)][1]
+    sentence_end = sentences[_sentence_of([e for _, e in sentences], regions[0].end)][1]
     found = speaker_after(text, regions[0].end + 1, sentence_end)
     return context.people.resolve(found[0]) if found is not None else None
 
 
-def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
-    for index, (_, end) in enumerate(sentences):
-        if position <= end:
-            return index
-    return len(sentences) - 1
+def _sentence_of(sentence_ends: list[int], position: int) -> int:
+    """The first sentence ending at or after ``position`` (else the last); ends are in order."""
+    return min(bisect_left(sentence_ends, position), len(sentence_ends) - 1)
 
 
 def _is_speech(text: str, region: QuoteRegion) -> bool:
@@ -243,13 +298,21 @@ def statement_drafter(language: str) -> Callable[[str], str]:
     return drafter
 
 
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """The article's dates, numbers and vague times, found once, looked up per claim."""
+
+    dates: SpanIndex[FoundDate]
+    numbers: SpanIndex[FoundNumber]
+    vague_times: SpanIndex[tuple[int, int]]
+
+
+def _span(found: FoundDate | FoundNumber) -> tuple[int, int]:
+    return found.start, found.end
+
+
 def _build_claim(
-    text: str,
-    draft: _Draft,
-    found_dates: list[FoundDate],
-    found_numbers: list[FoundNumber],
-    vague_times: list[tuple[int, int]],
-    translate: Callable[[str], str],
+    text: str, draft: _Draft, mentions: _Mentions, translate: Callable[[str], str]
 ) -> ExtractedClaim | None:
     start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
     if end < len(text) and text[end] == ")" and text[start:end].count("(") > text[start:end].count(")"):
@@ -258,8 +321,8 @@ def _build_claim(
     if start >= end:
         return None
     span = text[start:end]
-    dates = [d for d in found_dates if start <= d.start and d.end <= end]
-    numbers = [n.mention for n in found_numbers if start <= n.start and n.end <= end]
+    dates = mentions.dates.within(start, end)
+    numbers = [n.mention for n in mentions.numbers.within(start, end)]
     date_mentions = [d.mention for d in dates if d.mention is not None]
     if draft.role == "aside" and not (date_mentions or numbers):
         return None
@@ -268,7 +331,7 @@ def _build_claim(
         return None
     claim = describe_claim(
         text, start, end, role=draft.role, speaker=draft.speaker, found_dates=dates,
-        numbers=numbers, vague_times=vague_times,
+        numbers=numbers, vague_times=mentions.vague_times.within(start, end),
     )  # fmt: skip
     claim.statement = translate(span)
     return claim

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.claims.spans import TakenSpans
 from workbench.domain import NumberMention
 
 
@@ -150,10 +151,6 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     return "exact", start  # pragma: no cover - one group always matches
 
 
-def _overlaps(start: int, end: int, masked: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in masked)
-
-
 def find_numbers(
     text: str, lang: str, masked: Sequence[tuple[int, int]] = (), start: int = 0, end: int | None = None
 ) -> list[FoundNumber]:
@@ -165,10 +162,10 @@ def find_numbers(
     """
     stop = len(text) if end is None else end
     found: list[FoundNumber] = []
-    taken: list[tuple[int, int]] = list(masked)
+    taken = TakenSpans(masked)
     for match in _DIGITS_RE.finditer(text, start, stop):
         num_start = match.start("num")
-        if _overlaps(match.start(), match.end(), taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         raw = match.group("num")
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
@@ -181,9 +178,9 @@ def find_numbers(
             continue
         value = parse_digits(raw, lang)
         found.append(_build(text, match, value))
-        taken.append((match.start(), match.end()))
+        taken.add(match.start(), match.end())
     for match in _WORDS_RE.finditer(text, start, stop):
-        if _overlaps(match.start(), match.end(), taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         words = match.group("words")
         maybe = parse_number_words(words)
@@ -198,9 +195,9 @@ def find_numbers(
         ):
             continue  # "half" counts only as "almost half", "more than half"
         found.append(_build(text, match, float(maybe)))
-        taken.append((match.start(), match.end()))
+        taken.add(match.start(), match.end())
     for match in _VAGUE_RE.finditer(text, start, stop):
-        if _overlaps(match.start(), match.end(), taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         value = _VAGUE[match.group(0).lower()]
         found.append(

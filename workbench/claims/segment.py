@@ -117,9 +117,15 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteRegion]:
     return regions
 
 
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     word_start = dot
-    while word_start > start and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    # a longer word is no abbreviation: looking back no further keeps a long run of letters
+    # and dots from being walked once per dot
+    limit = max(start, dot - _LONGEST_ABBREVIATION - 1)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot]
     if not word:
@@ -127,6 +133,15 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
     return word.lower() in _ABBREVIATIONS
+
+
+def _only_abbreviations(text: str, start: int, run_start: int, run_end: int) -> bool:
+    """Whether every sentence mark in ``text[run_start:run_end]`` is an abbreviation's full stop."""
+    return all(
+        text[m] == "." and _is_abbreviation(text, start, m)
+        for m in range(run_start, run_end)
+        if text[m] in ".!?…"
+    )
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -153,11 +168,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 break
             nxt = text[k]
             starts_new = nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES + "\"(‘'"
-            if k > j and starts_new and not (ch == "." and _is_abbreviation(text, start, i)):
+            # every mark of the run up to ``j`` sees the same ``j`` and ``k``: the run ends a
+            # sentence unless each of its marks is the full stop of an abbreviation
+            if k > j and starts_new and not _only_abbreviations(text, start, i, j):
                 spans.append(trim(text, sentence_start, j))
                 sentence_start = k
                 i = k
                 continue
+            i = j
+            continue
         i += 1
     last = trim(text, sentence_start, end)
     if last[0] < last[1]:

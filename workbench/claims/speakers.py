@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.claims.segment import UPPER
+from workbench.claims.spans import TakenSpans
 
 _ROLE = (
     r"wakil\s+presiden|presiden|direktur\s+(?:utama|eksekutif|jenderal)|direktur|dirjen|ceo|cto|cfo|"
@@ -64,7 +65,8 @@ _SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|mengatak
 _SOURCE_FIRST = r"according\s+to|menurut|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah"
 TRAILING_SOURCE_RE = re.compile(
     rf",\s+(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:{_SOURCE_AFTER_SUBJECT})\b)"
-    r"[^,]*(?:,\s*\w+\s+\d+)?[^,]*$",
+    # possessive: giving back letters of a long comma-less run can never help "$" match
+    r"[^,]*+(?:,\s*\w+\s+\d+)?[^,]*+$",
     re.IGNORECASE,
 )
 REPORTING_VERBS_EN = (  # noqa: SIM905
@@ -94,14 +96,44 @@ class PeopleIndex:
     names: list[str] = field(default_factory=list)
     roles: dict[frozenset[str], str] = field(default_factory=dict)
     last_speaker: str | None = None
+    # Lookups by word, so resolving stays cheap however many people a long article names:
+    # name -> its position in ``names``; a word -> the latest name ending in it / holding it;
+    # a word -> the role keys holding it, and each key's position in ``roles``.
+    _position: dict[str, int] = field(default_factory=dict, repr=False)
+    _by_last: dict[str, int] = field(default_factory=dict, repr=False)
+    _by_part: dict[str, int] = field(default_factory=dict, repr=False)
+    _keys_by_word: dict[str, list[frozenset[str]]] = field(default_factory=dict, repr=False)
+    _key_position: dict[frozenset[str], int] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, role: str | None = None) -> None:
-        if name not in self.names:
+        if name not in self._position:
+            position = self._position[name] = len(self.names)
             self.names.append(name)
+            parts = name.split()
+            if parts:
+                self._by_last[parts[-1]] = position
+            for part in parts:
+                self._by_part[part] = position
         if role:
             key = _role_key(role)
             if key:
+                if key not in self._key_position:
+                    self._key_position[key] = len(self._key_position)
+                    for word in key:
+                        self._keys_by_word.setdefault(word, []).append(key)
                 self.roles[key] = name
+
+    def _latest(self, index: dict[str, int], words: list[str], also: int | None = None) -> str | None:
+        """The latest name that ``index`` links to one of ``words`` (or the name at ``also``)."""
+        found = [index[w] for w in words if w in index]
+        if also is not None:
+            found.append(also)
+        return self.names[max(found)] if found else None
+
+    def _role_name(self, lowered: set[str]) -> str | None:
+        """The name of the first role (in the order roles were seen) whose words all appear."""
+        keys = {key for word in lowered for key in self._keys_by_word.get(word, ()) if key <= lowered}
+        return self.roles[min(keys, key=self._key_position.__getitem__)] if keys else None
 
     def resolve(self, phrase: str) -> str | None:
         """The full name a reference points to, or the reference itself when it is a name."""
@@ -111,16 +143,13 @@ class PeopleIndex:
         lowered = {w.lower().rstrip("'’s") for w in words}
         if len(words) == 1 and words[0].lower() in _PRONOUNS:
             return self.last_speaker
-        for name in reversed(self.names):
-            if name.split()[-1] in words or name == " ".join(words):
-                return name
-        # Indonesian reports often name people by their first name: "kata Ratna".
-        for name in reversed(self.names):
-            if any(part in words for part in name.split()):
-                return name
-        for key, name in self.roles.items():
-            if key <= lowered:
-                return name
+        named = self._latest(self._by_last, words, self._position.get(" ".join(words)))
+        if named is None:  # Indonesian reports often name people by their first name: "kata Ratna".
+            named = self._latest(self._by_part, words)
+        if named is None:
+            named = self._role_name(lowered)
+        if named is not None:
+            return named
         capitals = [w for w in words if w[0].isupper() and not ROLE_RE.fullmatch(w)]
         if not capitals:
             return None
@@ -140,23 +169,25 @@ def _role_key(role: str) -> frozenset[str]:
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Role attributions in ``text[start:end]``, in order, not overlapping."""
     found: list[Attribution] = []
+    taken = TakenSpans()  # the spans of ``found``: a later form may not overlap an earlier one
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a.start or s >= a.end for a in found)
+    def keep(attribution: Attribution) -> None:
+        found.append(attribution)
+        taken.add(attribution.start, attribution.end)
 
     for match in _ROLE_COMMA_NAME.finditer(text, start, end):
-        found.append(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
+        keep(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
     for match in _NAME_COMMA_ROLE.finditer(text, start, end):
         name = _drop_sentence_openers(match.group("name"))
-        if name.count(" ") >= 1 and free(match.start(), match.end()):
+        if name.count(" ") >= 1 and not taken.overlaps(match.start(), match.end()):
             name_start = match.start("name") + len(match.group("name")) - len(name)
-            found.append(Attribution(name_start, match.end("role"), name, match.group("role")))
+            keep(Attribution(name_start, match.end("role"), name, match.group("role")))
     for match in _ROLE_NAME.finditer(text, start, end):
         rest = match.group("rest").split()
         name = " ".join(rest[-2:])
         role = " ".join([match.group("role"), *rest[:-2]])
-        if free(match.start(), match.end()) and not ROLE_RE.search(name):
-            found.append(Attribution(match.start(), match.end(), name, role))
+        if not taken.overlaps(match.start(), match.end()) and not ROLE_RE.search(name):
+            keep(Attribution(match.start(), match.end(), name, role))
     # "Town councillor Omar Haddad, who chairs the culture committee": two attributions that
     # share the name, so these may overlap the ones above.
     spans = {(a.start, a.end) for a in found}

@@ -160,13 +160,31 @@ def claims_extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Extract claims from a text file without touching any database."""
-    from workbench.claims import extract_claims
+    from workbench.claims import ArticleTooLong, extract_claims
+    from workbench.settings import max_article_chars
 
     if not path.is_file():
         fail(f"no such file: {path}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        text = handle.read()
-    found = extract_claims(text, parse_lang(lang), parse_date(date))
+    try:
+        cap = max_article_chars()
+    except ValueError as exc:  # a setting that is not a positive number
+        fail(str(exc))
+    # a UTF-8 character takes at most 4 bytes: a larger file is refused before it is read
+    if path.stat().st_size > 4 * cap:
+        fail(
+            f"{path} is larger than claim extraction takes ({cap:,} characters, WORKBENCH_MAX_ARTICLE_CHARS)"
+        )
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        fail(f"{path} is not UTF-8 text (byte {exc.start} cannot be decoded)")
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    try:
+        found = extract_claims(text, parse_lang(lang), parse_date(date))
+    except ArticleTooLong as exc:
+        fail(f"{path}: {exc}")
     if as_json:
         print_json([c.as_json() for c in found])
         return
