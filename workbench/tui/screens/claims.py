@@ -43,7 +43,11 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),
         Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
         Binding(
-            "e", "export", "Export", id="export", tooltip="Write the Markdown report beside the database"
+            "e",
+            "export_as",
+            "Export",
+            id="export",
+            tooltip="Write the report: choose its format, language and path (beside the database by default)",
         ),
         Binding(
             "N", "add_source", "New source", id="add-source", tooltip="Add a source URL; fetch and match"
@@ -96,7 +100,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         table.add_column("kind", width=11)
         table.add_column("verdict", width=16)
         table.add_column("best", width=4)
-        table.add_column("claim (English statement)")
+        table.add_column("claim (the article's words)")
         from workbench.matching.semantic import ABSENT_MESSAGE, semantic_available
 
         if not semantic_available():  # a package lookup only; the model is never loaded here
@@ -139,7 +143,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
                 view.claim.kind,
                 verdict,
                 f"{best.score:.0f}" if best else "-",
-                plain(_one_line(view.claim.statement or view.claim.text)),
+                plain(_one_line(view.claim.text)),  # the claim's face: the article's own words
                 key=str(view.claim.id),
             )
         checked = sum(1 for v in views if v.verdict)
@@ -335,7 +339,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
     def export_report(self, request: ExportRequest) -> None:
         from workbench.services.reports import export_article
 
-        document = export_article(self.workbench.workspace, self.article_id, request.fmt)
+        document = export_article(self.workbench.workspace, self.article_id, request.fmt, lang=request.lang)
         tmp = request.path.with_name(request.path.name + ".tmp")  # a reader never sees half a report
         tmp.write_text(document, encoding="utf-8")
         tmp.replace(request.path)
@@ -376,7 +380,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             "Re-verify now", "reverify_now", "Re-fetch the sources and re-anchor pinned quotes"
         )
         yield PaletteCommand(
-            "Export report as… (format and path)", "export_as", "Choose the format and the file"
+            "Export report as… (format, language and path)",
+            "export_as",
+            "Choose the format, the report language and the file",
         )
         for fmt in FORMATS:
             yield PaletteCommand(

@@ -1,5 +1,6 @@
-"""Export an article's report: the formats of ``workbench.services.reports``, written where the
-checker says (by default beside the database, named after the article)."""
+"""Export an article's report: the formats of ``workbench.services.reports``, in the report
+language the checker chooses, written where the checker says (by default beside the database,
+named after the article)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench import settings
+from workbench.labels import display_language
 from workbench.services.reports import FORMATS
 
 # the name a checker knows a format by, and the file name ending it gets
@@ -25,6 +27,10 @@ FORMAT_NAMES = {
     "csv": ("CSV", "csv"),
     "claimreview": ("ClaimReview JSON-LD", "jsonld"),
 }
+
+
+# report languages: headings and verdict names (workbench/export/wording.py)
+LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
 
 def format_name(fmt: str) -> str:
@@ -41,10 +47,12 @@ def default_report_path(db_url: str, article_name: str, fmt: str) -> Path:
 class ExportRequest:
     fmt: str
     path: Path
+    lang: str = "en"
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Choose a format (the path follows it until the checker edits the path) and where to write."""
+    """Choose a format (the path follows it until the checker edits the path), the report's
+    language (the checker's label language first) and where to write."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-export"),
@@ -61,14 +69,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="edit-box"):
-            yield Label("Export the report: choose a format, then Enter in the path writes it")
+            yield Label("Export the report: a format, its language, then Enter in the path writes it")
             yield OptionList(*[Option(format_name(fmt), id=fmt) for fmt in FORMATS], id="export-formats")
+            first = display_language()
+            langs = [first, *(lang for lang in LANGUAGE_NAMES if lang != first)]
+            yield OptionList(*[Option(LANGUAGE_NAMES[lang], id=lang) for lang in langs], id="export-langs")
             yield Input(value=self._default(next(iter(FORMATS))), id="export-path")
             with Horizontal(classes="edit-buttons"):
                 yield Button("Export", variant="primary", id="export-write")
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#export-langs", OptionList).highlighted = 0
         options = self.query_one("#export-formats", OptionList)
         options.highlighted = 0
         options.focus()
@@ -79,15 +91,24 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         index = options.highlighted if options.highlighted is not None else 0
         return options.get_option_at_index(index).id or "md"
 
+    @property
+    def lang(self) -> str:
+        options = self.query_one("#export-langs", OptionList)
+        index = options.highlighted if options.highlighted is not None else 0
+        return options.get_option_at_index(index).id or "en"
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if event.option_list.id != "export-formats":
+            return
         path = self.query_one("#export-path", Input)
         if path.value in {self._default(fmt) for fmt in FORMATS}:  # not edited: follow the format
             path.value = self._default(event.option.id or "md")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.query_one("#export-path", Input).focus()
+        event.stop()  # Enter on a format goes on to the language, on the language to the path
+        following = "#export-langs" if event.option_list.id == "export-formats" else "#export-path"
+        self.query_one(following).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -105,7 +126,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not value:
             self.notify("Give a file path", severity="warning")
             return
-        self.dismiss(ExportRequest(self.fmt, Path(value).expanduser()))
+        self.dismiss(ExportRequest(self.fmt, Path(value).expanduser(), self.lang))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
