@@ -7,29 +7,30 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
-from workbench import settings
-from workbench.labels import UnknownLabel
-from workbench.services.workspace import NotFound, Workspace
+if TYPE_CHECKING:
+    from workbench.services.workspace import Workspace
+
+# Nothing here imports the database, HTTP or extraction libraries at module level: ``--help`` of
+# every command runs without them (tests/test_cli_startup.py); a command imports what it uses.
 
 # Options several commands share.
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 ArticleArg = Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id or built-in case slug.")]
 
-# Errors a user can cause or meet (a wrong id, a file that is not a database, a database locked
-# by another checker past the busy timeout, a folder that does not exist): one line, exit 2.
-USER_ERRORS: tuple[type[Exception], ...] = (
-    NotFound,
-    UnknownLabel,
-    ValueError,
-    OSError,
-    SQLAlchemyError,
-    ImportError,
-)
+
+def user_errors() -> tuple[type[Exception], ...]:
+    """Errors a user can cause or meet (a wrong id, a file that is not a database, a database locked
+    by another checker past the busy timeout, a folder that does not exist): one line, exit 2."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from workbench.labels import UnknownLabel
+    from workbench.services.workspace import NotFound
+
+    return (NotFound, UnknownLabel, ValueError, OSError, SQLAlchemyError, ImportError)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -40,6 +41,9 @@ def fail(message: str, code: int = 2) -> NoReturn:
 @contextmanager
 def workspace(ctx: typer.Context) -> Iterator[Workspace]:
     """Open the database named by ``--db`` (or WORKBENCH_DB); user errors become one line."""
+    from workbench import settings
+    from workbench.services.workspace import Workspace
+
     root = ctx.find_root()
     db = root.params.get("db") if root.params else None
     ws = None
@@ -49,7 +53,7 @@ def workspace(ctx: typer.Context) -> Iterator[Workspace]:
         if warning:
             typer.echo(f"warning: {warning}", err=True)
         yield ws
-    except USER_ERRORS as exc:
+    except user_errors() as exc:
         fail(_one_line(exc))
     finally:
         if ws is not None:
@@ -76,6 +80,8 @@ def parse_lang(value: str | None) -> str | None:
 
 
 def _one_line(exc: BaseException) -> str:
+    from sqlalchemy.exc import SQLAlchemyError
+
     original = getattr(exc, "orig", None)
     if isinstance(exc, SQLAlchemyError) and isinstance(original, BaseException):
         exc = original  # the driver's own message, without the SQL

@@ -14,13 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
-from workbench.fetching.http import FetchResult
+if TYPE_CHECKING:  # warcio and the HTTP code load when a record is written or read, not on import
+    from workbench.fetching.http import FetchResult
 
 
 def sha256_hex(data: bytes) -> str:
@@ -61,6 +58,9 @@ class SnapshotArchive:
         if target.exists():
             return digest
         target.parent.mkdir(parents=True, exist_ok=True)
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+
         when = (fetched_at or datetime.now(UTC)).astimezone(UTC)
         buffer = BytesIO()
         writer = WARCWriter(buffer, gzip=True)
@@ -103,6 +103,8 @@ class SnapshotArchive:
     def record_id(self, digest: str) -> str | None:
         """The WARC-Record-ID of a stored record (reports cite it beside the payload hash); None
         when the record is missing or unreadable. Reads only the record's headers."""
+        from warcio.archiveiterator import ArchiveIterator
+
         try:
             with self.path_for(digest).open("rb") as handle:
                 for record in ArchiveIterator(handle):
@@ -144,6 +146,8 @@ def _atomic_write(target: Path, data: bytes) -> None:
 
 
 def _read_record(handle: BinaryIO) -> ArchivedResponse:
+    from warcio.archiveiterator import ArchiveIterator
+
     for record in ArchiveIterator(handle):
         if record.rec_type != "response":
             continue

@@ -11,9 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from workbench import settings
-from workbench.claims import detect_language, extract_claims
 from workbench.domain import ExtractedClaim
-from workbench.fetching.http import check_url
 from workbench.services.claim_audit import claim_state, claims_with_history, record_edit
 from workbench.services.lookups import resolve_article
 from workbench.services.workspace import NotFound, Workspace
@@ -103,6 +101,9 @@ def add_article(
 ) -> Article:
     """Store an article and extract its claims. The same text (or slug) again returns the
     existing article unchanged, so loading is idempotent."""
+    # imported here, not at the top: listing articles need not load the claim extractor
+    from workbench.claims import detect_language, extract_claims
+
     digest = text_hash(text)
     with ws.db.session() as session:
         existing = None
@@ -215,6 +216,8 @@ def reextract_claims(ws: Workspace, ref: str | int, editor: str | None = None) -
     ``reextract-update``). New claims are added where they overlap no kept claim and no span a
     checker vacated. Every other old claim is removed, after a ``reextract-remove`` row with its
     whole before-state is written to its history (``editor`` names who ran it)."""
+    from workbench.claims import extract_claims
+
     who = settings.checker_name(editor)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
@@ -300,6 +303,8 @@ def add_source(
     """Link a source URL to an article (the source row is shared between articles). The URL must
     pass the fetcher's own rules (``check_url``: http(s), no credentials, no odd address forms);
     otherwise ``FetchRefused`` (a ValueError) says why and nothing is stored."""
+    from workbench.fetching.http import check_url
+
     check_url(url, allow_private=ws.policy.allow_private)
     with ws.db.session() as session:
         article = resolve_article(session, ref)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from workbench import settings
 from workbench.fetching.archive import SnapshotArchive
-from workbench.fetching.http import FetchPolicy
-from workbench.fetching.offline_site import SiteLayer, SiteTransport
 from workbench.storage import Database
+
+if TYPE_CHECKING:
+    import httpx
+
+    from workbench.fetching.http import FetchPolicy
 
 
 class NotFound(LookupError):
@@ -23,8 +25,22 @@ class NotFound(LookupError):
 class Workspace:
     db: Database
     archive: SnapshotArchive
-    policy: FetchPolicy = field(default_factory=FetchPolicy)
     site_version: str = field(default_factory=lambda: os.environ.get("WORKBENCH_DEMO_SITE", "v1"))
+    _policy: FetchPolicy | None = field(default=None, repr=False)
+
+    @property
+    def policy(self) -> FetchPolicy:
+        """The fetch limits, made on first use: a command that never fetches does not load the
+        HTTP stack (httpx)."""
+        if self._policy is None:
+            from workbench.fetching.http import FetchPolicy
+
+            self._policy = FetchPolicy()
+        return self._policy
+
+    @policy.setter
+    def policy(self, policy: FetchPolicy) -> None:
+        self._policy = policy
 
     @classmethod
     def open(cls, db: str | None = None, *, archive: Path | None = None) -> Workspace:
@@ -37,6 +53,8 @@ class Workspace:
     def transports(self) -> dict[str, httpx.AsyncBaseTransport]:
         """Route the reserved ``.example`` names to the built-in cases' own pages (``sources/*/site/``):
         they never reach the network, and unknown ``.example`` hosts fail as unreachable."""
+        from workbench.fetching.offline_site import SiteLayer, SiteTransport
+
         layers = []
         for case in sorted(settings.cases_dir().iterdir()):
             site = case / "site"
