@@ -7,9 +7,11 @@ type, so any service may import it (verdicts and re-verification both do, withou
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
+from typing import NamedTuple, Protocol
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.domain import ReviewState
@@ -26,6 +28,36 @@ def latest_checks(session: Session, evidence_ids: list[int]) -> dict[int, Eviden
     return latest_rows(session, EvidenceCheck, EvidenceCheck.evidence_id, evidence_ids)
 
 
+class CheckRow(NamedTuple):
+    """The columns of an evidence check the review-state rule reads."""
+
+    status: str
+    verdict_id: int | None
+    checked_at: datetime
+
+
+def latest_check_outcomes(
+    session: Session, evidence_ids: Collection[int] | SelectOfScalar[int]
+) -> dict[int, CheckRow]:
+    """:func:`latest_checks`, as the few columns the review-state rule reads (no ORM object per
+    check: an article can have thousands). ``evidence_ids``: ids, or a subquery of them."""
+    ids = evidence_ids if isinstance(evidence_ids, SelectOfScalar) else list(evidence_ids)
+    newest = (
+        select(func.max(EvidenceCheck.id))
+        .where(col(EvidenceCheck.evidence_id).in_(ids))
+        .group_by(col(EvidenceCheck.evidence_id))
+    )
+    rows = session.exec(
+        select(
+            EvidenceCheck.evidence_id,
+            EvidenceCheck.status,
+            EvidenceCheck.verdict_id,
+            EvidenceCheck.checked_at,
+        ).where(col(EvidenceCheck.id).in_(newest))
+    ).all()
+    return {evidence_id: CheckRow(status, verdict, at) for evidence_id, status, verdict, at in rows}
+
+
 def latest_snapshot(session: Session, source_id: int, *, live_only: bool = False) -> Snapshot | None:
     """The newest snapshot of a source; ``live_only`` skips copies from web archives."""
     query = select(Snapshot).where(Snapshot.source_id == source_id)
@@ -34,8 +66,20 @@ def latest_snapshot(session: Session, source_id: int, *, live_only: bool = False
     return session.exec(query.order_by(col(Snapshot.id).desc())).first()
 
 
+class CheckOutcome(Protocol):
+    """What the review-state rule reads of an evidence check (an ``EvidenceCheck``, or a row of
+    these columns)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def verdict_id(self) -> int | None: ...
+    @property
+    def checked_at(self) -> datetime: ...
+
+
 def review_state(
-    verdict_id: int | None, verdict_created_at: datetime | None, check: EvidenceCheck | None
+    verdict_id: int | None, verdict_created_at: datetime | None, check: CheckOutcome | None
 ) -> ReviewState:
     """The one rule for a claim's review state, from its current verdict (None: unchecked) and
     the latest check of the evidence that verdict pinned: stale when that check, made against

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, func, select
 
 from workbench import settings
 from workbench.domain import ReviewState
 from workbench.labels import get_label
 from workbench.provenance import SnapshotProvenance
-from workbench.services.lookups import article_claims, latest_checks, resolve_article, review_state
+from workbench.services.lookups import article_claims, latest_check_outcomes, resolve_article, review_state
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
-from workbench.storage.queries import latest_rows, snapshot_copies
+from workbench.storage.queries import snapshot_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,31 +85,46 @@ class ClaimView:
 
 
 def _evidence_views(session: Session, claim_ids: list[int]) -> dict[int, list[EvidenceView]]:
-    rows = session.exec(
-        select(Evidence, Source.url)
-        .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
-        .join(Source, col(Source.id) == col(Snapshot.source_id))
-        .where(col(Evidence.claim_id).in_(claim_ids))
-        .order_by(col(Evidence.score).desc(), col(Evidence.id))
-    ).all()
-    copies = snapshot_copies(session, {ev.snapshot_id for ev, _ in rows})
+    # columns, not ORM rows: an article's evidence is tens of thousands of rows, and building an
+    # ORM object for each cost most of a 10,000-claim load (bench/tui_benchmark.py)
+    rows = (
+        session.connection()
+        .execute(
+            sa_select(
+                *(
+                    col(c)
+                    for c in (Evidence.id, Evidence.claim_id, Evidence.score, Evidence.quote, Evidence.prefix)
+                ),
+                *(col(c) for c in (Evidence.suffix, Evidence.snapshot_id, Evidence.start, Evidence.end)),
+                col(Evidence.pinned),
+                col(Evidence.parts),
+                col(Source.url),
+            )
+            .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
+            .join(Source, col(Source.id) == col(Snapshot.source_id))
+            .where(col(Evidence.claim_id).in_(claim_ids))
+            .order_by(col(Evidence.score).desc(), col(Evidence.id))
+        )
+        .all()
+    )
+    copies = snapshot_copies(session, {row.snapshot_id for row in rows})
     views: dict[int, list[EvidenceView]] = {}
-    for ev, url in rows:
-        copy = copies[ev.snapshot_id]
-        views.setdefault(ev.claim_id, []).append(
+    for row in rows:
+        copy = copies[row.snapshot_id]
+        views.setdefault(row.claim_id, []).append(
             EvidenceView(
-                id=ev.id or 0,
-                score=ev.score,
-                quote=ev.quote,
-                prefix=ev.prefix,
-                suffix=ev.suffix,
-                source_url=url,
-                snapshot_id=ev.snapshot_id,
+                id=row.id or 0,
+                score=row.score,
+                quote=row.quote,
+                prefix=row.prefix,
+                suffix=row.suffix,
+                source_url=row.url,
+                snapshot_id=row.snapshot_id,
                 fetched_at=copy.fetched_at,
-                start=ev.start,
-                end=ev.end,
-                pinned=ev.pinned,
-                parts=dict(ev.parts),
+                start=row.start,
+                end=row.end,
+                pinned=row.pinned,
+                parts=dict(row.parts),
                 snapshot=copy,
             )
         )
@@ -118,10 +135,33 @@ def _verdict_view(v: Verdict) -> VerdictView:
     return VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
 
 
+_VERDICT_COLUMNS = (
+    col(Verdict.id),
+    col(Verdict.claim_id),
+    col(Verdict.label),
+    col(Verdict.rationale),
+    col(Verdict.checker),
+    col(Verdict.created_at),
+    col(Verdict.evidence_id),
+)
+
+
 def _current_verdicts(session: Session, claim_ids: list[int]) -> dict[int, VerdictView]:
     """Each claim's current verdict: its newest (verdicts are append-only)."""
-    rows = latest_rows(session, Verdict, Verdict.claim_id, claim_ids)
-    return {claim_id: _verdict_view(v) for claim_id, v in rows.items()}
+    if not claim_ids:
+        return {}
+    newest = (
+        select(func.max(Verdict.id))
+        .where(col(Verdict.claim_id).in_(claim_ids))
+        .group_by(col(Verdict.claim_id))
+    )
+    rows = session.connection().execute(sa_select(*_VERDICT_COLUMNS).where(col(Verdict.id).in_(newest))).all()
+    return {
+        row.claim_id: VerdictView(
+            row.id or 0, row.label, row.rationale, row.checker, row.created_at, row.evidence_id
+        )
+        for row in rows
+    }
 
 
 def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
@@ -133,7 +173,7 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
     evidence = _evidence_views(session, ids)
     verdicts = _current_verdicts(session, ids)
     pinned_ids = [v.evidence_id for v in verdicts.values() if v.evidence_id is not None]
-    checks = latest_checks(session, pinned_ids) if pinned_ids else {}
+    checks = latest_check_outcomes(session, pinned_ids) if pinned_ids else {}
     views = []
     for claim in claims:
         verdict = verdicts.get(claim.id or 0)
@@ -141,6 +181,70 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
         state = review_state(verdict.id if verdict else None, verdict.created_at if verdict else None, check)
         views.append(ClaimView(claim, verdict, state, evidence.get(claim.id or 0, [])))
     return views
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One line of an article's claim list: the claim's words, kind, current verdict label, review
+    state and best evidence score, without the evidence itself (:func:`claim_view` has it all)."""
+
+    id: int
+    kind: str
+    text: str
+    statement: str
+    label: str | None  # the current verdict's, None when unchecked
+    state: ReviewState
+    best: float | None  # the top evidence score, None when there is no evidence
+
+
+def claim_rows(session: Session, article_id: int, only: Collection[int] | None = None) -> list[ClaimRow]:
+    """The article's claims as rows, in reading order (``only``: just these claim ids). Four
+    queries of plain columns whatever the article's size: a 10,000-claim list costs a fraction of
+    :func:`claim_views` (bench/tui_benchmark.py)."""
+    ids = select(Claim.id).where(Claim.article_id == article_id)
+    if only is not None:
+        ids = ids.where(col(Claim.id).in_(list(only)))
+    claims = session.exec(
+        select(Claim.id, Claim.kind, Claim.text, Claim.statement)
+        .where(col(Claim.id).in_(ids))
+        .order_by(col(Claim.position), col(Claim.id))
+    ).all()
+    scores = session.exec(
+        select(Evidence.claim_id, func.max(Evidence.score))
+        .where(col(Evidence.claim_id).in_(ids))
+        .group_by(col(Evidence.claim_id))
+    ).all()
+    best: dict[int, float] = dict(scores)
+    newest = (
+        select(func.max(Verdict.id)).where(col(Verdict.claim_id).in_(ids)).group_by(col(Verdict.claim_id))
+    )
+    verdicts = {
+        row.claim_id: row
+        for row in session.connection()
+        .execute(sa_select(*_VERDICT_COLUMNS).where(col(Verdict.id).in_(newest)))
+        .all()
+    }
+    pinned = select(Verdict.evidence_id).where(
+        col(Verdict.id).in_(newest), col(Verdict.evidence_id).is_not(None)
+    )
+    checks = latest_check_outcomes(session, pinned) if verdicts else {}  # type: ignore[arg-type]
+    rows = []
+    for claim_id, kind, text, statement in claims:
+        verdict = verdicts.get(claim_id or 0)
+        check = checks.get(verdict.evidence_id) if verdict and verdict.evidence_id else None
+        state = review_state(verdict.id if verdict else None, verdict.created_at if verdict else None, check)
+        rows.append(
+            ClaimRow(
+                claim_id or 0,
+                kind,
+                text,
+                statement,
+                verdict.label if verdict else None,
+                state,
+                best.get(claim_id or 0),
+            )
+        )
+    return rows
 
 
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
