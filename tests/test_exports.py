@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -97,3 +98,36 @@ def test_unknown_format_is_refused(workspace: Workspace) -> None:
     _judged(workspace)
     with pytest.raises(UnknownFormat, match="docx"):
         export_article(workspace, "contoso-demo", "docx")
+
+
+def test_claimreview_without_settings_warns_and_names_reviews_by_urn(
+    workspace: Workspace, cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from workbench.cli import app
+
+    monkeypatch.delenv("WORKBENCH_ORG", raising=False)
+    monkeypatch.delenv("WORKBENCH_REVIEW_URL", raising=False)
+    _judged(workspace)
+    result = CliRunner().invoke(app, ["export", "contoso-demo", "--format", "claimreview"])
+    assert result.exit_code == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert all(re.fullmatch(r"urn:workbench:claimreview:[0-9a-f]{16}:\d+-\d+", i["url"]) for i in items)
+    assert items[0]["author"]["@type"] == "Person"  # no organisation to name
+    assert "WORKBENCH_REVIEW_URL is not set" in result.stderr and "WORKBENCH_ORG is not set" in result.stderr
+    monkeypatch.setenv("WORKBENCH_ORG", "Desk")
+    monkeypatch.setenv("WORKBENCH_REVIEW_URL", "https://desk.example/{article}/{claim}")
+    result = CliRunner().invoke(app, ["export", "contoso-demo", "--format", "claimreview"])
+    items = json.loads(result.stdout)
+    assert (
+        items[0]["url"].startswith("https://desk.example/contoso-demo/")
+        and "WORKBENCH_ORG" not in result.stderr
+    )
+    assert items[0]["author"] == {
+        "@type": "Organization",
+        "name": "Desk",
+        "member": {"@type": "Person", "name": "tester"},
+    }
+    result = CliRunner().invoke(app, ["export", "contoso-demo", "--format", "md", "--excel"])
+    assert result.exit_code == 2 and "--excel" in result.stderr
