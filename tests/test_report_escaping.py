@@ -35,7 +35,7 @@ ARTICLE = (
     f"JAKARTA - Menteri mengatakan {SCRIPT} dan {IMG} pada Senin.\n"
     f"# Judul palsu | a | b |\n"
     f"Kementerian menyetujui 40 sekolah baru {LINK} pada Maret.\n"
-    '=HYPERLINK("http://evil.example") kata dia \x1b[2J.\n'
+    '=HYPERLINK("http://evil.example") kata dia \x1b[2J \x9b31m.\n'
 )
 
 

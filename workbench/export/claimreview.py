@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from workbench.export.model import ClaimEntry, Report
+from workbench.export.report_json import json_text
 from workbench.export.wording import clean, verdict_name
 from workbench.labels import UnknownLabel, claimreview_scale, get_label
 
@@ -133,7 +134,7 @@ def claimreview_items(report: Report) -> list[dict[str, Any]]:
 
 def render_claimreview(report: Report) -> str:
     """The judged claims' ClaimReview items as one JSON array."""
-    return json.dumps(claimreview_items(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(claimreview_items(report)) + "\n"
 
 
 def script_json(data: Any) -> str:

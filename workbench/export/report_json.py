@@ -11,12 +11,14 @@ report against it. Ids are integers, offsets code points, scores 0-100, times IS
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry, VerdictEntry
 from workbench.export.wording import clean, verdict_name
 
 SCHEMA = "workbench-report/1"
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def _verdict(v: VerdictEntry, lang: str) -> dict[str, Any]:
@@ -122,5 +124,13 @@ def report_document(report: Report) -> dict[str, Any]:
     }
 
 
+def json_text(data: object) -> str:
+    """JSON with non-ASCII text as it is, but DEL and the C1 controls written as ``\\u`` escapes
+    (``json.dumps`` escapes only C0): a claim's text keeps the article's exact characters while no
+    raw control character reaches a terminal or a file."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def render_json(report: Report) -> str:
-    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_document(report)) + "\n"
