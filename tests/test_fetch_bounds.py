@@ -16,7 +16,7 @@ from workbench.fetching.extract import cut_text, decode_html, extract_page
 from workbench.services.articles import add_article, add_source
 from workbench.services.fetching import fetch_article
 from workbench.services.workspace import Workspace
-from workbench.storage.models import FetchAttempt, Snapshot
+from workbench.storage.models import ArticleSource, FetchAttempt, Snapshot
 
 ARTICLE = "JAKARTA - Museum kota dibuka kembali pada Senin setelah dua tahun perbaikan, kata direkturnya.\n"
 # outside Latin-1 too (’ and —): a UTF-16 page read as Latin-1 loses them even where NULs are dropped
@@ -150,3 +150,41 @@ def test_an_article_from_a_url_longer_than_the_cap_is_refused_not_cut(
     assert result.stderr.startswith(f"error: the article at {server.url('/long.txt')} is too long: page cut")
     result = runner.invoke(app, ["articles", "list", "--json"], catch_exceptions=False)
     assert json.loads(result.stdout) == []
+
+
+def test_matching_reads_an_older_uncut_snapshot_only_up_to_the_cap(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot stored before pages were cut (or by a larger cap) costs no more to match."""
+    from workbench.services.matching import match_article
+    from workbench.services.verdicts import list_claims
+    from workbench.storage.models import Source
+
+    article = add_article(
+        workspace, "The museum reopened on Monday after two years of repairs.\n", title="M", language="en"
+    )
+    filler = _lines(200)  # ~14,000 characters with nothing about the museum
+    text = filler + "\nThe museum reopened on Monday after two years of repairs.\n"
+    with workspace.db.session() as session:
+        source = Source(url="https://news.example/long")
+        session.add(source)
+        session.flush()
+        session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
+        session.add(
+            Snapshot(
+                source_id=source.id or 0,
+                requested_url=source.url,
+                final_url=source.url,
+                status=200,
+                payload_sha256="0" * 64,
+                text_sha256="1" * 64,
+                text=text,
+            )
+        )
+    match_article(workspace, article.id or 0, semantic=False)
+    [view] = list_claims(workspace, article.id or 0)
+    assert view.best is not None and view.best.score > 90  # found past the filler
+    monkeypatch.setenv("WORKBENCH_TEXT_CAP", "5000")
+    match_article(workspace, article.id or 0, semantic=False)
+    [view] = list_claims(workspace, article.id or 0)
+    assert view.best is None or view.best.start < 5000

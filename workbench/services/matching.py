@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete
 
+from workbench import settings
+from workbench.fetching.extract import cut_text
 from workbench.matching.evidence import quote_context
 from workbench.matching.passages import split_passages
 from workbench.matching.rank import rank_passages
@@ -41,9 +43,13 @@ class _Candidate:
 
 
 def _candidates(snapshots: list[Snapshot]) -> list[_Candidate]:
+    """Every passage of ``snapshots``, read only up to ``WORKBENCH_TEXT_CAP`` characters of each:
+    a snapshot stored before fetching cut pages there is ranked as if it had been (its offsets
+    are unchanged)."""
+    cap = settings.text_cap()
     found: list[_Candidate] = []
     for snapshot in snapshots:
-        for passage in split_passages(snapshot.text):
+        for passage in split_passages(cut_text(snapshot.text, cap)):
             found.append(_Candidate(snapshot, passage.start, passage.end))
     return found
 
