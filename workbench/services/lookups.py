@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -37,7 +37,7 @@ class CheckRow(NamedTuple):
 
 
 def latest_check_outcomes(
-    session: Session, evidence_ids: Collection[int] | SelectOfScalar[int]
+    session: Session, evidence_ids: Collection[int] | SelectOfScalar[Any]
 ) -> dict[int, CheckRow]:
     """:func:`latest_checks`, as the few columns the review-state rule reads (no ORM object per
     check: an article can have thousands). ``evidence_ids``: ids, or a subquery of them."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench import settings
 from workbench.domain import ReviewState
@@ -146,14 +147,16 @@ _VERDICT_COLUMNS = (
 )
 
 
-def _current_verdicts(session: Session, claim_ids: list[int]) -> dict[int, VerdictView]:
-    """Each claim's current verdict: its newest (verdicts are append-only)."""
-    if not claim_ids:
+def current_verdicts(
+    session: Session, claim_ids: Collection[int] | SelectOfScalar[Any]
+) -> dict[int, VerdictView]:
+    """Each claim's current verdict: its newest (verdicts are append-only). ``claim_ids``: ids, or
+    a subquery of them (thousands of ids are better asked for as the query that finds them)."""
+    ids = claim_ids if isinstance(claim_ids, SelectOfScalar) else list(claim_ids)
+    if not isinstance(ids, SelectOfScalar) and not ids:
         return {}
     newest = (
-        select(func.max(Verdict.id))
-        .where(col(Verdict.claim_id).in_(claim_ids))
-        .group_by(col(Verdict.claim_id))
+        select(func.max(Verdict.id)).where(col(Verdict.claim_id).in_(ids)).group_by(col(Verdict.claim_id))
     )
     rows = session.connection().execute(sa_select(*_VERDICT_COLUMNS).where(col(Verdict.id).in_(newest))).all()
     return {
@@ -171,7 +174,7 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
     made after the verdict, found the quote edited, orphaned or its source gone."""
     ids = [c.id or 0 for c in claims]
     evidence = _evidence_views(session, ids)
-    verdicts = _current_verdicts(session, ids)
+    verdicts = current_verdicts(session, ids)
     pinned_ids = [v.evidence_id for v in verdicts.values() if v.evidence_id is not None]
     checks = latest_check_outcomes(session, pinned_ids) if pinned_ids else {}
     views = []
@@ -227,7 +230,7 @@ def claim_rows(session: Session, article_id: int, only: Collection[int] | None =
     pinned = select(Verdict.evidence_id).where(
         col(Verdict.id).in_(newest), col(Verdict.evidence_id).is_not(None)
     )
-    checks = latest_check_outcomes(session, pinned) if verdicts else {}  # type: ignore[arg-type]
+    checks = latest_check_outcomes(session, pinned) if verdicts else {}
     rows = []
     for claim_id, kind, text, statement in claims:
         verdict = verdicts.get(claim_id or 0)
