@@ -6,10 +6,11 @@ evidence, verdict history, and the re-verification runs with their source and ev
 
 Every row keeps the id it had in the exporting database, and every column that names another row
 (``REFERENCES``) names it by that id. Import checks that each such id is one the bundle carries
-(a bundle that points at nothing is refused before anything is written), checks each record's
-payload hash, then writes new rows in their old order, re-mapping every id through one map per
-table. Sources and identical snapshots already present are reused; an article already present is
-refused. Order matters: the latest row by id is the current verdict and the current check, and a
+(a bundle that points at nothing is refused before anything is written), checks everything else
+a bundle claims (``services/bundle_checks.py``: sizes, rows, hashes, offsets, labels, URLs, and
+each snapshot's text against its archive record), then writes new rows in their old order,
+re-mapping every id through one map per table. Sources and identical snapshots already present
+are reused; an article already present is refused. Order matters: the latest row by id is the current verdict and the current check, and a
 claim is stale when its latest check names its current verdict (``services/verdicts.py``).
 """
 
@@ -17,13 +18,21 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
 from workbench import __version__
+from workbench.services.bundle_checks import (
+    BundleError,
+    BundleZip,
+    RecordStaging,
+    check_content,
+    check_rows,
+    parse_row,
+    verify_snapshots,
+)
 from workbench.services.lookups import evidence_source_ids, own_source_ids, resolve_article
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (
@@ -42,7 +51,6 @@ from workbench.storage.models import (
 )
 
 FORMAT = "workbench-bundle/1"
-MAX_ENTRY_BYTES = 200 * 1024 * 1024  # one member, uncompressed: refuse zip bombs before reading
 
 # The bundle's tables, in the order import writes them (a row after every row it names).
 MODELS: dict[str, type[SQLModel]] = {
@@ -95,10 +103,6 @@ REQUIRED = [
     "verdicts",
     "checks",
 ]
-
-
-class BundleError(ValueError):
-    pass
 
 
 def _dump(row: SQLModel) -> dict[str, Any]:
@@ -155,44 +159,25 @@ def export_bundle(ws: Workspace, ref: str | int, path: Path) -> dict[str, int]:
     }
 
 
-def _parse(model: type[SQLModel], row: dict[str, Any], **overrides: Any) -> Any:
-    values = {k: v for k, v in row.items() if k != "id"} | overrides
-    for name, field in model.model_fields.items():
-        value = values.get(name)
-        if isinstance(value, str) and field.annotation in (datetime, datetime | None):
-            values[name] = datetime.fromisoformat(value)
-        elif isinstance(value, str) and field.annotation in (date, date | None):
-            values[name] = date.fromisoformat(value)
-    return model(**values)
+def _parse(key: str, row: dict[str, Any], **overrides: Any) -> Any:
+    return parse_row(key, MODELS[key], row, **overrides)
 
 
-def _read(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
-    if not path.is_file():
-        raise BundleError(f"no such bundle: {path}")
-    try:
-        with zipfile.ZipFile(path) as bundle:
-            too_big = [i.filename for i in bundle.infolist() if i.file_size > MAX_ENTRY_BYTES]
-            if too_big:
-                raise BundleError(f"{path}: {too_big[0]} is larger than {MAX_ENTRY_BYTES} bytes")
-            data = json.loads(bundle.read("bundle.json"))
-            records = {
-                name.removeprefix("archive/").removesuffix(".warc.gz"): bundle.read(name)
-                for name in bundle.namelist()
-                if name.startswith("archive/")
-            }
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BundleError(f"{path} is not a workbench bundle: {exc}") from exc
+def _read(bundle: BundleZip) -> dict[str, Any]:
+    """``bundle.json`` with its format checked; a bundle from before runs travelled gets one."""
+    path = bundle.path
+    data = bundle.data()
     missing = [key for key in REQUIRED if key not in data] if isinstance(data, dict) else REQUIRED
     if missing:
         raise BundleError(f"{path} is not a workbench bundle: no {missing[0]!r}")
     if data.get("format") != FORMAT:
-        raise BundleError(f"{path}: unknown bundle format {data.get('format')!r}")
+        raise BundleError(f"{path}: unknown bundle format {str(data.get('format'))[:40]!r}")
     if "runs" not in data:
         # bundles from before runs travelled: their checks go into one run named after the file
         data["runs"] = [{"id": 0, "scope": f"imported from {path.name}"}]
         data["source_checks"] = []
         data["checks"] = [c | {"run_id": 0} for c in data["checks"] if isinstance(c, dict)]
-    return data, records
+    return data
 
 
 def check_references(data: dict[str, Any]) -> None:
@@ -216,13 +201,20 @@ def check_references(data: dict[str, Any]) -> None:
                 value = row.get(column)
                 if value is None and table.c[column].nullable:
                     continue
-                if value not in carried[target]:
+                if not isinstance(value, int) or isinstance(value, bool) or value not in carried[target]:
                     raise BundleError(
                         f"bundle {key} row {row['id']}: {column} {value!r} names no row of "
                         f"{target!r} in the bundle"
                     )
-    for source_id in data.get("article_sources", []):
-        if source_id not in carried["sources"]:
+    links = data.get("article_sources", [])
+    if not isinstance(links, list):
+        raise BundleError("bundle 'article_sources' is not a list of ids")
+    for source_id in links:
+        if (
+            not isinstance(source_id, int)
+            or isinstance(source_id, bool)
+            or source_id not in carried["sources"]
+        ):
             raise BundleError(f"bundle article_sources: {source_id!r} names no row of 'sources'")
 
 
@@ -264,17 +256,21 @@ def _insert_all(
 
 
 def import_bundle(ws: Workspace, path: Path) -> int:
-    """Load a bundle; returns the new article id. Every reference is checked first, then
-    everything is written in one transaction: a refused bundle leaves the database unchanged."""
-    data, records = _read(path)
-    check_references(data)
-    try:
-        return _write(ws, data, records)
-    except (KeyError, TypeError, AttributeError) as exc:  # a row without a field every row has
-        raise BundleError(f"{path}: a malformed row ({exc.__class__.__name__}: {exc})") from exc
+    """Load a bundle; returns the new article id. Everything is checked first (the zip's sizes,
+    every reference, every row, every text against its hash, offsets and archive record:
+    ``services/bundle_checks.py``), then written in one transaction; the bundle's archive records
+    move into the archive just before it commits. A refused bundle changes nothing."""
+    with BundleZip(path) as bundle:
+        data = _read(bundle)
+        check_references(data)
+        check_rows(data, MODELS)
+        check_content(data)
+        with RecordStaging(ws.archive) as staging:
+            verify_snapshots(data, bundle, ws.archive, staging)
+            return _write(ws, data, staging)
 
 
-def _write(ws: Workspace, data: dict[str, Any], records: dict[str, bytes]) -> int:
+def _write(ws: Workspace, data: dict[str, Any], staging: RecordStaging) -> int:
 
     def ordered(key: str) -> list[dict[str, Any]]:
         return sorted(data[key], key=lambda r: r["id"])  # the old order decides "latest"
@@ -285,24 +281,23 @@ def _write(ws: Workspace, data: dict[str, Any], records: dict[str, bytes]) -> in
         ).first()
         if found is not None:
             raise BundleError(f"the bundle's article is already here (article {found.id})")
-        _restore_records(ws, records)
         maps: dict[str, dict[int, int]] = {key: {} for key in MODELS}
         old_article = data["article"]["id"]
         slug = data["article"].get("slug")
         if slug and session.exec(select(Article).where(Article.slug == slug)).first() is not None:
             slug = None  # the slug names another article here; keep the import without it
-        _insert_all(session, maps, "article", [(old_article, _parse(Article, data["article"], slug=slug))])
+        _insert_all(session, maps, "article", [(old_article, _parse("article", data["article"], slug=slug))])
         article_id = maps["article"][old_article]
 
         def plain(key: str) -> None:
-            rows = [(r["id"], _parse(MODELS[key], r, **_remapped(maps, key, r))) for r in ordered(key)]
+            rows = [(r["id"], _parse(key, r, **_remapped(maps, key, r))) for r in ordered(key)]
             _insert_all(session, maps, key, rows)
 
         plain("claims")
         for row in ordered("sources"):
             source = session.exec(select(Source).where(Source.url == row["url"])).first()
             if source is None:
-                source = _parse(Source, row)
+                source = _parse("sources", row)
                 session.add(source)
                 session.flush()
             maps["sources"][row["id"]] = source.id or 0
@@ -321,7 +316,7 @@ def _write(ws: Workspace, data: dict[str, Any], records: dict[str, bytes]) -> in
                 )
             ).first()
             if same is None:
-                same = _parse(Snapshot, row, source_id=new_source)
+                same = _parse("snapshots", row, source_id=new_source)
                 session.add(same)
                 session.flush()
             maps["snapshots"][row["id"]] = same.id or 0
@@ -331,7 +326,7 @@ def _write(ws: Workspace, data: dict[str, Any], records: dict[str, bytes]) -> in
             (
                 r["id"],
                 _parse(
-                    ClaimEdit,
+                    "edits",
                     r,
                     **_remapped(maps, "edits", r),
                     detail=_edit_detail(r.get("detail") or {}, maps["claims"]),
@@ -341,12 +336,13 @@ def _write(ws: Workspace, data: dict[str, Any], records: dict[str, bytes]) -> in
         ]
         _insert_all(session, maps, "edits", edits)
         runs = [
-            (r["id"], _parse(ReverifyRun, r, scope=_scope(r, old_article, article_id)))
-            for r in ordered("runs")
+            (r["id"], _parse("runs", r, scope=_scope(r, old_article, article_id))) for r in ordered("runs")
         ]
         _insert_all(session, maps, "runs", runs)
         plain("source_checks")
         plain("checks")
+        session.flush()  # a row the database refuses fails here, before any record moves in
+        staging.move_in()
         return article_id
 
 
@@ -357,12 +353,3 @@ def _scope(run: dict[str, Any], old_article: int, new_article: int) -> str:
     if scope.isdigit():
         return str(new_article) if int(scope) == old_article else ""
     return scope
-
-
-def _restore_records(ws: Workspace, records: dict[str, bytes]) -> None:
-    """Copy archive records into this archive; each must hash to the name it carries."""
-    for digest, blob in records.items():
-        try:
-            ws.archive.add_record(digest, blob)
-        except ValueError as exc:
-            raise BundleError(f"bundle record {digest}: {exc}") from exc
