@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete
@@ -64,29 +64,48 @@ def _method(similarity: SemanticSimilarity | None) -> str:
     return "lexical" if similarity is None else "lexical+semantic"
 
 
-def match_article(ws: Workspace, ref: str | int, *, semantic: bool = True) -> MatchReport:
+def match_article(
+    ws: Workspace,
+    ref: str | int,
+    *,
+    semantic: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> MatchReport:
     """Rank passages for every claim; replace each claim's unpinned evidence with the top ones
     above the floor. Pinned evidence is never touched. Embedding similarity joins the score when
-    the ``semantic`` extra is installed (and ``semantic`` is true); embeddings are kept in the database."""
+    the ``semantic`` extra is installed (and ``semantic`` is true); embeddings are kept in the database.
+
+    ``progress(done, total)`` is called after each claim is ranked (and once with ``done`` 0
+    before the first). If it raises (a cancelled job) or the run is interrupted, the evidence of
+    the claims ranked so far is still written, then the exception propagates."""
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         claims = article_claims(session, article.id)
         snapshots = _latest_snapshots(session, article.id)
     candidates = _candidates(snapshots)
     texts = [c.text for c in candidates]
+    if progress is not None:
+        progress(0, len(claims))
     similarity = semantic_for(ws) if semantic and texts else None
     if similarity is not None:
         # embed (or load) every text before the write below: the store writes in sessions of its own
         similarity.warm([c.text for c in claims], texts)
     # rank first, write after: the write transaction (which holds SQLite's write lock) stays short
-    found = {claim.id or 0: _evidence_for(claim, article.language, candidates, texts, similarity)
-             for claim in claims} if texts else {}  # fmt: skip
-    with ws.db.session() as session:
-        session.exec(
-            delete(Evidence).where(col(Evidence.claim_id).in_(list(found)), col(Evidence.pinned).is_(False))
-        )
-        for rows in found.values():
-            session.add_all(rows)
+    found: dict[int, list[Evidence]] = {}
+    try:
+        for done, claim in enumerate(claims if texts else [], start=1):
+            found[claim.id or 0] = _evidence_for(claim, article.language, candidates, texts, similarity)
+            if progress is not None:
+                progress(done, len(claims))
+    finally:
+        with ws.db.session() as session:
+            session.exec(
+                delete(Evidence).where(
+                    col(Evidence.claim_id).in_(list(found)), col(Evidence.pinned).is_(False)
+                )
+            )
+            for rows in found.values():
+                session.add_all(rows)
     with_evidence = sum(1 for rows in found.values() if rows)
     return MatchReport(claims=len(claims), with_evidence=with_evidence, snapshots=len(snapshots))
 
