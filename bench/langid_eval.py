@@ -34,12 +34,13 @@ def load() -> list[Row]:
 def report(name: str, judge: Callable[[str], tuple[str, bool]], rows: list[Row], errors: bool) -> None:
     for half in ("tune", "test"):
         subset = [r for r in rows if r[1] == half]
-        right = unsure = sure_wrong = 0
+        right = unsure = sure_wrong = forced = 0
         short_right = short = 0
         for label, _, _, text in subset:
             lang, sure = judge(text)
             ok = lang == label and sure
             right += ok
+            forced += lang == label
             unsure += not sure
             sure_wrong += sure and lang != label
             if len(text.split()) <= 6:
@@ -50,6 +51,7 @@ def report(name: str, judge: Callable[[str], tuple[str, bool]], rows: list[Row],
         print(
             f"{name:<28} {half}: n={len(subset)} accuracy {right / len(subset):.3f}  unsure "
             f"{unsure / len(subset):.3f}  sure-and-wrong {sure_wrong / len(subset):.3f}  "
+            f"forced {forced / len(subset):.3f}  "
             f"(<=6 words: {short_right}/{short})"
         )
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from claims_gold import DATA, assert_meets_goal, load_gold, report, score
 
-from workbench.claims import detect_language, extract_claims
+from workbench.claims import extract_claims
+from workbench.language.identify import detect_language
 
 ARTICLES = [
     ("en", dt.date(2023, 5, 12)),

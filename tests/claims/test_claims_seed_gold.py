@@ -48,6 +48,6 @@ def test_seed_article_minimum_for_the_pipeline() -> None:
 
 
 def test_seed_article_language_is_detected() -> None:
-    from workbench.claims import detect_language
+    from workbench.language.identify import detect_language
 
     assert detect_language(_article()) == "id"

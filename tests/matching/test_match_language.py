@@ -2,7 +2,8 @@ import subprocess
 import sys
 
 from workbench.language import draft_english, english_terms, load_lexicon, stem_english, stem_indonesian
-from workbench.language.tokens import guess_language, tokenize
+from workbench.language.identify import detect_language
+from workbench.language.tokens import tokenize
 
 
 def test_lexicon_is_large_and_knows_news_words() -> None:
@@ -48,9 +49,9 @@ def test_tokens_offsets_on_non_ascii_text() -> None:
     assert tokenize(text)[1].key == "jumat"
 
 
-def test_guess_language() -> None:
-    assert guess_language("Perusahaan itu mengatakan bahwa serangan tersebut gagal") == "id"
-    assert guess_language("The company said that the attack failed") == "en"
+def test_detect_language() -> None:
+    assert detect_language("Perusahaan itu mengatakan bahwa serangan tersebut gagal") == "id"
+    assert detect_language("The company said that the attack failed") == "en"
 
 
 def test_lexicon_loads_lazily() -> None:

@@ -4,6 +4,5 @@ Pure core: no database, network or UI imports.
 """
 
 from workbench.claims.extract import ArticleTooLong, extract_claims
-from workbench.claims.language_id import detect_language
 
-__all__ = ["ArticleTooLong", "detect_language", "extract_claims"]
+__all__ = ["ArticleTooLong", "extract_claims"]

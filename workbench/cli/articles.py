@@ -21,6 +21,23 @@ DateOption = Annotated[
 ]
 
 
+def language_of(text: str, given: str | None) -> str:
+    """``given`` if set; else the identified language, with a warning on stderr when the
+    identifier is unsure (the checker should say --lang)."""
+    if given is not None:
+        return given
+    from workbench.language.identify import identify_language
+
+    guess = identify_language(text)
+    if not guess.sure:
+        typer.echo(
+            f"warning: the language is unclear; read as {guess.describe()}. "
+            "Give --lang id or --lang en if that is wrong.",
+            err=True,
+        )
+    return guess.lang
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(articles_app, name="articles")
     app.add_typer(sources_app, name="sources")
@@ -61,7 +78,12 @@ def articles_add(
     with workspace(ctx) as ws:
         text, url, page_title = read_article(ws, target)
         article = add_article(
-            ws, text, title=title or page_title or "", language=language, article_date=article_date, url=url
+            ws,
+            text,
+            title=title or page_title or "",
+            language=language_of(text, language),
+            article_date=article_date,
+            url=url,
         )
         [summary] = list_articles(ws, article.id)
     if as_json:
@@ -182,7 +204,7 @@ def claims_extract(
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror or exc}")
     try:
-        found = extract_claims(text, parse_lang(lang), parse_date(date))
+        found = extract_claims(text, language_of(text, parse_lang(lang)), parse_date(date))
     except ArticleTooLong as exc:
         fail(f"{path}: {exc}")
     if as_json:

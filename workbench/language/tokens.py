@@ -87,14 +87,3 @@ ENGLISH_STOPWORDS = _word_set(
     why will with would you your yours yourself yourselves says said say
     """
 )
-
-
-def guess_language(text: str) -> str:
-    """``"id"`` or ``"en"`` by counting each language's function words (ties go to English)."""
-    keys = [token.key for token in iter_tokens(text)]
-    indonesian = sum(key in INDONESIAN_STOPWORDS for key in keys) + sum(
-        key.startswith(("me", "di", "ber", "ter", "pe")) and key.endswith(("kan", "an", "nya"))
-        for key in keys
-    )
-    english = sum(key in ENGLISH_STOPWORDS for key in keys)
-    return "id" if indonesian > english else "en"

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from workbench.domain import RankedPassage
-from workbench.language.tokens import ENGLISH_STOPWORDS, Token, guess_language, iter_tokens, tokenize
+from workbench.language.identify import detect_language
+from workbench.language.tokens import ENGLISH_STOPWORDS, Token, iter_tokens, tokenize
 from workbench.matching.polarity import opposite_sense
 from workbench.matching.quantities import (
     CalendarDate,
@@ -88,6 +89,11 @@ class PreparedPassage:
     lang: str
     _quantities: list[Quantity] | None = None
     _dates: list[CalendarDate] | None = None
+    # The passage's content words (stopwords out) in text order with their IDF, and the sum of
+    # those IDFs: what the precision half of an overlap divides by. Set by PassageIndex.passage,
+    # once per passage instead of once per claim and passage.
+    content_weights: tuple[tuple[str, float], ...] = ()
+    content_total: float = 1.0
 
     @property
     def quantities(self) -> list[Quantity]:
@@ -122,6 +128,9 @@ class PassageIndex:
         prepared = self._prepared.get(position)
         if prepared is None:
             prepared = self._prepared[position] = _prepare(self.texts[position], self.lang)
+            weights = tuple((key, self.idf(key)) for key in prepared.keys if key not in ENGLISH_STOPWORDS)
+            prepared.content_weights = weights
+            prepared.content_total = sum(weight for _, weight in weights) or 1.0
         return prepared
 
     def idf(self, key: str) -> float:
@@ -153,12 +162,13 @@ class PassageIndex:
         query = ClaimQuery(self, claim, claim_lang, statement)
         indices = list(range(self.size) if candidates is None else candidates)
         if semantic is None:
-            ranked = [query.score(index) for index in indices]
+            scored = [query.score_only(index) for index in indices]
         else:
             similar = semantic.similarities(claim, [self.texts[index] for index in indices])
-            ranked = [query.score(index, sim) for index, sim in zip(indices, similar, strict=True)]
-        ranked.sort(key=lambda item: (-item.score, item.index))
-        return ranked[:top] if top > 0 else ranked
+            scored = [query.score_only(index, sim) for index, sim in zip(indices, similar, strict=True)]
+        scored.sort(key=lambda item: (-item.score, item.position))
+        # the matched words and the span are worked out only for the passages returned
+        return [query.explain(item) for item in (scored[:top] if top > 0 else scored)]
 
 
 class ClaimQuery:
@@ -171,7 +181,7 @@ class ClaimQuery:
         self.claim = claim
         # "id", "id-ID", "in" (an old code) and Malay read through the same lexicon; other languages
         # are compared as English words (names and numbers still cross).
-        given = (claim_lang or guess_language(claim)).lower()
+        given = (claim_lang or detect_language(claim)).lower()
         self.lang = "id" if given.split("-")[0] in ("id", "in", "ms") else "en"
         self.terms = indonesian_claim_terms(claim) if self.lang == "id" else english_claim_terms(claim)
         self.statement_terms = english_claim_terms(statement) if statement else []

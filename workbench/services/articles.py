@@ -102,7 +102,8 @@ def add_article(
     """Store an article and extract its claims. The same text (or slug) again returns the
     existing article unchanged, so loading is idempotent."""
     # imported here, not at the top: listing articles need not load the claim extractor
-    from workbench.claims import detect_language, extract_claims
+    from workbench.claims import extract_claims
+    from workbench.language.identify import detect_language
 
     digest = text_hash(text)
     with ws.db.session() as session:
