@@ -8,12 +8,12 @@ import pytest
 
 from workbench.claims import extract_claims
 from workbench.claims.boilerplate import is_boilerplate
-from workbench.claims.dates import find_dates
-from workbench.claims.numbers import find_numbers, parse_digits
 from workbench.claims.segment import find_quotes, split_lines, split_sentences
 from workbench.claims.speakers import PeopleIndex, find_attributions
 from workbench.domain import ClaimKind
+from workbench.language.dates import find_dates
 from workbench.language.identify import detect_language
+from workbench.language.numbers import find_numbers, parse_digits
 
 FRIDAY = dt.date(2022, 3, 4)
 

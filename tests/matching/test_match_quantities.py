@@ -26,7 +26,7 @@ def values(text: str, lang: str = "en") -> list[tuple[float, str, str]]:
         ),
         ("40% of them, five thousand trees", "en", [(40, "percent", "exact"), (5000, "count", "exact")]),
         ("a 48-hour strike", "en", [(48, "duration", "exact")]),
-        ("satu dari lima jembatan", "id", [(20, "percent", "exact")]),
+        ("satu dari lima jembatan", "id", [(0.2, "fraction", "exact")]),  # a share; compared as 20%
         ("in 2022, on March 4", "en", []),  # a year and a date are not quantities
     ],
 )

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.claims.numbers import parse_number_words
 from workbench.claims.segment import trim
+from workbench.language.numbers import parse_number_words
 
 TRIM_CHARS = ",.;:!?…\"“”„«»'‘’()-–—"
 _SUBJECTS_ID = r"kami|kita|mereka|ia|dia|saya|aku|pihaknya|perusahaan\s+(?:itu|tersebut|ini)"

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 
 from workbench import settings
 from workbench.claims.boilerplate import is_boilerplate
-from workbench.claims.dates import FoundDate, find_dates, find_vague_times
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
-from workbench.claims.numbers import FoundNumber, find_numbers
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
 from workbench.claims.speakers import (
@@ -28,7 +26,9 @@ from workbench.claims.speakers import (
 )
 from workbench.claims.worthiness import score_claim
 from workbench.domain import ClaimKind, ExtractedClaim, NumberMention
+from workbench.language.dates import FoundDate, find_dates, find_vague_times
 from workbench.language.identify import detect_language
+from workbench.language.numbers import FoundNumber, find_numbers
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from workbench.claims.dates import CALENDAR_WORDS
 from workbench.claims.segment import UPPER
 from workbench.claims.speakers import REPORTING_VERBS_EN, REPORTING_VERBS_ID
 from workbench.domain import ClaimKind, DateMention, NumberMention
+from workbench.language.dates import CALENDAR_WORDS
 
 _REPORTING = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS_ID + REPORTING_VERBS_EN) + r")\b", re.IGNORECASE)
 _NAME = re.compile(rf"(?<![\w'’])[{UPPER}][\w'’-]*[^\W\d_]|\b[A-Z]{{2,}}\b")

@@ -143,10 +143,22 @@ def draft_english(text: str) -> str:
     cursor = 0
     for unit in translate_units(text):
         pieces.append(text[cursor : unit.start])
-        pieces.append(_render(unit))
+        pieces.append(_weekday(text, unit) or _render(unit))
         cursor = unit.end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _weekday(text: str, unit: UnitTranslation) -> str | None:
+    """ "Minggu" is Sunday only where the dates module reads a weekday ("pada Minggu, 5 Maret");
+    "minggu lalu" stays a week."""
+    if len(unit.tokens) != 1 or unit.tokens[0].key != "minggu":
+        return None
+    from workbench.language.dates import weekday_at
+
+    if weekday_at(text, unit.start, unit.end) == 6:
+        return "Sunday"
+    return "Week" if unit.tokens[0].is_capitalised else "week"
 
 
 def _render(unit: UnitTranslation) -> str:

@@ -7,12 +7,12 @@ by hand reads exactly like an extracted one. Offsets are code-point indices into
 from __future__ import annotations
 
 from workbench.claims import extract_claims
-from workbench.claims.dates import find_dates, find_vague_times
 from workbench.claims.extract import describe_claim, statement_drafter  # the extractor's own rules
-from workbench.claims.numbers import find_numbers
 from workbench.claims.segment import find_quotes, split_lines, trim
 from workbench.domain import ClaimKind, ExtractedClaim
+from workbench.language.dates import find_dates, find_vague_times
 from workbench.language.identify import detect_language
+from workbench.language.numbers import find_numbers
 from workbench.storage.models import Article
 
 # Kinds that come from where a span stands (inside quotation marks, in a list, naming a role)

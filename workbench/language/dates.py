@@ -1,9 +1,14 @@
-"""Calendar dates in Indonesian and English news text, normalised to ISO form.
+"""Calendar dates in Indonesian and English news text: one parser for the claim list and matching.
 
-Year-less dates ("Jumat, 4 Maret", "28 Februari lalu", "March 4") take their year from the
-article's date. A weekday written next to a date is checked against the calendar and a
-mismatch becomes a note. We parse ourselves rather than with dateparser: it returns None for
-"28 Februari lalu" and "Jum'at", and its first call costs over a second.
+Extraction normalises each mention to ISO form (:func:`find_dates`): year-less dates ("Jumat, 4
+Maret", "28 Februari lalu", "March 4") take their year from the article's date, and a weekday
+written next to a date is checked against the calendar (a mismatch becomes a note). Matching
+compares the day, month, year and weekday as written (:func:`calendar_dates`). "minggu" is a
+weekday (Sunday) only when capitalised and not counted ("dua minggu", "minggu lalu" are weeks).
+
+Hand-written rather than dateparser: it returns None for "28 Februari lalu", "Jum'at", "pekan
+lalu" and "awal Maret", its ``search_dates`` read "28 Februari lalu" as February 10, and its first
+call costs over a second (see /work/shared/DEPENDENCY-NOTES.md).
 """
 
 from __future__ import annotations
@@ -84,12 +89,31 @@ def find_vague_times(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class FoundDate:
-    """A date mention with its span; ``mention`` is None when no year could be inferred."""
+    """A date mention with its span; ``mention`` is None when no year could be inferred.
+
+    ``day``/``month``/``year`` are as written (``year`` None when not written; both None for a
+    weekday alone), ``weekday`` the index (0 = Monday) of a weekday word written with it."""
 
     start: int
     end: int
     mention: DateMention | None
     note: str | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    """A date as matching compares it: month and day (year when written), or only a weekday
+    (0 = Monday)."""
+
+    text: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None
 
 
 def _weekday_index(word: str) -> int:
@@ -133,15 +157,55 @@ def _weekday_note(word: str | None, date: dt.date | None) -> str | None:
     return f"weekday mismatch: '{word}' but {date.isoformat()} is a {_WEEKDAY_NAMES[date.weekday()]}"
 
 
+_COUNTED = re.compile(
+    r"(?:\d|\b(?:se|satu|dua|tiga|empat|lima|beberapa|per|tiap|setiap|akhir|awal))\s*$", re.IGNORECASE
+)
+
+
+_RELATIVE_AFTER = re.compile(r"\s+(?:lalu|depan|ini)\b", re.IGNORECASE)
+
+
 def _valid_weekday_word(text: str, start: int, end: int) -> bool:
-    # "minggu lalu" is "last week"; only the capitalised "Minggu" is Sunday.
+    # "minggu lalu" is "last week"; only the capitalised "Minggu" is Sunday, and not when counted
+    # ("2 Minggu", "akhir Minggu").
     word = text[start:end]
-    return not (word.lower() == "minggu" and not word[0].isupper())
+    if word.lower() != "minggu":
+        return True
+    if not word[0].isupper() or _COUNTED.search(text, max(0, start - 12), start) is not None:
+        return False
+    # "Minggu lalu, ..." opening a sentence is "last week"; "pada Minggu lalu" is last Sunday
+    opening = not text[:start].strip() or text[:start].rstrip()[-1] in '.!?\n"“'
+    return not (opening and _RELATIVE_AFTER.match(text, end))
+
+
+def weekday_at(text: str, start: int, end: int) -> int | None:
+    """The weekday (0 = Monday) that ``text[start:end]`` names, if it is a weekday word there:
+    "Minggu" in "pada Minggu, 5 Maret" is Sunday (6), "minggu" in "minggu lalu" is None."""
+    key = re.sub(r"['’]", "", text[start:end].lower())
+    if key not in _WEEKDAYS or not _valid_weekday_word(text, start, end):
+        return None
+    return _WEEKDAYS[key]
 
 
 def find_dates(text: str, lang: str, article_date: dt.date | None = None) -> list[FoundDate]:
     """Every date mention in ``text`` with its span, in order; overlapping forms keep the longest."""
-    text_year = _first_explicit_year(text)
+    return _found(text, lang, article_date, _first_explicit_year(text))
+
+
+def calendar_dates(text: str, lang: str) -> list[CalendarDate]:
+    """The dates of ``text`` as written, for comparing a claim with a passage: a day-and-month
+    date (with its year when written), and, separately, every weekday word ("Friday, March 4"
+    gives both). No year is inferred: a passage has no article date."""
+    dates: list[CalendarDate] = []
+    for found in _found(text, lang, None, None):
+        if found.month is not None:
+            dates.append(CalendarDate(text[found.start : found.end], found.month, found.day, found.year))
+        if found.weekday is not None:
+            dates.append(CalendarDate(_WEEKDAY_NAMES[found.weekday], weekday=found.weekday))
+    return dates
+
+
+def _found(text: str, lang: str, article_date: dt.date | None, text_year: int | None) -> list[FoundDate]:
     candidates: list[FoundDate] = []
     for index, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(text):
@@ -183,6 +247,7 @@ def _interpret(
         if index == len(_PATTERNS) - 1:
             return None
         weekday = None
+    weekday_index = _weekday_index(weekday) if weekday is not None else None
     if index == len(_PATTERNS) - 1:
         return _weekday_alone(text, match, article_date)
     if "mon" in groups and groups["mon"] is not None:
@@ -192,8 +257,11 @@ def _interpret(
             return None  # the verb "may", not the month
     else:
         first, second = int(groups["a"]), int(groups["b"])
-        day, month = (second, first) if lang == "en" and index == 4 else (first, second)
+        # month first in English ("3/4/2022" is March 4), unless the first cannot be a month
+        day, month = (second, first) if lang == "en" and index == 4 and first <= 12 else (first, second)
     year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and year < 100:
+        year += 2000
     past = bool(groups.get("past"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -205,17 +273,19 @@ def _interpret(
         end -= 1  # a sentence's full stop, not an abbreviation's
     if text[start] == "(" and weekday is None:
         start, end = start + 1, end - 1  # keep "(4/3)" readable as "4/3"
+    parts = {"day": day, "month": month, "year": year, "weekday": weekday_index}
     if date is None:
         note = "date without a known year" if year is None else "impossible date"
-        return FoundDate(start, end, None, note)
-    return FoundDate(start, end, DateMention(text[start:end], date.isoformat()), _weekday_note(weekday, date))
+        return FoundDate(start, end, None, note, **parts)
+    mention = DateMention(text[start:end], date.isoformat())
+    return FoundDate(start, end, mention, _weekday_note(weekday, date), **parts)
 
 
 def _weekday_alone(text: str, match: re.Match[str], article_date: dt.date | None) -> FoundDate | None:
     """A bare weekday: the nearest such day on or before the article date ("next" looks ahead)."""
     target = _weekday_index(match.group("wd"))
     if article_date is None:
-        return FoundDate(match.start(), match.end(), None, "weekday without an article date")
+        return FoundDate(match.start(), match.end(), None, "weekday without an article date", weekday=target)
     relation = (match.group("rel") or match.group("relafter") or "").strip().lower()
     if relation in ("next", "depan"):
         delta = (target - article_date.weekday()) % 7 or 7
@@ -223,4 +293,5 @@ def _weekday_alone(text: str, match: re.Match[str], article_date: dt.date | None
     else:
         date = article_date - dt.timedelta(days=(article_date.weekday() - target) % 7)
     note = "weekday resolved against the article date"
-    return FoundDate(match.start(), match.end(), DateMention(match.group(0), date.isoformat()), note)
+    mention = DateMention(match.group(0), date.isoformat())
+    return FoundDate(match.start(), match.end(), mention, note, weekday=target)

@@ -1,0 +1,91 @@
+"""One numbers module and one dates module: the claim list and the match notes read alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.claims import extract_claims
+from workbench.language.dates import calendar_dates, find_dates, weekday_at
+from workbench.language.lexicon import draft_english
+from workbench.language.numbers import describe, find_numbers
+from workbench.matching.quantities import compare_dates, compare_quantities, extract_dates, extract_quantities
+
+
+def test_1500_is_fifteen_hundred_in_indonesian_and_one_and_a_half_in_english() -> None:
+    assert [n.mention.value for n in find_numbers("1.500 rumah", "id")] == [1500]
+    assert [n.mention.value for n in find_numbers("1.500 km", "en")] == [1.5]
+    assert [q.mention.value for q in extract_quantities("1.500 rumah", "id")] == [1500]
+
+
+@pytest.mark.parametrize("text", ["hampir 20 rumah", "nearly 20 homes", "almost 20 homes"])
+def test_hampir_means_the_same_in_the_claim_list_and_the_match_notes(text: str) -> None:
+    lang = "id" if "rumah" in text else "en"
+    (claim,) = extract_claims(f"Banjir merendam {text} di desa itu.", lang)
+    (stored,) = claim.numbers
+    (compared,) = extract_quantities(text, lang)
+    assert stored == compared.mention
+    assert (stored.value, stored.qualifier) == (20, "less-than")
+    assert compared.near and describe(compared) == "nearly 20"
+    # close to 20 and below it: "19" and "about 20" report it faithfully, "more than 20" does not
+    assert compare_quantities([compared], extract_quantities("19 homes"))[0] == ["nearly 20"]
+    assert compare_quantities([compared], extract_quantities("about 20 homes"))[0] == ["nearly 20"]
+    assert compare_quantities([compared], extract_quantities("more than 20 homes"))[1]
+    assert compare_quantities([compared], extract_quantities("12 homes"))[2] == [
+        "claim: nearly 20 — source: 12"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["dua minggu", "Rapat digelar minggu lalu.", "Minggu lalu, rapat digelar.", "2 Minggu"]
+)
+def test_minggu_as_a_week_is_never_sunday(text: str) -> None:
+    assert not [d for d in calendar_dates(text, "id") if d.weekday is not None]
+    assert not [d for d in find_dates(text, "id", dt.date(2022, 3, 4)) if d.weekday is not None]
+    start = text.lower().index("minggu")
+    assert weekday_at(text, start, start + 6) is None
+    assert "Sunday" not in draft_english(text)
+
+
+def test_capitalised_minggu_naming_a_day_is_sunday_everywhere() -> None:
+    text = "Rapat digelar pada Minggu, 6 Maret."
+    (found,) = find_dates(text, "id", dt.date(2022, 3, 10))
+    assert found.weekday == 6 and found.mention is not None and found.mention.date == "2022-03-06"
+    assert found.note is None  # 6 March 2022 was a Sunday
+    assert [d.weekday for d in calendar_dates(text, "id") if d.weekday is not None] == [6]
+    assert "Sunday" in draft_english(text)
+    agree, conflict = compare_dates(extract_dates(text, "id"), extract_dates("on Sunday, March 6"))
+    assert len(agree) == 2 and not conflict
+
+
+def test_a_duration_in_weeks_compares_in_hours() -> None:
+    (weeks,) = extract_quantities("mogok selama dua minggu", "id")
+    assert (weeks.unit, weeks.mention.value) == ("duration", 2)
+    assert compare_quantities([weeks], extract_quantities("a 14-day strike"))[0] == ["dua minggu"]
+
+
+def test_fractions_are_shares_in_the_claim_list_and_percentages_when_compared() -> None:
+    (claim,) = extract_claims("Separuh warga desa itu kehilangan rumah mereka.", "id")
+    assert [(n.value, n.qualifier) for n in claim.numbers] == [(0.5, "exact")]
+    separuh = extract_quantities("Separuh warga", "id")
+    assert compare_quantities(separuh, extract_quantities("50 percent of residents"))[0] == ["Separuh"]
+    assert find_numbers("in the second half", "en") == []  # a bare "half" is no quantity
+    assert [n.mention.value for n in find_numbers("half of the homes", "en")] == [0.5]
+
+
+def test_vague_amounts_agree_with_their_order_of_magnitude() -> None:
+    puluhan = extract_quantities("puluhan warga", "id")
+    assert compare_quantities(puluhan, extract_quantities("dozens of residents"))[0] == ["puluhan"]
+    assert compare_quantities(puluhan, extract_quantities("45 residents"))[0] == ["puluhan"]
+    assert compare_quantities(puluhan, extract_quantities("450 residents"))[2]
+
+
+def test_dates_module_is_the_one_both_sides_use() -> None:
+    # a year-less date as written: the claim list resolves it, matching compares day and month
+    (found,) = find_dates("diunggah 28 Februari lalu", "id", dt.date(2022, 3, 4))
+    assert found.mention is not None and found.mention.date == "2022-02-28"
+    (written,) = calendar_dates("diunggah 28 Februari lalu", "id")
+    assert (written.day, written.month, written.year) == (28, 2, None)
+    assert [(d.month, d.day) for d in calendar_dates("3/4/2022", "en")] == [(3, 4)]
+    assert [(d.month, d.day) for d in calendar_dates("3/4/2022", "id")] == [(4, 3)]
