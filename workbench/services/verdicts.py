@@ -256,6 +256,23 @@ def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
         return claim_views(session, article_claims(session, article.id))
 
 
+def list_claim_rows(ws: Workspace, article_id: int, only: Collection[int] | None = None) -> list[ClaimRow]:
+    """:func:`claim_rows` in a session of its own."""
+    with ws.db.session() as session:
+        return claim_rows(session, article_id, only)
+
+
+def get_claims(ws: Workspace, claim_ids: Collection[int]) -> list[ClaimView]:
+    """The views of ``claim_ids`` (those that exist), in reading order."""
+    with ws.db.session() as session:
+        claims = session.exec(
+            select(Claim)
+            .where(col(Claim.id).in_(list(claim_ids)))
+            .order_by(col(Claim.position), col(Claim.id))
+        ).all()
+        return claim_views(session, list(claims))
+
+
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
     with ws.db.session() as session:
         return claim_view(session, claim_id)

@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from workbench.labels import language_warning
 from workbench.services.workspace import Workspace
 from workbench.tui.commands import ScreenCommands
+from workbench.tui.jobs import Jobs
 from workbench.tui.screens.articles import ArticlesScreen
 
 
@@ -32,11 +33,18 @@ class WorkbenchApp(App[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self.jobs = Jobs()  # long jobs (fetch, match, re-verify): one of a kind per article
 
     def on_mount(self) -> None:
         self.push_screen(ArticlesScreen())
         if warning := language_warning():
             self.notify(warning, severity="warning", timeout=10)
+
+    async def action_quit(self) -> None:
+        """Leave at once: running jobs are told to stop, and nothing waits for them
+        (``workbench.tui.run`` ends the process if one is still in a request)."""
+        self.jobs.cancel_all()
+        self.exit()
 
     def action_toggle_keys(self) -> None:
         """The keys panel lists every binding of the screen, those the footer has no room for too

@@ -1,6 +1,20 @@
-"""Open the TUI on a database."""
+"""Open the TUI on a database, and leave it at once when the checker quits."""
 
 from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+WORKER_THREADS = "workbench-worker"
+IDLE_GRACE = 0.2  # seconds the threads of finished workers get to end before the process leaves
 
 
 def run_tui(db: str | None = None) -> None:
@@ -8,7 +22,34 @@ def run_tui(db: str | None = None) -> None:
     from workbench.tui.app import WorkbenchApp
 
     ws = Workspace.open(db)
+    run_app(WorkbenchApp(ws))
+
+
+def run_app(app: WorkbenchApp, **run_options: Any) -> None:
+    """Run ``app`` (``run_options`` go to ``App.run``: ``headless``, ``auto_pilot``), close its
+    workspace, and return; or, when a worker thread is still busy after the app has exited (a job
+    waiting on a slow server until its deadline, a long query), end the process there and then.
+
+    ``asyncio.run`` would wait for every thread of its executor before returning, which is how
+    ``q`` once blanked the screen and left the process running for as long as the job took. What
+    a job finished is already stored; its unfinished transaction is rolled back by SQLite."""
+    loop = asyncio.new_event_loop()
+    workers = ThreadPoolExecutor(thread_name_prefix=WORKER_THREADS)  # Textual's thread workers run here
+    loop.set_default_executor(workers)
     try:
-        WorkbenchApp(ws).run()
+        app.run(loop=loop, **run_options)
     finally:
-        ws.close()
+        app.jobs.cancel_all()
+        workers.shutdown(wait=False, cancel_futures=True)  # idle threads end now, busy ones do not
+        app.workspace.close()
+    deadline = time.monotonic() + IDLE_GRACE
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    if any(
+        t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()
+    ):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(app.return_code or 0)
+    loop.close()

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from workbench.services.editing import EditResult
-    from workbench.services.verdicts import ClaimView
+    from workbench.services.verdicts import ClaimRow, ClaimView
     from workbench.storage.models import Article, Claim
     from workbench.tui.app import WorkbenchApp
 
@@ -227,16 +227,22 @@ class ClaimEditing(WorkbenchScreen):
     if TYPE_CHECKING:
         article_id: int
         article: Article | None
-        views: list[ClaimView]
+        rows: list[ClaimRow]
 
         @property
-        def current(self) -> ClaimView | None: ...
+        def current_id(self) -> int | None: ...
+
+        def with_current(self, act: Callable[[ClaimView], None]) -> None: ...
+
+        def claim_after(self, claim_id: int) -> int | None: ...
 
         def load_claims(self, select_id: int | None = None, origin: int | None = None) -> Worker[None]: ...
 
     def action_edit_claim(self) -> None:
-        if (view := self.current) is not None:
-            self.app.push_screen(ClaimEditDialog(view.claim), partial(self._edited, view.claim.id or 0))
+        self.with_current(self._open_edit_dialog)
+
+    def _open_edit_dialog(self, view: ClaimView) -> None:
+        self.app.push_screen(ClaimEditDialog(view.claim), partial(self._edited, view.claim.id or 0))
 
     def _edited(self, claim_id: int, changes: ClaimChanges | None) -> None:
         if changes is not None and any(
@@ -249,12 +255,14 @@ class ClaimEditing(WorkbenchScreen):
     def action_confirm_statement(self) -> None:
         from workbench.services.editing import confirm_statement
 
-        if (view := self.current) is not None:
-            self.run_edit(partial(confirm_statement, claim_id=view.claim.id or 0))
+        if (claim_id := self.current_id) is not None:
+            self.run_edit(partial(confirm_statement, claim_id=claim_id))
 
     def action_split_claim(self) -> None:
-        view = self.current
-        if view is None or self.article is None:
+        self.with_current(self._open_split_picker)
+
+    def _open_split_picker(self, view: ClaimView) -> None:
+        if self.article is None:
             return
         claim, text = view.claim, self.article.text
         paragraph, local_start, _ = paragraph_around(text, claim.start, claim.end)
@@ -274,20 +282,26 @@ class ClaimEditing(WorkbenchScreen):
     def action_merge_claim(self) -> None:
         from workbench.services.editing import merge_claims
 
-        view = self.current
-        if view is None:
+        claim_id = self.current_id
+        if claim_id is None:
             return
-        index = self.views.index(view)
-        if index + 1 >= len(self.views):
+        following = self.claim_after(claim_id)
+        if following is None:
             self.notify("This is the last claim: nothing to merge with", severity="warning")
             return
-        following = self.views[index + 1].claim.id or 0
-        self.run_edit(partial(merge_claims, first_id=view.claim.id or 0, second_id=following))
+        self.run_edit(partial(merge_claims, first_id=claim_id, second_id=following))
 
     def action_add_claim(self) -> None:
         if self.article is None:
             return
-        start = self.current.claim.end if self.current is not None else 0
+        if self.current_id is None:
+            self._open_span_picker(0)
+        else:
+            self.with_current(lambda view: self._open_span_picker(view.claim.end))
+
+    def _open_span_picker(self, start: int) -> None:
+        if self.article is None:
+            return
         title = "Add a claim: select its span (shift+arrows or the mouse), Enter adds"
         self.app.push_screen(SpanPicker(title, self.article.text, start=start), self._add_span)
 
@@ -298,15 +312,17 @@ class ClaimEditing(WorkbenchScreen):
             self.run_edit(partial(add_claim, article_ref=self.article_id, start=span[0], end=span[1]))
 
     def action_delete_claim(self) -> None:
-        if (view := self.current) is None:
+        claim_id = self.current_id
+        if claim_id is None:
             return
-        if view.verdict is not None:
+        row = next(row for row in self.rows if row.id == claim_id)
+        if row.label is not None:
             self.notify(
                 "This claim has a verdict, which is kept: record a new verdict instead", severity="error"
             )
             return
-        question = f"Delete claim {view.claim.id}? “{view.claim.text[:120]}”"
-        self.app.push_screen(ConfirmDialog(question), partial(self._delete, view.claim.id or 0))
+        question = f"Delete claim {claim_id}? “{row.text[:120]}”"
+        self.app.push_screen(ConfirmDialog(question), partial(self._delete, claim_id))
 
     def _delete(self, claim_id: int, answer: bool | None) -> None:
         from workbench.services.editing import delete_claim
@@ -316,8 +332,7 @@ class ClaimEditing(WorkbenchScreen):
 
     def run_edit(self, edit: Callable[..., EditResult]) -> None:
         """Run an editing service in a thread; a refusal or bad input becomes a notification."""
-        view = self.current
-        origin = view.claim.id if view else None
+        origin = self.current_id
         self.run_worker(
             partial(self._edit_worker, edit, origin),
             name=f"edit of claim {origin}",  # a failure stays shown until an edit of it succeeds

@@ -2,33 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
+from workbench.domain import ReviewState
 from workbench.labels import display_name
 from workbench.services.articles import get_article
 from workbench.services.reports import FORMATS
 from workbench.services.suggestions import Suggestion, suggest_for_article
-from workbench.services.verdicts import ClaimView, list_claims, record_verdict
+from workbench.services.verdicts import ClaimRow, ClaimView, get_claims, list_claim_rows, record_verdict
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.label_keys import label_key_bindings, name_label_bindings
-from workbench.tui.screens.claim_edit import EDIT_BINDINGS, ClaimEditing
+from workbench.tui.screens.claim_edit import EDIT_BINDINGS
+from workbench.tui.screens.claim_jobs import ClaimJobs
 from workbench.tui.screens.export_dialog import ExportRequest, default_report_path, format_name
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from workbench.services.archive_search import ArchiveHit
     from workbench.storage.models import Article
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.jobs import Job
+
+DETAIL_AHEAD = 60  # full views loaded on each side of the cursor (a PageDown is ~20 rows)
+DETAIL_NEAR = 25  # load more once the cursor is this close to a claim not loaded yet
+_COLUMNS = ("id", "kind", "verdict", "best", "claim")
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -36,10 +46,35 @@ def _one_line(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing actions
+def _cells(row: ClaimRow) -> tuple[str, str, str, str, Text]:
+    verdict = display_name(row.label) if row.label else "·"
+    if row.state == ReviewState.STALE:
+        verdict = f"⚠ {verdict}"
+    best = f"{row.best:.0f}" if row.best is not None else "-"
+    return (
+        str(row.id),
+        row.kind,
+        verdict,
+        best,
+        plain(_one_line(row.text)),
+    )  # the claim's face: the article's own words
+
+
+def _verdict_id(view: ClaimView) -> int:
+    return view.verdict.id if view.verdict else 0
+
+
+class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; ClaimEditing below it
+    """The table lists every claim from light rows (services/verdicts.py: claim_rows); a claim's
+    full view (evidence, verdict, suggestion) is loaded for the claims around the cursor, ahead of
+    it, and kept. A saved verdict updates its own row; only edits that change the list and jobs
+    that change the evidence reload the table."""
+
     BINDING_GROUP_TITLE = "Claims"  # heads its keys in the keys panel ("?")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "back", "Articles", id="back"),
+        Binding(
+            "escape,backspace", "back", "Articles", id="back", tooltip="Cancel the running job, else back"
+        ),
         Binding("v", "verdict", "Verdict", id="verdict", tooltip="Record a verdict with a rationale"),
         Binding("f", "fetch", "Fetch+match", id="fetch", tooltip="Fetch the sources again and re-match"),
         Binding(
@@ -79,8 +114,14 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         name_label_bindings(self, "verdict", "Record '{name}' with a rationale")
         self.article_id = article_id
         self.article: Article | None = None
-        self.views: list[ClaimView] = []
+        self.rows: list[ClaimRow] = []  # every claim, in the table's order
+        self._row_of: dict[int, int] = {}  # claim id -> its row
+        self.details: dict[int, ClaimView] = {}  # full views loaded so far, by claim id
         self.suggestions: dict[int, Suggestion] = {}
+        self._pending: tuple[int, Callable[[ClaimView], None]] | None = None  # waits for a detail
+        self._asked: frozenset[int] = frozenset()  # the claims the last detail load asked for
+        self._loaded_once = False
+        self._reload_on_resume = False
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -96,110 +137,220 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
 
     def on_mount(self) -> None:
         table = self.query_one("#claims-table", DataTable)
-        table.add_column("#", width=4)
-        table.add_column("kind", width=11)
-        table.add_column("verdict", width=16)
-        table.add_column("best", width=4)
-        table.add_column("claim (the article's words)")
+        table.add_column("#", width=6, key="id")
+        table.add_column("kind", width=11, key="kind")
+        table.add_column("verdict", width=16, key="verdict")
+        table.add_column("best", width=4, key="best")
+        table.add_column("claim (the article's words)", key="claim")
+        table.loading = True  # until the first load delivers
         from workbench.matching.semantic import ABSENT_MESSAGE, semantic_available
 
         if not semantic_available():  # a package lookup only; the model is never loaded here
             self.notify(ABSENT_MESSAGE, timeout=8)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
-    def load_claims(self, select_id: int | None = None, origin: int | None = None) -> None:
+    def on_screen_resume(self) -> None:
+        # runs when the screen is first shown, and after every dialog: load the first time, and
+        # after the re-verification screen (which records verdicts), not after a verdict dialog
+        if not self._loaded_once or self._reload_on_resume:
+            self._loaded_once, self._reload_on_resume = True, False
+            self.load_claims()
+
+    # Loading: rows for the whole table, full views for a window of claims around the cursor.
+
+    def load_claims(self, select_id: int | None = None, origin: int | None = None) -> Worker[None]:
         """Reload the table; ``select_id`` is the claim an action produced, ``origin`` the claim
         under the cursor when that action started."""
+        if not self.rows:
+            self.set_status("Loading claims…", busy=True)
+        return self._load(select_id, origin, self.current_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
+    def _load(self, select_id: int | None, origin: int | None, under_cursor: int | None) -> None:
         ws = self.workbench.workspace
         article = get_article(ws, self.article_id)
-        views = list_claims(ws, self.article_id)
+        rows = list_claim_rows(ws, self.article_id)
+        target = select_id if select_id is not None else under_cursor
+        at = next((i for i, row in enumerate(rows) if row.id == target), 0)
+        views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_AHEAD) : at + DETAIL_AHEAD]])
         suggestions = suggest_for_article(ws, self.article_id, views)
-        self.deliver(self._show, article, views, select_id, suggestions, origin)
+        self.deliver(self._show, article, rows, views, suggestions, select_id, origin)
 
     def _show(
         self,
         article: Article,
+        rows: list[ClaimRow],
         views: list[ClaimView],
+        suggestions: dict[int, Suggestion],
         select_id: int | None,
-        suggestions: dict[int, Suggestion] | None = None,
         origin: int | None = None,
     ) -> None:
         table = self.query_one("#claims-table", DataTable)
         keep = table.cursor_row
-        under_cursor = self.views[keep].claim.id if 0 <= keep < len(self.views) else None
-        self.article, self.views = article, views
-        self.suggestions = suggestions or {}
+        under_cursor = self.current_id
+        self.article, self.rows = article, rows
+        self._row_of = {row.id: i for i, row in enumerate(rows)}
+        self.details = {view.claim.id or 0: view for view in views}
+        self.suggestions = dict(suggestions)
+        self._asked = frozenset()
         self.query_one("#title-bar", Static).update(
-            plain(f"{article.title}  ·  {article.language}  ·  {len(views)} claims")
+            plain(f"{article.title}  ·  {article.language}  ·  {len(rows)} claims")
         )
         table.clear()
-        for view in views:
-            best = view.best
-            verdict = display_name(view.verdict.label) if view.verdict else "·"
-            if str(view.state) == "stale":
-                verdict = f"⚠ {verdict}"
-            table.add_row(
-                str(view.claim.id),
-                view.claim.kind,
-                verdict,
-                f"{best.score:.0f}" if best else "-",
-                plain(_one_line(view.claim.text)),  # the claim's face: the article's own words
-                key=str(view.claim.id),
-            )
-        checked = sum(1 for v in views if v.verdict)
-        stale = sum(1 for v in views if str(v.state) == "stale")
-        self.set_status(
-            f"{checked} of {len(views)} checked" + (f", {stale} stale (r: review)" if stale else "")
-        )
-        if views:
+        for row in rows:
+            table.add_row(*_cells(row), key=str(row.id))
+        table.loading = False
+        self._show_counts()
+        if rows:
             # Go to the claim an action produced only if the checker is still where the action
             # started: one who typed on meanwhile ("s", Enter, Down...) stays on the claim they
             # moved to, so their next key does not land on the one just saved.
             # (When the action removed that claim, a split or a merge, the produced claim wins.)
-            still_there = any(v.claim.id == origin for v in views)
+            still_there = origin in self._row_of
             if select_id is not None and origin is not None and still_there and under_cursor != origin:
                 select_id = under_cursor
-            row = next((i for i, v in enumerate(views) if v.claim.id == select_id), None)
-            if row is None:
-                row = next(
-                    (i for i, v in enumerate(views) if v.claim.id == under_cursor), min(keep, len(views) - 1)
-                )
-            table.move_cursor(row=row)
-            self._show_detail(row)
+            index = self._row_of.get(select_id) if select_id is not None else None
+            if index is None:
+                index = self._row_of.get(under_cursor, min(keep, len(rows) - 1)) if under_cursor else 0
+            table.move_cursor(row=index)
+            self._show_detail(index)
         table.focus()
 
-    def _show_detail(self, row: int) -> None:
-        if self.article is not None and 0 <= row < len(self.views):
-            view = self.views[row]
-            self.query_one(ClaimDetail).show(
-                view, self.article.text, self.suggestions.get(view.claim.id or 0)
-            )
+    def _show_counts(self) -> None:
+        checked = sum(1 for row in self.rows if row.label is not None)
+        stale = sum(1 for row in self.rows if row.state == ReviewState.STALE)
+        self.set_status(
+            f"{checked} of {len(self.rows)} checked" + (f", {stale} stale (r: review)" if stale else "")
+        )
+
+    def _show_detail(self, index: int) -> None:
+        if self.article is None or not 0 <= index < len(self.rows):
+            return
+        claim_id = self.rows[index].id
+        view = self.details.get(claim_id)
+        detail = self.query_one(ClaimDetail)
+        if view is None:
+            detail.show_loading(claim_id)
+        else:
+            detail.show(view, self.article.text, self.suggestions.get(claim_id))
+        self._load_details_around(index)
+
+    def _load_details_around(self, index: int) -> None:
+        """Ask for the full views of the claims around ``index`` that are not loaded yet, once the
+        cursor comes near the edge of what is loaded (moving on loads ahead, not at every key)."""
+        near = self.rows[max(0, index - DETAIL_NEAR) : index + DETAIL_NEAR + 1]
+        if all(row.id in self.details for row in near):
+            return
+        window = self.rows[max(0, index - DETAIL_AHEAD) : index + DETAIL_AHEAD + 1]
+        wanted = frozenset(row.id for row in window if row.id not in self.details)
+        if self.rows[index].id in self._asked and wanted <= self._asked:
+            return  # already on its way
+        self._asked = wanted
+        self._load_details(sorted(wanted))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="claim-details")
+    def _load_details(self, claim_ids: list[int]) -> None:
+        ws = self.workbench.workspace
+        views = get_claims(ws, claim_ids)
+        suggestions = suggest_for_article(ws, self.article_id, views)
+        self.deliver(self._details_arrived, views, suggestions)
+
+    def _details_arrived(self, views: list[ClaimView], suggestions: dict[int, Suggestion]) -> None:
+        for view in views:
+            claim_id = view.claim.id or 0
+            if claim_id in self._row_of and claim_id not in self.details:  # a newer view wins
+                self.details[claim_id] = view
+                if claim_id in suggestions:
+                    self.suggestions[claim_id] = suggestions[claim_id]
+        index = self.query_one("#claims-table", DataTable).cursor_row
+        if 0 <= index < len(self.rows) and self.rows[index].id in {v.claim.id for v in views}:
+            self._show_detail(index)
+        current = self.current
+        if self._pending is not None and current is not None and current.claim.id == self._pending[0]:
+            _, act = self._pending
+            self._pending = None
+            act(current)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         self._show_detail(event.cursor_row)
 
     @property
-    def current(self) -> ClaimView | None:
+    def current_id(self) -> int | None:
+        """The claim under the cursor."""
         row = self.query_one("#claims-table", DataTable).cursor_row
-        return self.views[row] if 0 <= row < len(self.views) else None
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+    @property
+    def current(self) -> ClaimView | None:
+        """The full view of the claim under the cursor, once loaded (see ``with_current``)."""
+        claim_id = self.current_id
+        return self.details.get(claim_id) if claim_id is not None else None
+
+    def with_current(self, act: Callable[[ClaimView], None]) -> None:
+        """``act(view)`` on the claim under the cursor: now if its view is loaded, else as soon
+        as it arrives (if the cursor is still there). A key pressed right after End is not lost."""
+        claim_id = self.current_id
+        if claim_id is None:
+            return
+        view = self.details.get(claim_id)
+        if view is not None:
+            act(view)
+            return
+        self._pending = (claim_id, act)
+        self._load_details_around(self._row_of[claim_id])
+
+    def claim_after(self, claim_id: int) -> int | None:
+        """The id of the claim after ``claim_id`` in reading order."""
+        index = self._row_of.get(claim_id)
+        return self.rows[index + 1].id if index is not None and index + 1 < len(self.rows) else None
+
+    # One claim changed (a verdict, a pinned passage): its row, its view, the counts.
+
+    def _refresh_claim(self, claim_id: int) -> None:
+        """From a worker thread, after a write about ``claim_id``: read that claim again and
+        update its row in place. The rest of the table is not read again."""
+        ws = self.workbench.workspace
+        rows = list_claim_rows(ws, self.article_id, [claim_id])
+        views = get_claims(ws, [claim_id])
+        suggestions = suggest_for_article(ws, self.article_id, views)
+        self.deliver(self._claim_changed, rows, views, suggestions)
+
+    def _claim_changed(
+        self, rows: list[ClaimRow], views: list[ClaimView], suggestions: dict[int, Suggestion]
+    ) -> None:
+        table = self.query_one("#claims-table", DataTable)
+        for row, view in zip(rows, views, strict=True):
+            index = self._row_of.get(row.id)
+            if index is None:
+                continue
+            known = self.details.get(row.id)
+            if known is not None and _verdict_id(known) > _verdict_id(view):
+                continue  # a save of this claim that finished later already showed a newer verdict
+            self.rows[index] = row
+            self.details[row.id] = view
+            if row.id in suggestions:
+                self.suggestions[row.id] = suggestions[row.id]
+            for column, value in zip(_COLUMNS, _cells(row), strict=True):
+                table.update_cell(str(row.id), column, value)
+            if index == table.cursor_row:
+                self._show_detail(index)
+        self._show_counts()
 
     def action_back(self) -> None:
+        if self.cancel_jobs():  # Esc stops the running job first; what it finished is kept
+            return
         self.app.pop_screen()
 
     def action_review(self) -> None:
         from workbench.tui.screens.reverify import ReverifyScreen
 
+        self._reload_on_resume = True  # verdicts may be confirmed or re-opened there
         self.app.push_screen(ReverifyScreen(self.article_id))
 
-    def on_screen_resume(self) -> None:
-        # also runs when the screen is first shown, so this is the one place that loads
-        self.load_claims()
-
     def action_verdict(self, label: str | None = None) -> None:
-        view = self.current
-        if view is None:
-            return
+        self.with_current(partial(self._open_verdict_dialog, label))
+
+    def _open_verdict_dialog(self, label: str | None, view: ClaimView) -> None:
         dialog = VerdictDialog(
             view.claim.text,  # the article's own words; the English statement beside them
             english=view.claim.statement,
@@ -233,11 +384,12 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         ws = self.workbench.workspace
         record_verdict(ws, claim_id, choice.label, rationale=choice.rationale, evidence=evidence_id)
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: {display_name(choice.label)}")
-        self.app.call_from_thread(self.load_claims, claim_id, claim_id)
+        self._refresh_claim(claim_id)
 
     def action_search_archive(self) -> None:
-        if (view := self.current) is not None:
-            self._search_archive(view.claim.id or 0, view.claim.statement or view.claim.text)
+        if (claim_id := self.current_id) is not None:
+            row = self.rows[self._row_of[claim_id]]
+            self._search_archive(claim_id, row.statement or row.text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="archive-search")
     def _search_archive(self, claim_id: int, claim_text: str) -> None:
@@ -264,7 +416,7 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
             self.workbench.workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score
         )
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: passage pinned as evidence {evidence_id}")
-        self.app.call_from_thread(self.load_claims, claim_id, claim_id)
+        self._refresh_claim(claim_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sources")
     def action_sources(self) -> None:
@@ -275,44 +427,10 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         title = self.article.title if self.article else f"article {self.article_id}"
         self.deliver(self.app.push_screen, SourcesDialog(title, views))
 
-    def action_add_source(self) -> None:
-        from workbench.tui.screens.add_dialogs import AddSourceDialog
-
-        self.app.push_screen(AddSourceDialog(), self._source_chosen)
-
-    def _source_chosen(self, url: str | None) -> None:
-        if url:
-            self.add_source(url)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
-    def add_source(self, url: str) -> None:
-        from workbench.services.articles import add_source
-
-        try:
-            add_source(self.workbench.workspace, self.article_id, url)
-        except ValueError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self._fetch_and_match()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
-    def action_fetch(self) -> None:
-        self._fetch_and_match()
-
-    def _fetch_and_match(self) -> None:
-        """Runs in a worker thread: fetch every source, re-match, report, reload."""
-        from workbench.services.fetching import fetch_article
-        from workbench.services.matching import match_article
-
-        ws = self.workbench.workspace
-        self.app.call_from_thread(partial(self.set_status, "Fetching sources…", busy=True))
-        reports = fetch_article(ws, self.article_id)
-        report = match_article(ws, self.article_id)
-        summary = "; ".join(f"{r.summary}" for r in reports) or "no sources"
-        self.app.call_from_thread(
-            self.notify, f"{summary}. {report.with_evidence}/{report.claims} claims have evidence"
-        )
-        self.app.call_from_thread(self.load_claims)
+    def job_ended(self, job: Job, *, finished: bool) -> None:
+        del finished  # a cancelled match wrote the claims it ranked: reload either way
+        if job.article_id == self.article_id:
+            self.load_claims()
 
     @property
     def _report_name(self) -> str:
@@ -345,16 +463,6 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
         tmp.replace(request.path)
         self.app.call_from_thread(self.notify, f"Wrote {request.path}")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch")
-    def action_match(self) -> None:
-        """Match again against the snapshots already fetched (no request is sent)."""
-        from workbench.services.matching import match_article
-
-        self.app.call_from_thread(partial(self.set_status, "Matching…", busy=True))
-        report = match_article(self.workbench.workspace, self.article_id)
-        self.app.call_from_thread(self.notify, f"{report.with_evidence}/{report.claims} claims have evidence")
-        self.app.call_from_thread(self.load_claims)
-
     def action_reverify_now(self) -> None:
         from workbench.tui.screens.reverify import ReverifyScreen
 
@@ -362,7 +470,9 @@ class ClaimsScreen(ClaimEditing):  # ClaimEditing (claim_edit.py): hand-editing 
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
         """What ctrl+p offers here (workbench/tui/commands.py); claim commands need a claim."""
-        if self.current is not None:
+        if self._jobs_line():
+            yield PaletteCommand("Cancel the running job (finished work is kept)", "cancel_jobs")
+        if self.current_id is not None:
             yield PaletteCommand("Record a verdict for this claim", "verdict")
             yield PaletteCommand("Search the archive for this claim's evidence", "search_archive")
             yield PaletteCommand("Edit claim: statement, kind or speaker", "edit_claim")

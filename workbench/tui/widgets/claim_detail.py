@@ -69,6 +69,10 @@ class ClaimDetail(VerticalScroll):
     def compose(self) -> Any:
         yield Static("Select a claim.", id="claim-detail-body")
 
+    def show_loading(self, claim_id: int) -> None:
+        """The pane while the claim's view is on its way (a jump far down the table)."""
+        self.query_one("#claim-detail-body", Static).update(Text(f"Claim {claim_id} · loading…", style="dim"))
+
     def show(self, view: ClaimView, article_text: str, suggestion: Suggestion | None = None) -> None:
         claim = view.claim
         paragraph, start, end = paragraph_around(article_text, claim.start, claim.end)

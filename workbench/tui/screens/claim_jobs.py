@@ -1,0 +1,88 @@
+"""The claims screen's long jobs: fetch the sources and match, add a source, match again.
+
+``ClaimJobs`` sits between the claims screen and its hand-editing base. Each job is the article's
+one job of its kind (a second ``f`` says one is running), shows per-source and per-claim progress
+on the status line, and stops at its next step when the checker presses Esc or leaves the screen;
+what it finished is kept (workbench/tui/jobs.py).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from workbench.tui.jobs import Job
+from workbench.tui.screens.claim_edit import ClaimEditing
+
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from workbench.services.fetching import SourceFetchReport
+    from workbench.tui.app import WorkbenchApp
+
+SOURCES = "fetch"  # fetching and matching share one kind: both rewrite the article's evidence
+
+
+class ClaimJobs(ClaimEditing):
+    if TYPE_CHECKING:
+        article_id: int
+
+    def action_fetch(self) -> None:
+        self.start_job(SOURCES, self.article_id, "Fetch and match", self._fetch_and_match)
+
+    def action_match(self) -> None:
+        """Match again against the snapshots already fetched (no request is sent)."""
+        self.start_job(SOURCES, self.article_id, "Match", self._match)
+
+    def action_add_source(self) -> None:
+        from workbench.tui.screens.add_dialogs import AddSourceDialog
+
+        self.app.push_screen(AddSourceDialog(), self._source_chosen)
+
+    def _source_chosen(self, url: str | None) -> None:
+        if url:
+            self.add_source(url)
+
+    def add_source(self, url: str) -> Worker[None] | None:
+        return self.start_job(
+            SOURCES, self.article_id, "Add source, fetch and match", partial(self._add_source, url)
+        )
+
+    def _add_source(self, url: str, job: Job) -> None:
+        from workbench.services.articles import add_source
+
+        try:
+            add_source(cast("WorkbenchApp", self.app).workspace, self.article_id, url)
+        except ValueError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self._fetch_and_match(job)
+
+    def _fetch_and_match(self, job: Job) -> None:
+        """In the job's thread: fetch every source (progress per source), then match."""
+        from workbench.services.articles import article_sources
+        from workbench.services.fetching import fetch_article
+
+        ws = cast("WorkbenchApp", self.app).workspace
+        total = len(article_sources(ws, self.article_id))
+        done: list[SourceFetchReport] = []
+
+        def fetched(report: SourceFetchReport) -> None:
+            done.append(report)
+            line = f"{len(done)} of {total} sources · {report.url} {report.summary}"
+            self.report_progress(job, line, last=len(done) == total)
+
+        self.report_progress(job, f"0 of {total} sources")
+        reports = fetch_article(ws, self.article_id, progress=fetched)
+        summary = "; ".join(r.summary for r in reports) or "no sources"
+        self.app.call_from_thread(self.notify, f"Fetched: {summary}")
+        self._match(job)
+
+    def _match(self, job: Job) -> None:
+        from workbench.services.matching import match_article
+
+        def ranked(done: int, total: int) -> None:
+            self.report_progress(job, f"matching {done:,} of {total:,} claims", last=done == total)
+
+        report = match_article(cast("WorkbenchApp", self.app).workspace, self.article_id, progress=ranked)
+        self.app.call_from_thread(self.notify, f"{report.with_evidence}/{report.claims} claims have evidence")
