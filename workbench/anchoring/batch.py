@@ -5,7 +5,8 @@ Input line: ``{"id": ..., "selector": {"exact": "...", "prefix": "...", "suffix"
 line, in input order: ``{"id": ..., "status": "intact"|"moved"|"edited"|"orphaned", "start": n,
 "end": n, "score": s}`` (``start``/``end`` null when orphaned; edited lines also carry
 ``distance`` and ``diff``). A malformed line gives ``{"id": ..., "error": "..."}`` and the run goes
-on. Blank lines are skipped.
+on, and so does a ``text`` longer than ``WORKBENCH_TEXT_CAP`` characters (what a snapshot may hold).
+Blank lines are skipped.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from workbench import settings
 from workbench.anchoring.reanchor import reanchor_quote
 from workbench.anchoring.selectors import TextQuoteSelector
 from workbench.jsonl import answer_lines
@@ -31,6 +33,12 @@ def _answer(request: dict[str, Any]) -> dict[str, Any]:
         return {"id": ident, "error": '"selector" must be an object'}
     if not isinstance(text, str):
         return {"id": ident, "error": '"text" must be a string'}
+    cap = settings.text_cap()
+    if len(text) > cap:  # what a snapshot may hold: re-anchoring time grows with the text
+        return {
+            "id": ident,
+            "error": f'"text" has {len(text):,} characters; at most {cap:,} (WORKBENCH_TEXT_CAP)',
+        }
     problem = _selector_problem(selector)
     if problem:
         return {"id": ident, "error": problem}

@@ -30,7 +30,8 @@ def user_errors() -> tuple[type[Exception], ...]:
     from workbench.labels import UnknownLabel
     from workbench.services.workspace import NotFound
 
-    return (NotFound, UnknownLabel, ValueError, OSError, SQLAlchemyError, ImportError)
+    # OverflowError: an id or offset past what SQLite's integers hold ("verdict 99999999999999999999999")
+    return (NotFound, UnknownLabel, ValueError, OSError, SQLAlchemyError, ImportError, OverflowError)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -85,6 +86,8 @@ def _one_line(exc: BaseException) -> str:
     original = getattr(exc, "orig", None)
     if isinstance(exc, SQLAlchemyError) and isinstance(original, BaseException):
         exc = original  # the driver's own message, without the SQL
+    if isinstance(exc, OverflowError):
+        return f"a number is too large for the database (at most {2**63 - 1:,}): no such row"
     if isinstance(exc, ImportError) and exc.name:
         return f"missing package {exc.name!r} (a PostgreSQL URL needs psycopg: pip install 'psycopg[binary]')"
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -54,18 +54,20 @@ def _run_batch(batch: Path, process: Callable[[Iterable[str]], Iterator[str]]) -
     """Stream JSONL through ``process``; count the error lines and exit 1 if there were any."""
     import json
 
+    from workbench.jsonl import BadLine, read_lines
+
     if str(batch) != "-" and not batch.is_file():
         fail(f"no such file: {batch}")
     handle = sys.stdin.buffer if str(batch) == "-" else batch.open("rb")
-    undecodable: list[str] = []  # error lines for input lines that are not UTF-8, in order
+    undecodable: list[str] = []  # error lines for input lines too long or not UTF-8, in order
     errors = 0
 
     def decoded() -> Iterator[str]:
-        for raw in handle:
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                undecodable.append(json.dumps({"id": None, "error": f"not UTF-8 at byte {exc.start}"}))
+        for line in read_lines(handle):
+            if isinstance(line, BadLine):
+                undecodable.append(line.answer())
+            else:
+                yield line
 
     def write(line: str) -> None:
         sys.stdout.write(line + "\n")

@@ -2,11 +2,17 @@
 
 SQLite gets WAL, foreign keys and a busy timeout on every connection (a ``connect`` listener), so
 the app, Alembic and tests all see the same behaviour. The schema is created only by Alembic.
+
+Opening refuses (:class:`DatabaseRefused`, one line) what it must not touch: a SQLite file that is
+damaged (``PRAGMA quick_check``, once per file per process) or belongs to another application
+(tables but no schema revision), and a database at a schema revision this workbench does not know
+(made by a newer one: SQLite files say which, in ``PRAGMA user_version``).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -18,6 +24,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Stamped into every SQLite file this workbench migrates: ``application_id`` marks the file as
+# ours, ``user_version`` holds the version of the workbench that last brought its schema up.
+APPLICATION_ID = int.from_bytes(b"WkBn", "big")
+
+
+class DatabaseRefused(ValueError):
+    """A database this workbench will not open; the message says why and what to do."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -78,17 +91,28 @@ _REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+?)\s*$", re.MU
 
 
 @cache
-def head_revision() -> str | None:
-    """The newest migration's id, read from the ``revision`` / ``down_revision`` lines of the
-    migration files without importing Alembic (~0.4 s); None unless there is exactly one head."""
+def _revision_graph() -> tuple[frozenset[str], frozenset[str]]:
+    """Every migration's id and every id some migration follows, read from the ``revision`` /
+    ``down_revision`` lines of the migration files without importing Alembic (~0.4 s)."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
             ids = set(re.findall(r"[\"']([^\"']+)[\"']", value))
             (revisions if name == "revision" else parents).update(ids)
+    return frozenset(revisions), frozenset(parents)
+
+
+def head_revision() -> str | None:
+    """The newest migration's id; None unless there is exactly one head."""
+    revisions, parents = _revision_graph()
     heads = revisions - parents
     return next(iter(heads)) if len(heads) == 1 else None
+
+
+def known_revisions() -> frozenset[str]:
+    """The ids of the migrations this workbench ships."""
+    return _revision_graph()[0]
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -121,15 +145,114 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+# SQLite files this process found sound, as (path, inode, size, modification time): a file is
+# checked again only when it changed since.
+_CHECKED: set[tuple[Path, int, int, int]] = set()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is damaged or is another application's database. Runs ``PRAGMA
+    quick_check`` (a few milliseconds for the demo database; it reads every page, so about as long
+    as reading the file) once per file per process, on a plain connection that changes nothing."""
+    path = path.resolve()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return  # a new database
+    key = (path, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if key in _CHECKED or stat.st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)") if row[0] != "ok"]
+            tables = [
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            ]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            f"{path} is damaged or is not a database ({exc}); restore it from a backup"
+        ) from None
+    if problems:
+        # the first row starts "*** in database main ***" on a line of its own
+        lines = [line for p in problems for line in p.splitlines() if line and not line.startswith("***")]
+        found = lines[0] if lines else "failed"
+        raise DatabaseRefused(f"{path} is damaged (integrity check: {found}); restore it from a backup")
+    if tables and "alembic_version" not in tables:
+        raise DatabaseRefused(
+            f"{path} is not a workbench database: it holds other tables ({', '.join(sorted(tables)[:3])}) "
+            "and no schema revision; give --db a new file or a workbench database"
+        )
+    _CHECKED.add(key)
+
+
+def _version_number(version: str) -> int:
+    """``1.2.3`` as 1002003 (what ``PRAGMA user_version`` can hold); 0 when not in that form."""
+    parts = version.split(".")[:3]
+    if len(parts) != 3 or not all(p.isdigit() and int(p) < 1000 for p in parts):
+        return 0
+    return int(parts[0]) * 1_000_000 + int(parts[1]) * 1_000 + int(parts[2])
+
+
+def _version_text(number: int) -> str:
+    return f"{number // 1_000_000}.{number // 1_000 % 1_000}.{number % 1_000}"
+
+
+def _maker(engine: Engine) -> str | None:
+    """The workbench version stamped into a SQLite file by the last upgrade, if it is ours."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with engine.connect() as connection:
+        application = connection.exec_driver_sql("PRAGMA application_id").scalar()
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+    return _version_text(int(version)) if application == APPLICATION_ID and version else None
+
+
+def _stamp(engine: Engine) -> None:
+    """Mark a SQLite file as ours and record which workbench brought its schema up."""
+    if engine.dialect.name != "sqlite":
+        return
+    from workbench import __version__
+
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.exec_driver_sql(f"PRAGMA user_version = {_version_number(__version__)}")
+
+
+def check_revision(engine: Engine) -> None:
+    """Refuse a database whose schema revision no migration here knows: a newer workbench made it,
+    and this one would misread it (or Alembic would fail half-way)."""
+    stored = stored_revision(engine)
+    if stored is None or stored in known_revisions():
+        return
+    maker = _maker(engine)
+    made = f", made by workbench {maker}" if maker else ""
+    raise DatabaseRefused(
+        f"database schema revision {stored!r} is newer than this workbench knows "
+        f"(head {head_revision()!r}{made}); upgrade the workbench"
+    )
+
+
 class Database:
-    """One database: an engine plus short-lived sessions. Opening upgrades a schema that is behind
-    (a database at the newest revision opens without loading Alembic)."""
+    """One database: an engine plus short-lived sessions. Opening checks the file (SQLite: sound,
+    and ours) and the schema revision (one this workbench knows), then upgrades a schema that is
+    behind (a database at the newest revision opens without loading Alembic)."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
+        from workbench.settings import sqlite_path
+
         self.url = url
+        path = sqlite_path(url)
+        if path is not None:
+            check_sqlite_file(path)
         self.engine = make_engine(url)
-        if migrate and not schema_is_current(self.engine):
-            upgrade(self.engine)
+        if migrate:
+            check_revision(self.engine)
+            if not schema_is_current(self.engine):
+                upgrade(self.engine)
+                _stamp(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
