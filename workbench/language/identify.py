@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from workbench.language.stemming import stem_english
 from workbench.language.tokens import ENGLISH_STOPWORDS, INDONESIAN_STOPWORDS
 
 LANGUAGES = ("id", "en")
@@ -77,7 +78,8 @@ class LanguageGuess:
 
 @cache
 def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
-    """Single words of the shipped lexicon: its Indonesian keys and its English alternatives."""
+    """Single words of the shipped lexicon: its Indonesian keys (words no English headword
+    spells) and the Porter2 stems of its English alternatives (so "reporters" meets "reporter")."""
     from workbench.language.lexicon import load_lexicon
 
     lexicon = load_lexicon()
@@ -85,7 +87,7 @@ def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
     english = frozenset(
         word.lower() for values in lexicon.words.values() for value in values for word in value.split()
     )
-    return indonesian - english, english - indonesian
+    return indonesian - english, frozenset(stem_english(word) for word in english - indonesian)
 
 
 def _is_name(surface: str, first: bool) -> bool:
@@ -115,7 +117,7 @@ def word_evidence(word: str, *, first: bool = False) -> tuple[float, float]:
     known_id, known_en = _vocabularies()
     if key in known_id or (len(key) > 5 and "-" in key and key.split("-")[0] in known_id):
         indonesian += _VOCABULARY
-    elif any(form in known_en for form in _english_base_forms(key)):
+    elif stem_english(key) in known_en:
         english += _VOCABULARY
     if _is_name(word, first):
         # a name's spelling says where the name comes from, not what language the text is in
@@ -123,19 +125,6 @@ def word_evidence(word: str, *, first: bool = False) -> tuple[float, float]:
     if _EN_SPELLING.search(plain):
         english += _SPELLING
     return indonesian, english
-
-
-def _english_base_forms(key: str) -> tuple[str, ...]:
-    """The word and what it may inflect: "reporters" -> "reporter", "told" stays "told"."""
-    forms = [key]
-    if key.endswith("s") and not key.endswith("ss"):
-        forms.append(key[:-1])
-        if key.endswith("ies"):
-            forms.append(key[:-3] + "y")
-    for ending in ("ed", "ing"):
-        if key.endswith(ending) and len(key) > len(ending) + 2:
-            forms += [key[: -len(ending)], key[: -len(ending)] + "e"]
-    return tuple(forms)
 
 
 def identify_language(text: str) -> LanguageGuess:

@@ -181,41 +181,23 @@ _PIVOT_DEPTH = 3  # only an Indonesian term's first senses link English words as
 
 @cache
 def _english_to_indonesian() -> dict[str, tuple[str, ...]]:
+    """English stem -> the Indonesian terms whose first senses have a word of that stem."""
     reverse: dict[str, list[str]] = {}
     for term, english in load_lexicon().words.items():
         for word in english[:_PIVOT_DEPTH]:
             if " " not in word:
-                reverse.setdefault(word.lower(), []).append(term)
-    return {word: tuple(terms) for word, terms in reverse.items()}
+                reverse.setdefault(stem_english(word), []).append(term)
+    return {stem: tuple(terms) for stem, terms in reverse.items()}
 
 
 @cache
 def english_synonyms(word: str) -> frozenset[str]:
     """English words sharing an Indonesian translation with ``word`` ("denied" -> "refused",
-    "rejected" through "menolak"): a rough synonym list pivoting through the lexicon."""
+    "rejected" through "menolak"): a rough synonym list pivoting through the lexicon. Inflected
+    forms meet their headword by their Porter2 stem; words of the same stem are left out."""
     lexicon = load_lexicon()
-    reverse = _english_to_indonesian()
-    forms = _base_forms(word.lower())
+    stem = stem_english(word)
     related: set[str] = set()
-    for form in forms:
-        for term in reverse.get(form, ()):
-            related.update(w.lower() for w in lexicon.words[term][:_PIVOT_DEPTH] if " " not in w)
-    return frozenset(related - set(forms))
-
-
-def _base_forms(word: str) -> list[str]:
-    """The word and the dictionary forms it may inflect ("houses" -> "house", "resigned" -> "resign")."""
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        forms.append(word[:-1])
-    if word.endswith("ed"):
-        forms += [word[:-2], word[:-1]]
-        if word.endswith("ied"):
-            forms.append(word[:-3] + "y")
-    if word.endswith("ing"):
-        forms += [word[:-3], word[:-3] + "e"]
-    return forms
+    for term in _english_to_indonesian().get(stem, ()):
+        related.update(w.lower() for w in lexicon.words[term][:_PIVOT_DEPTH] if " " not in w)
+    return frozenset(w for w in related if stem_english(w) != stem)

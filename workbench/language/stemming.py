@@ -1,13 +1,15 @@
-"""Stemmers: Sastrawi for Indonesian (lazy, cached per word) and a light suffix stripper for English.
+"""Stemmers: Sastrawi for Indonesian and Porter2 (snowballstemmer) for English; both lazy, cached
+per word.
 
-The English stemmer only has to make "protected", "protects" and "protecting" meet "protect" (and the
-lexicon's headwords meet running text); it is not a linguistic stemmer.
+English stems make "protected", "protects" and "protecting" meet "protect", and the lexicon's
+headwords meet running text. Porter2 replaced a hand-written suffix stripper that conflated
+"news" with "new" and "united" with "unit" and kept "agreed" apart from "agree".
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class _Stemmer(Protocol):
@@ -31,35 +33,25 @@ def stem_indonesian(word: str) -> str:
     return _sastrawi().stem(word)
 
 
-_VOWELS = frozenset("aeiouy")
+# Porter2 conflates these with other words that matter in news: "United" (States, Nations) with "unit".
+_KEEP_WHOLE = frozenset({"united"})
+
+
+@cache
+def _porter2() -> Any:
+    import snowballstemmer  # the Snowball project's own Python build of its stemmers
+
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def stem_english(word: str) -> str:
-    """A crude English stem, lowered: "organizations" -> "organization", "attacked" -> "attack"."""
+    """The Porter2 (Snowball) stem of one English word, lowered, possessive dropped:
+    "organizations" -> "organiz", "attacked" -> "attack", "agreed" and "agree" -> "agre"; "news"
+    stays apart from "new", and "united" from "unit". Words with digits are only lowered."""
     stem = word.lower().replace("’", "'")
     if stem.endswith("'s"):
         stem = stem[:-2]
-    if len(stem) <= 3 or not stem.isalpha():
+    if not stem.isalpha() or stem in _KEEP_WHOLE:
         return stem
-    if stem.endswith("ies") and len(stem) > 4:
-        stem = stem[:-3] + "y"
-    elif stem.endswith(("sses", "shes", "ches", "xes")):
-        stem = stem[:-2]
-    elif stem.endswith("s") and not stem.endswith(("ss", "us", "is")):
-        stem = stem[:-1]
-    for suffix in ("ing", "ed"):
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
-            base = stem[: -len(suffix)]
-            if not any(char in _VOWELS for char in base):
-                break  # "bed", "sing": nothing left to be a stem
-            if suffix == "ed" and base.endswith("i"):
-                base = base[:-1] + "y"  # "applied" -> "apply"
-            elif len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]  # "planned" -> "plan"
-            stem = base
-            break
-    # "create"/"created"/"creating" all end as "creat".
-    if stem.endswith("e") and len(stem) > 3:
-        stem = stem[:-1]
-    return stem
+    return str(_porter2().stemWord(stem))

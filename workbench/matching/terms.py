@@ -39,8 +39,10 @@ class ClaimTerm:
 
 
 def passage_keys(token: Token) -> tuple[str, str | None]:
-    """The key a passage word is indexed by (its English stem) and its loan key."""
-    return stem_english(token.key), loan_key(token.key)
+    """The key a passage word is indexed by (its English stem; a stopword stays whole, so the
+    stopword list still knows it: Porter2 makes "because" "becaus") and its loan key."""
+    key = token.key if token.key in ENGLISH_STOPWORDS else stem_english(token.key)
+    return key, loan_key(token.key)
 
 
 def english_claim_terms(text: str) -> list[ClaimTerm]:
@@ -50,14 +52,17 @@ def english_claim_terms(text: str) -> list[ClaimTerm]:
     for position, token in enumerate(tokens):
         if token.key in ENGLISH_STOPWORDS:
             continue
+        is_name = _looks_like_name(token, position)
+        # a name has no synonyms: "Ukraine" is not "Ukrainian", "Apple" not a fruit's synonyms
+        related = () if is_name else english_synonyms(token.key)
         terms.append(
             ClaimTerm(
                 token.surface,
                 frozenset({stem_english(token.key)}),
                 frozenset(),
-                is_name=_looks_like_name(token, position),
+                is_name=is_name,
                 is_number=token.is_number,
-                related=frozenset(stem_english(word) for word in english_synonyms(token.key)),
+                related=frozenset(stem_english(word) for word in related),
             )
         )
     return terms
