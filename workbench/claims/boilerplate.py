@@ -15,6 +15,26 @@ _TEASER = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|coverage))?|see\s+also|more\s+from|watch|recommended)\s*[:\-–—]",
     re.IGNORECASE,
 )
+# "Sumber: BPS dan Kementerian Keuangan", "Source: company filings": where a chart or table came from.
+_ATTRIBUTION = re.compile(
+    r"^(?:sumber(?:\s+(?:data|foto|gambar|grafis))?|source(?:s)?|data\s+source|credit|kredit(?:\s+foto)?|"
+    r"keterangan\s+foto|caption|grafis|infografis|infographic)\s*[:\-–—]",
+    re.IGNORECASE,
+)
+# Photo credits: "ANTARA FOTO/Galih Pradipta/foc.", "REUTERS/Ann Lee", "AP Photo/Jo Bloggs",
+# "KOMPAS.com/Nama", "(Foto: Dok. Humas)". A line carrying one is a caption or the credit itself.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:ANTARA\s+FOTO|ANTARA|REUTERS|AFP|AP\s+Photo|AP|EPA|Getty\s+Images|KOMPAS\.com|"
+    r"[A-Z][A-Za-z]+\.(?:com|id|co\.id))\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:/[A-Za-z.]{1,12})?[\s.)\]]*$"
+    r"|[(\[]\s*(?i:foto|photo|ilustrasi|gambar|image)\s*:[^)\]]*[)\]]",
+)
+# A teaser or credit that starts inside a line ends that line's content: "... kata dia. Baca juga:
+# Harga beras naik".
+_INLINE_FURNITURE = re.compile(
+    r"(?<=[.!?”\"])\s+(?:BACA\s+JUGA|Baca\s+[Jj]uga|Read\s+more|Read\s+also|Also\s+read|"
+    r"Simak\s+[Jj]uga|Lihat\s+[Jj]uga)\s*[:\-–—]"
+)
 _CREDIT = re.compile(
     r"^(?:editor|penyunting|redaktur|reporter|pewarta|penulis|writer|wartawan|kontributor|fotografer|"
     r"photographer|foto|photo|image|gambar|ilustrasi|sumber\s+foto|produced\s+by|reporting\s+by|"
@@ -38,7 +58,9 @@ _SHARE_ANYWHERE = re.compile(
 
 
 def is_boilerplate(line: str) -> bool:
-    """True when a stripped line is page furniture rather than article content.
+    """True when a stripped line is page furniture rather than article content: teasers, credits,
+    attribution lines ("Sumber: BPS dan ..."), photo credits and the captions carrying them
+    ("ANTARA FOTO/...", "(Foto: ...)"), share prompts.
 
     Credit lines ("Editor: ...", "By Jane Doe") are rejected only when short, so that a
     sentence opening with "By" or "Oleh" still counts as content.
@@ -50,7 +72,16 @@ def is_boilerplate(line: str) -> bool:
     words = len(stripped.split())
     if _TEASER.match(stripped) or _SHARE.match(stripped) or _SIGNOFF.match(stripped):
         return True
+    if _ATTRIBUTION.match(stripped) or (_PHOTO_CREDIT.search(stripped) and words <= 60):
+        return True
     if _CREDIT.match(stripped) and (words <= 8 or ":" in stripped[:20]):
         # "by the end of ..." starts a sentence, not a byline.
         return not (re.match(r"^(?:[Bb]y|[Oo]leh)\s+[a-z]", stripped) and ":" not in stripped[:10])
     return words <= 12 and _SHARE_ANYWHERE.search(stripped) is not None
+
+
+def content_end(text: str, start: int, end: int) -> int:
+    """Where the content of the line ``text[start:end]`` ends: before a teaser such as "Baca juga:"
+    that follows a sentence inside it, else at ``end``."""
+    found = _INLINE_FURNITURE.search(text, start, end)
+    return found.start() if found is not None else end

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench import settings
-from workbench.claims.boilerplate import is_boilerplate
+from workbench.claims.boilerplate import content_end, is_boilerplate
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
@@ -84,7 +84,11 @@ def extract_claims(
     date_spans = [(d.start, d.end) for d in found_dates]
     vague_times = find_vague_times(text)
     found_numbers = find_numbers(text, language, date_spans)
-    lines = [line for line in split_lines(text) if not is_boilerplate(text[line.start : line.end])]
+    lines = [
+        replace(line, end=content_end(text, line.content_start, line.end))
+        for line in split_lines(text)
+        if not is_boilerplate(text[line.start : line.end])
+    ]
     people = PeopleIndex()
     for line in lines:
         for attribution in find_attributions(text, line.content_start, line.end):
