@@ -114,9 +114,10 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
     else:
         expect = "edited" if all(_close(quote, new_text[a:b]) for a, b in truth) else "rewritten"
     truth += [edge for a, b in truth for edge in _edges(new_text, a, b, quote)]
+    truth += [edge for a, b in truth for edge in _sentence_edges(old_text, start, end, new_text, a, b)]
     # A restatement of the quoted figure (the same measured thing, period and number, said again
     # elsewhere) is not a wrong place: its marked part, or the quote's very words inside it.
-    also = list(restatements)
+    also = list(restatements) + [edge for a, b in restatements for edge in _whole_sentence(new_text, a, b)]
     for a, b in restatements:
         for words in {new_text[a:b] for a, b in truth} | {quote}:
             at = new_text.find(words, a, b)
@@ -126,10 +127,54 @@ def _make(rng: random.Random, kind: str, ident: int) -> Case | None:
 
 
 def _mark_restatements(art: Article, quoted: Fact) -> None:
+    """Mark the same part in restatements, or their claim where the quote was a whole sentence
+    (a restatement is framed differently: its claim is what it shares)."""
+    part = quoted.mark if quoted.mark in ("number", "figure") else "claim"
     for para in art.paras:
         for item in para.items:
             if isinstance(item, Fact) and item is not quoted and item.amount is quoted.amount:
-                item.alt = quoted.mark
+                item.alt = part
+
+
+def _whole_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A restatement's claim stretched to its sentence's start, end, or both (as if the quote had
+    been a whole sentence, "." standing for it)."""
+    return _sentence_edges(".", 0, 1, text, start, end)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def _sentence_edges(
+    old: str, old_start: int, old_end: int, text: str, start: int, end: int
+) -> list[tuple[int, int]]:
+    """Other right answers where the quote began (ended) its sentence and words were added at that
+    edge ("According to the trust, [the ministry ...]", "[... last month], the regulator said."):
+    the span may reach the new sentence's start (end), as the quote reached the old one's."""
+    starts, ends = [start], [end]
+    before = old[:old_start]
+    if not before.strip() or _SENTENCE_END.search(before.rstrip()) or "\n" in before[len(before.rstrip()) :]:
+        at = start
+        while at > 0 and not (
+            (_SENTENCE_END.search(text[:at].rstrip()) and text[at - 1].isspace()) or text[at - 1] == "\n"
+        ):
+            at -= 1
+        starts.append(at + len(text[at:start]) - len(text[at:start].lstrip(" -")))
+    quoted = old[old_start:old_end].rstrip()
+    if _SENTENCE_END.search(quoted) or old[old_end : old_end + 1] in (".", "!", "?"):
+        final = bool(_SENTENCE_END.search(quoted))
+        at = end
+        while at < len(text) and not (
+            text[at] in ".!?" and (at + 1 == len(text) or not text[at + 1].isalnum())
+        ):
+            if text[at] == "\n":
+                break
+            at += 1
+        if at < len(text) and text[at] in ".!?":
+            ends.append(
+                at + 1 + len(text[at + 1 :]) - len(text[at + 1 :].lstrip("\"'\u201d\u2019)")) if final else at
+            )
+    return [(a, b) for a in starts for b in ends if (a, b) != (start, end) and a < b]
 
 
 def _edges(text: str, start: int, end: int, quote: str) -> list[tuple[int, int]]:

@@ -6,12 +6,13 @@ the chosen span back to the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from workbench.anchoring.folding import PreparedText
 from workbench.anchoring.sentences import (
@@ -31,6 +32,8 @@ CONTEXT_GRIP = 20  # adjacent characters of context that must agree for a side t
 INTACT_GRIP = 24  # adjacent agreeing characters that make a side of context intact
 ALIGN_CHARS = 12  # context characters searched for to place a span's ends exactly
 GRIP_BONUS = 3.0  # per agreeing adjacent context character (up to 8) when placing a span's ends
+_WORDS = re.compile(r"\S+")
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]-"
 SENTENCE_BONUS = 50.0  # for a span end on a sentence boundary where the quote's end was on one
 
 
@@ -45,6 +48,7 @@ class Quote:
     suffix: str
     begins: bool = False
     ends: str = ""
+    sentences: int = 0  # sentence boundaries inside the quote (a quote of two sentences has one)
 
 
 @dataclass(slots=True)
@@ -160,7 +164,32 @@ def fuzzy_candidates(quote: Quote, prepared: PreparedText) -> list[Candidate]:
             regions.append(span)
         if len(regions) == MAX_REGIONS:
             break
-    return [_refine(quote, prepared, start, end) for start, end in regions]
+    refined = [_refine(quote, prepared, start, end) for start, end in regions]
+    return refined + _between_context(quote, prepared)
+
+
+def _between_context(quote: Quote, prepared: PreparedText) -> list[Candidate]:
+    """Passages enclosed by both sides of the quote's context, exactly as they were: what stands
+    between them is the quote's place however much it changed ("35%" -> "40%" is too unlike for
+    the word windows to find), unless it holds more sentences than the quote did (a sentence
+    inserted before it)."""
+    text, folded, original = prepared.folded.text, prepared.folded, prepared.original
+    tail, head = quote.prefix[-ALIGN_CHARS:], quote.suffix[:ALIGN_CHARS]
+    if len(tail) < ALIGN_CHARS or len(head) < ALIGN_CHARS:
+        return []
+    found: list[Candidate] = []
+    at = text.find(tail)
+    while at >= 0 and len(found) < MAX_REGIONS:
+        start = at + len(tail)
+        close = text.find(head, start, start + 2 * len(quote.exact) + len(head) + ALIGN_CHARS)
+        if close >= 0:
+            passage = text[start:close]
+            s, e = start + len(passage) - len(passage.lstrip()), start + len(passage.rstrip())
+            o_s, o_e = folded.to_original(s, e)
+            if s < e and len(sentence_starts(original, o_s + 1, o_e)) <= quote.sentences:
+                found.append(measure(quote, text, s, e, exact=text[s:e] == quote.exact))
+        at = text.find(tail, at + 1)
+    return found
 
 
 def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candidate:
@@ -183,7 +212,9 @@ def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candi
 
     def boundaries(s: int, e: int) -> float:
         o_s, o_e = folded.to_original(s, e)
-        bonus = 0.0
+        # A span holding more sentences than the quote did has pulled a neighbour in.
+        extra = len(sentence_starts(original, o_s + 1, o_e)) - quote.sentences
+        bonus = -SENTENCE_BONUS * 2 * max(0, extra)
         if quote.begins and starts_sentence(original, o_s):
             bonus += SENTENCE_BONUS
         if (quote.ends == "with" and ends_sentence(original, o_e)) or (
@@ -211,7 +242,36 @@ def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candi
     for _ in range(2):
         start = max(start_options, key=lambda s: (fit(s, end), -abs(s - start)))
         end = max(end_options, key=lambda e: (fit(start, e), -abs(e - end)))
+    start, end = _trim(quote, prepared, start, end)
     return measure(quote, text, start, end, exact=text[start:end] == quote.exact)
+
+
+def _trim(quote: Quote, prepared: PreparedText, start: int, end: int) -> tuple[int, int]:
+    """Drop words at either end of the span that the quote does not have at all: words added right
+    outside a quote that began or ended inside its sentence ("said on [Thursday that 93 tenants
+    ...]") belong to the sentence, not to the quote. A replaced word at an end stays: it is the
+    quote's, edited. Where the quote began (ended) a sentence and the span does too, the span keeps
+    the sentence's new first (last) words."""
+    text, folded, original = prepared.folded.text, prepared.folded, prepared.original
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end) if _norm(m.group())]
+    if len(words) < 2:
+        return start, end
+    quoted = [w for w in map(_norm, quote.exact.split()) if w]
+    ops = Levenshtein.opcodes(quoted, [_norm(text[a:b]) for a, b in words])
+    o_start, o_end = folded.to_original(start, end)
+    first = ops[0].dest_end if ops[0].tag == "insert" else 0
+    if quote.begins and starts_sentence(original, o_start):
+        first = 0
+    last = ops[-1].dest_start if ops[-1].tag == "insert" else len(words)
+    if quote.ends == "with" and ends_sentence(original, o_end):
+        last = len(words)
+    if first >= last:
+        return start, end
+    return (words[first][0] if first else start), (words[last - 1][1] if last < len(words) else end)
+
+
+def _norm(word: str) -> str:
+    return word.strip(_EDGE_PUNCTUATION).lower()
 
 
 def coverage_score(quote: str, passage: str) -> float:

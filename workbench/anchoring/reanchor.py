@@ -8,6 +8,7 @@ silently keeps a verdict on evidence that is gone, an orphan only asks a person 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -21,9 +22,21 @@ from workbench.anchoring.candidates import (
 )
 from workbench.anchoring.folding import PreparedText, fold, prepare
 from workbench.anchoring.selectors import AnchorResult, AnchorStatus, TextQuoteSelector
-from workbench.anchoring.sentences import OwnSentence, numbers, own_sentence, quote_bounds, wording
+from workbench.anchoring.sentences import (
+    OwnSentence,
+    names,
+    numbers,
+    own_sentence,
+    quote_bounds,
+    sentence_starts,
+    wording,
+)
 from workbench.anchoring.wordcontext import SideWords, context_words, side_words
 from workbench.anchoring.wordiff import edit_distance, word_diff
+
+# A number in the same sentence right before (after) a passage, nothing but spaces between.
+_NEAR_NUMBER_BEFORE = re.compile(r"(?<![.!?] )(?<![.!?])(\d+(?:[.,]\d+)*)[ \t]*$")
+_NEAR_NUMBER_AFTER = re.compile(r"^[ \t]*(\d+(?:[.,]\d+)*)")
 
 # A quote at least this long (characters and words) is unlikely to recur by chance, so an exact
 # occurrence of it may be trusted without its context ("moved"). Shorter quotes need context.
@@ -55,11 +68,21 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
     if not exact:
         return AnchorResult("orphaned", reason="the quote is empty")
     begins, ends = quote_bounds(selector.prefix, selector.exact, selector.suffix)
-    quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text, begins, ends)
+    inner = len(sentence_starts(selector.exact, 1, len(selector.exact)))
+    quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text, begins, ends, inner)
     prepared = prepare(new_text)
     exacts = exact_candidates(quote, prepared.folded.text)
     own = own_sentence(selector.prefix, selector.exact, selector.suffix)
-    judge = _Judge(quote, selector.start, prepared, repeated=len(exacts) > 1, own=own, raw=selector.exact)
+    judge = _Judge(
+        quote,
+        selector.start,
+        prepared,
+        repeated=len(exacts) > 1,
+        own=own,
+        raw=selector.exact,
+        prefix_raw=selector.prefix,
+        suffix_raw=selector.suffix,
+    )
     judge.stating = judge._stating(exacts)
     trusted = [c for c in exacts if judge.acceptable(c)]
     chosen, why = judge.choose(trusted)
@@ -91,14 +114,18 @@ class _Judge:
         repeated: bool,
         own: OwnSentence,
         raw: str,
+        prefix_raw: str = "",
+        suffix_raw: str = "",
     ) -> None:
         self.quote = quote
         self.own = own  # the quote's own sentence around it
         self.figures = numbers(raw)
         self.wording = wording(raw)
+        self.names = names(raw)
+        self.beside = set(_NEAR_NUMBER_BEFORE.findall(prefix_raw) + _NEAR_NUMBER_AFTER.findall(suffix_raw))
         self.statement_words = len(self.wording) + len(own.before) + len(own.after)
         self.numbered = bool(self.figures) or any(t[0].isdigit() for t in own.before + own.after)
-        self.stating: set[int] = set()  # folded starts of the one exact occurrence in its own sentence
+        self.stating: set[int] = set()  # folded starts of exact occurrences in their own sentence
         self.expected = expected
         self.prepared = prepared
         self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
@@ -106,6 +133,9 @@ class _Judge:
         self.far = max(FAR_CHARS, len(prepared.original) // 5)
         self.repeated = repeated  # the exact words occur more than once in the new text
         self.prefix_words = context_words(quote.prefix, before=True)
+        # Words, figure and all, that say something specific: found word for word, they are that
+        # statement wherever they are now (a stock sentence has no figure).
+        self.figure_statement = self.distinct and bool(self.figures)
         self.suffix_words = context_words(quote.suffix, before=False)
 
     def _sides(self, c: Candidate, test: Callable[[float, int, int], bool]) -> list[bool]:
@@ -130,7 +160,7 @@ class _Judge:
         level = self.context_level(c)
         intact = self._sides(c, side_intact)
         if c.exact:
-            if level in ("kept", "none") or self.states_quote(c):
+            if level in ("kept", "none") or self.states_quote(c) or self.figure_statement:
                 return True
             if self.repeated:
                 # Words found more than once (a stock sentence, a few common words) are most
@@ -141,8 +171,6 @@ class _Judge:
                 # Found once, with one side of context untouched: together they make a string
                 # long enough not to recur by chance.
                 return level == "half" and any(intact)
-            # A distinct quote found once keeps its place with one side of context; with none,
-            # only a long one may move anywhere, a shorter one only not far from where it was.
             # A distinct quote found once keeps its place with one side of context; with none, only
             # a long one: a stock sentence ("The figures have not been independently verified.")
             # found once elsewhere is another mention. (Context counted in words may still
@@ -166,6 +194,18 @@ class _Judge:
         if intact and all(intact):
             # Both sides untouched: the passage between them is the quote's, unless rewritten.
             return c.similarity >= EDITED_IN_PLACE
+        if (
+            change == "same"
+            and self.statement_words >= DISTINCT_WORDS
+            and (self.own.before or self.own.after)
+            and all(self.own.agrees(*self._original(c)))
+            and c.similarity >= EDITED_WITH_CONTEXT
+            and names(self._original(c)[0][slice(*self._original(c)[1:])]) == self.names
+        ):
+            # Reworded within the quote, but its own sentence stands around it on every side
+            # that has any: the neighbouring sentences may have come and gone. The people and
+            # places it names must be the same: another name is another statement.
+            return True
         if not self.distinct:
             return False
         if level in ("kept", "none"):
@@ -173,6 +213,10 @@ class _Judge:
         # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere:
         # an edited passage keeps at least one side of its context, and then only a light edit.
         return level == "half" and not self.repeated and c.similarity >= EDITED_HALF_CONTEXT
+
+    def _original(self, c: Candidate) -> tuple[str, int, int]:
+        start, end = self.prepared.folded.to_original(c.start, c.end)
+        return self.prepared.original, start, end
 
     def states_quote(self, c: Candidate) -> bool:
         """Whether an exact occurrence sits in the quote's own sentence (its words next to the
@@ -220,7 +264,16 @@ class _Judge:
         -> "30 percent of roads", "in March" -> "in April"), which must not inherit the quote."""
         start, end = self.prepared.folded.to_original(c.start, c.end)
         passage = self.prepared.original[start:end]
-        if not Counter(numbers(passage)) - Counter(self.figures):
+        # A number right next to the passage is read with it: a span that stops short of a new
+        # number ("stood at [56]" -> "stood at] 13,628") has not got rid of it.
+        # (A number that stood there before, in the quote's own context, is not new.)
+        text = self.prepared.original
+        nearby = [
+            n for n in _NEAR_NUMBER_BEFORE.findall(text[max(0, start - 16) : start]) if n not in self.beside
+        ]
+        if not passage.rstrip().endswith((".", "!", "?")):
+            nearby += [n for n in _NEAR_NUMBER_AFTER.findall(text[end : end + 16]) if n not in self.beside]
+        if not Counter(numbers(passage) + nearby) - Counter(self.figures):
             return "same"  # no number the quote did not have (one may have been dropped)
         if wording(passage) != self.wording or not all(self.own.agrees(self.prepared.original, start, end)):
             return "another"
@@ -306,7 +359,7 @@ class _Judge:
     def _copies(self, tied: list[Candidate]) -> bool:
         """Whether the tied candidates are one passage printed more than once: the exact words,
         each with its context kept (a long quote: at least half kept), or simply identical."""
-        if all(c.exact and self.states_quote(c) for c in tied):
+        if all(c.exact and (self.states_quote(c) or self.figure_statement) for c in tied):
             return True  # one statement, figure and all, said more than once
         levels = {self.context_level(c) for c in tied}
         if "none" in levels:

@@ -121,6 +121,18 @@ def numbers(text: str) -> list[str]:
     return _NUMBER.findall(text)
 
 
+def names(text: str) -> list[str]:
+    """Capitalised words that do not begin a sentence (people, places, bodies), in order."""
+    out = []
+    previous = END
+    for match in _TOKEN.finditer(text):
+        piece = match.group()
+        if piece[0].isupper() and previous != END:
+            out.append(piece)
+        previous = END if piece in ".!?\n" else piece
+    return out
+
+
 def wording(text: str) -> list[str]:
     """The words of ``text`` without its numbers, hedges and sentence ends."""
     words = [t for t in tokens(text) if t != END and not t[0].isdigit()]
@@ -139,22 +151,34 @@ class OwnSentence:
     """The tokens of the quote's sentence just before it (back to the sentence start) and just
     after it (up to and with the sentence end), as far as the selector's context reaches. The
     farthest token may be a cut word (``before_cut``/``after_cut``): it need only end (begin) the
-    same way."""
+    same way. ``begins``/``ends``: the quote itself began (ended, final punctuation included) a
+    sentence, so that on that side its own sentence is only the boundary."""
 
     before: tuple[str, ...]
     after: tuple[str, ...]
     before_cut: bool = False
     after_cut: bool = False
+    begins: bool = False
+    ends: bool = False
 
     def agrees(self, text: str, start: int, end: int) -> tuple[bool, bool]:
-        """Whether ``text[:start]`` ends with ``before`` and ``text[end:]`` begins with ``after``."""
+        """Whether the passage ``text[start:end]`` sits in the quote's own sentence: ``text[:start]``
+        ends with ``before`` (or a sentence end, where the quote began one) and ``text[end:]``
+        begins with ``after`` (or the passage ends its sentence, where the quote did)."""
         reach = 8 * CONTEXT_CHARS
-        left = tokens(text[max(0, start - reach) : start])[-len(self.before) :] if self.before else []
-        right = tokens(text[end : end + reach])[: len(self.after)]
-        return (
-            _same(self.before[::-1], left[::-1], self.before_cut, str.endswith),
-            _same(self.after, right, self.after_cut, str.startswith),
-        )
+        left = tokens(text[max(0, start - reach) : start])
+        if self.before:
+            before_ok = _same(
+                self.before[::-1], left[-len(self.before) :][::-1], self.before_cut, str.endswith
+            )
+        else:
+            before_ok = not self.begins or left[-1:] in ([], [END])
+        if self.after:
+            right = tokens(text[end : end + reach])[: len(self.after)]
+            after_ok = _same(self.after, right, self.after_cut, str.startswith)
+        else:
+            after_ok = not self.ends or tokens(text[start:end])[-1:] == [END]
+        return before_ok, after_ok
 
 
 def _same(old: tuple[str, ...], new: list[str], cut: bool, fits: Callable[[str, str], bool]) -> bool:
@@ -173,6 +197,7 @@ def own_sentence(prefix: str, exact: str, suffix: str) -> OwnSentence:
     far end. A quote that itself begins (ends) at a sentence boundary has no own sentence on that
     side."""
     before = tokens(prefix)
+    begins = not before or before[-1] == END
     before_cut = len(prefix) >= CONTEXT_CHARS and bool(prefix[:1].strip()) and bool(before)
     if END in before:
         before = before[len(before) - before[::-1].index(END) :]
@@ -183,6 +208,9 @@ def own_sentence(prefix: str, exact: str, suffix: str) -> OwnSentence:
         after = after[: after.index(END) + 1]
         after_cut = False
     quoted = tokens(exact)
-    if quoted and quoted[-1] == END:
+    ends = bool(quoted) and quoted[-1] == END
+    if ends:
         after, after_cut = [], False
-    return OwnSentence(tuple(before), tuple(after), before_cut and bool(before), after_cut and bool(after))
+    return OwnSentence(
+        tuple(before), tuple(after), before_cut and bool(before), after_cut and bool(after), begins, ends
+    )
