@@ -55,11 +55,28 @@ class Claim(SQLModel, table=True):
 
 class Source(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    url: str = Field(unique=True, index=True)
+    url: str = Field(unique=True, index=True)  # as first given: what is fetched
+    # the URL's identity (workbench/fetching/urls.py): another spelling of it is the same source
+    url_key: str | None = Field(default=None, index=True)
     title: str | None = None
     author: str | None = None
     published: Date | None = None
     language: str | None = None
+
+
+class ArticleLink(SQLModel, table=True):
+    """A link in the main text of an article read from a web page (kept at ingest, so candidate
+    sources can be offered offline): the URL, its anchor text and the paragraph around it."""
+
+    __tablename__ = "article_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    url: str
+    url_key: str
+    text: str = ""
+    context: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class ArticleSource(SQLModel, table=True):
@@ -223,6 +240,7 @@ class ArchivePassage(SQLModel, table=True):
 __all__ = [
     "ArchivePassage",
     "Article",
+    "ArticleLink",
     "ArticleSource",
     "Claim",
     "ClaimEdit",
