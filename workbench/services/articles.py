@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -17,6 +17,7 @@ from workbench.services.lookups import resolve_article
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import (
     Article,
+    ArticleLink,
     ArticleSource,
     Claim,
     ClaimEdit,
@@ -27,6 +28,9 @@ from workbench.storage.models import (
     Verdict,
 )
 from workbench.storage.queries import latest_rows
+
+if TYPE_CHECKING:
+    from workbench.fetching.links import PageLink
 
 
 def text_hash(text: str) -> str:
@@ -98,9 +102,11 @@ def add_article(
     article_date: date | None = None,
     url: str | None = None,
     slug: str | None = None,
+    links: list[PageLink] | None = None,
 ) -> Article:
     """Store an article and extract its claims. The same text (or slug) again returns the
-    existing article unchanged, so loading is idempotent."""
+    existing article unchanged, so loading is idempotent. ``links``: the links of its page's main
+    text (``ingest.read_article_page``), kept for ``suggest_sources``."""
     # imported here, not at the top: listing articles need not load the claim extractor
     from workbench.claims import extract_claims
     from workbench.language.identify import detect_language
@@ -127,7 +133,25 @@ def add_article(
         session.add(article)
         session.flush()
         _store_claims(session, article, extract_claims(text, lang, article_date))
+        _store_links(session, article, links or [])
         return article
+
+
+def _store_links(session: Session, article: Article, links: list[PageLink]) -> None:
+    from workbench.fetching.urls import url_key
+
+    assert article.id is not None
+    for position, link in enumerate(links):
+        session.add(
+            ArticleLink(
+                article_id=article.id,
+                position=position,
+                url=link.url,
+                url_key=url_key(link.url),
+                text=link.text,
+                context=link.context,
+            )
+        )
 
 
 def _first_line(text: str) -> str:
@@ -303,21 +327,102 @@ def add_source(
 ) -> Source:
     """Link a source URL to an article (the source row is shared between articles). The URL must
     pass the fetcher's own rules (``check_url``: http(s), no credentials, no odd address forms);
-    otherwise ``FetchRefused`` (a ValueError) says why and nothing is stored."""
+    otherwise ``FetchRefused`` (a ValueError) says why and nothing is stored. Another spelling of
+    a stored source's URL (a trailing slash, tracking parameters, see ``fetching/urls.py``) links
+    that source, whose URL stays as first given."""
     from workbench.fetching.http import check_url
 
     check_url(url, allow_private=ws.policy.allow_private)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        source = session.exec(select(Source).where(Source.url == url)).first()
+        source = find_source(session, url)
         if source is None:
-            source = Source(url=url, title=title, author=author, published=published, language=language)
+            source = new_source(url, title=title, author=author, published=published, language=language)
             session.add(source)
             session.flush()
         link = session.get(ArticleSource, (article.id, source.id))
         if link is None:
             session.add(ArticleSource(article_id=article.id or 0, source_id=source.id or 0))
         return source
+
+
+def find_source(session: Session, url: str) -> Source | None:
+    """The stored source ``url`` names: by its URL key, else (a row from before keys) by the URL."""
+    from workbench.fetching.urls import url_key
+
+    return (
+        session.exec(select(Source).where(Source.url_key == url_key(url)).order_by(col(Source.id))).first()
+        or session.exec(select(Source).where(Source.url == url)).first()
+    )
+
+
+def new_source(url: str, **fields: Any) -> Source:
+    """A Source row for ``url`` with its URL key set (not yet added to a session)."""
+    from workbench.fetching.urls import url_key
+
+    return Source(url=url, url_key=url_key(url), **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSuggestion:
+    """A link of the article's page that is not one of its sources yet: where it points, its
+    anchor text, the paragraph it stands in, and whether it is on the article's own site."""
+
+    url: str
+    text: str
+    context: str
+    same_site: bool
+    known_source: int | None  # the id of a stored source (of another article) with this URL
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "text": self.text,
+            "context": self.context,
+            "same_site": self.same_site,
+            "known_source": self.known_source,
+        }
+
+
+def suggest_sources(ws: Workspace, ref: str | int) -> list[SourceSuggestion]:
+    """Candidate sources of an article: the links of its page's main text (kept when it was added
+    from a URL) that are not yet its sources, other sites first, each in page order. Teasers
+    ("Baca juga: ...") are left out: they point at more news, not at what the report rests on."""
+    from workbench.claims.boilerplate import is_boilerplate
+    from workbench.fetching.urls import same_site
+
+    with ws.db.session() as session:
+        article = resolve_article(session, ref)
+        links = session.exec(
+            select(ArticleLink)
+            .where(ArticleLink.article_id == article.id)
+            .order_by(col(ArticleLink.position))
+        ).all()
+        linked = session.exec(
+            select(Source.url_key, Source.url)
+            .join(ArticleSource, col(ArticleSource.source_id) == col(Source.id))
+            .where(ArticleSource.article_id == article.id)
+        ).all()
+        own = {key for key, _ in linked if key} | {url for _, url in linked}
+        suggestions: list[SourceSuggestion] = []
+        seen: set[str] = set()
+        for link in links:
+            if link.url_key in own or link.url in own or link.url_key in seen:
+                continue
+            if link.context and is_boilerplate(link.context):
+                continue
+            seen.add(link.url_key)
+            known = find_source(session, link.url)
+            suggestions.append(
+                SourceSuggestion(
+                    url=link.url,
+                    text=link.text,
+                    context=link.context,
+                    same_site=bool(article.url) and same_site(link.url, article.url or ""),
+                    known_source=known.id if known is not None else None,
+                )
+            )
+    return sorted(suggestions, key=lambda s: s.same_site)  # stable: page order within each group
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +462,9 @@ def remove_source(ws: Workspace, ref: str | int, which: str | int) -> RemovedSou
             .where(ArticleSource.article_id == article.id)
         ).all()
         wanted = str(which)
-        found = [s for s in linked if s.url == wanted] or [
+        from workbench.fetching.urls import url_key
+
+        found = [s for s in linked if s.url == wanted or s.url_key == url_key(wanted)] or [
             s for s in linked if wanted.isdigit() and s.id == int(wanted)
         ]
         if not found:

@@ -24,6 +24,8 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from workbench import __version__
+from workbench.fetching.urls import url_key
+from workbench.services.articles import find_source
 from workbench.services.bundle_checks import (
     BundleError,
     BundleZip,
@@ -295,9 +297,11 @@ def _write(ws: Workspace, data: dict[str, Any], staging: RecordStaging) -> int:
 
         plain("claims")
         for row in ordered("sources"):
-            source = session.exec(select(Source).where(Source.url == row["url"])).first()
+            # another spelling of a stored source's URL is that source (services/articles.py)
+            source = find_source(session, row["url"])
             if source is None:
                 source = _parse("sources", row)
+                source.url_key = url_key(source.url)
                 session.add(source)
                 session.flush()
             maps["sources"][row["id"]] = source.id or 0
