@@ -34,8 +34,17 @@ def user_errors() -> tuple[type[Exception], ...]:
     return (NotFound, UnknownLabel, ValueError, OSError, SQLAlchemyError, ImportError, OverflowError)
 
 
+def echo(message: str = "", *, err: bool = False) -> None:
+    """Print one line of plain text. Every plain-text line of the CLI goes through here: titles,
+    quotes, URLs and messages come from articles, pages and bundles, and their control characters
+    (escape sequences, line breaks, direction overrides) are shown, never obeyed (``one_line``)."""
+    from workbench.terminal import one_line
+
+    typer.echo(one_line(message), err=err)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
@@ -52,7 +61,7 @@ def workspace(ctx: typer.Context) -> Iterator[Workspace]:
         ws = Workspace.open(db)
         warning = settings.unshared_archive_warning(ws.db.url)
         if warning:
-            typer.echo(f"warning: {warning}", err=True)
+            echo(f"warning: {warning}", err=True)
         yield ws
     except user_errors() as exc:
         fail(_one_line(exc))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workbench.cli.articles import claims_app
-from workbench.cli.common import ArticleArg, JsonFlag, fail, print_json, workspace
+from workbench.cli.common import ArticleArg, JsonFlag, echo, fail, print_json, workspace
 
 if TYPE_CHECKING:
     from workbench.services.editing import EditResult
@@ -36,11 +36,11 @@ def _report(result: EditResult, as_json: bool) -> None:
         print_json(result.as_json())
         return
     for claim in result.claims:
-        typer.echo(f"claim {claim.id} {claim.start}-{claim.end} {claim.kind}: {claim.text[:70]}")
+        echo(f"claim {claim.id} {claim.start}-{claim.end} {claim.kind}: {claim.text[:70]}")
     for removed in result.removed:
-        typer.echo(f"claim {removed} removed")
+        echo(f"claim {removed} removed")
     for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
 
 
 @claims_app.command("edit")
@@ -175,7 +175,7 @@ def claims_history(ctx: typer.Context, claim_id: ClaimId, as_json: JsonFlag = Fa
         return
     for record in records:
         when = record.created_at.strftime("%Y-%m-%d %H:%M")
-        typer.echo(f"{record.id:>5}  {when}  {record.editor:<12} {record.action}")
+        echo(f"{record.id:>5}  {when}  {record.editor:<12} {record.action}")
 
 
 @claims_app.command("reextract")
@@ -191,6 +191,6 @@ def claims_reextract(
     if as_json:
         print_json(report.as_json())
         return
-    typer.echo(report.summary())
+    echo(report.summary())
     for removed in report.removed:
-        typer.echo(f"removed claim {removed.id} {removed.start}-{removed.end}: {removed.text[:70]}")
+        echo(f"removed claim {removed.id} {removed.start}-{removed.end}: {removed.text[:70]}")

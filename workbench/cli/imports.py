@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import ArticleArg, JsonFlag, fail, print_json, workspace
+from workbench.cli.common import ArticleArg, JsonFlag, echo, fail, print_json, workspace
 
 
 def register(app: typer.Typer) -> None:
@@ -46,14 +46,14 @@ def import_reviews(
         print_json(report.as_json())
     else:
         for r in report.recorded:
-            typer.echo(f"claim {r.claim_id}: {r.label} (verdict {r.verdict_id}) from {r.origin}")
+            echo(f"claim {r.claim_id}: {r.label} (verdict {r.verdict_id}) from {r.origin}")
         for r in report.unchanged:
-            typer.echo(f"claim {r.claim_id}: {r.label} already recorded from {r.origin}")
+            echo(f"claim {r.claim_id}: {r.label} already recorded from {r.origin}")
         for u in report.unmatched:
             words = " ".join(u.claim_reviewed.split())
             shown = words if len(words) <= 80 else words[:79] + "…"
-            typer.echo(f"unmatched review {u.index + 1}: {u.reason}: “{shown}”", err=True)
-        typer.echo(
+            echo(f"unmatched review {u.index + 1}: {u.reason}: “{shown}”", err=True)
+        echo(
             f"{len(report.recorded)} recorded, {len(report.unchanged)} already recorded, "
             f"{len(report.unmatched)} unmatched",
             err=True,

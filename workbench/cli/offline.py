@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import fail
+from workbench.cli.common import echo, fail
 
 
 def register(app: typer.Typer) -> None:
@@ -91,5 +91,5 @@ def _run_batch(batch: Path, process: Callable[[Iterable[str]], Iterator[str]]) -
         if handle is not sys.stdin.buffer:
             handle.close()
     if errors:
-        typer.echo(f"{errors} malformed line(s)", err=True)
+        echo(f"{errors} malformed line(s)", err=True)
         raise typer.Exit(1)
