@@ -89,11 +89,6 @@ class PreparedPassage:
     lang: str
     _quantities: list[Quantity] | None = None
     _dates: list[CalendarDate] | None = None
-    # The passage's content words (stopwords out) in text order with their IDF, and the sum of
-    # those IDFs: what the precision half of an overlap divides by. Set by PassageIndex.passage,
-    # once per passage instead of once per claim and passage.
-    content_weights: tuple[tuple[str, float], ...] = ()
-    content_total: float = 1.0
 
     @property
     def quantities(self) -> list[Quantity]:
@@ -128,9 +123,6 @@ class PassageIndex:
         prepared = self._prepared.get(position)
         if prepared is None:
             prepared = self._prepared[position] = _prepare(self.texts[position], self.lang)
-            weights = tuple((key, self.idf(key)) for key in prepared.keys if key not in ENGLISH_STOPWORDS)
-            prepared.content_weights = weights
-            prepared.content_total = sum(weight for _, weight in weights) or 1.0
         return prepared
 
     def idf(self, key: str) -> float:
@@ -162,13 +154,12 @@ class PassageIndex:
         query = ClaimQuery(self, claim, claim_lang, statement)
         indices = list(range(self.size) if candidates is None else candidates)
         if semantic is None:
-            scored = [query.score_only(index) for index in indices]
+            ranked = [query.score(index) for index in indices]
         else:
             similar = semantic.similarities(claim, [self.texts[index] for index in indices])
-            scored = [query.score_only(index, sim) for index, sim in zip(indices, similar, strict=True)]
-        scored.sort(key=lambda item: (-item.score, item.position))
-        # the matched words and the span are worked out only for the passages returned
-        return [query.explain(item) for item in (scored[:top] if top > 0 else scored)]
+            ranked = [query.score(index, sim) for index, sim in zip(indices, similar, strict=True)]
+        ranked.sort(key=lambda item: (-item.score, item.index))
+        return ranked[:top] if top > 0 else ranked
 
 
 class ClaimQuery:
