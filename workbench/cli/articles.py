@@ -10,7 +10,9 @@ import typer
 from workbench.cli.common import ArticleArg, JsonFlag, fail, parse_date, parse_lang, print_json, workspace
 
 articles_app = typer.Typer(help="Add and list articles.", no_args_is_help=True)
-sources_app = typer.Typer(help="Link source URLs to articles, list and unlink them.", no_args_is_help=True)
+sources_app = typer.Typer(
+    help="Link source URLs to articles, list, suggest and unlink them.", no_args_is_help=True
+)
 claims_app = typer.Typer(help="List and extract claims.", no_args_is_help=True)
 
 LangOption = Annotated[
@@ -69,27 +71,39 @@ def articles_add(
     title: Annotated[str | None, typer.Option("--title")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add an article from a UTF-8 text file or a web page, and extract its claims."""
+    """Add an article from a UTF-8 text file or a web page, and extract its claims. From a web
+    page, the article's date comes from the page (its date metadata, markup, URL or dateline)
+    unless --date is given, and the links of its text are kept for ``sources suggest``."""
     from workbench.services.articles import add_article, list_articles
-    from workbench.services.ingest import read_article
+    from workbench.services.ingest import read_article_page
 
     language = parse_lang(lang)
     article_date = parse_date(date)
     with workspace(ctx) as ws:
-        text, url, page_title = read_article(ws, target)
+        page = read_article_page(ws, target)
+        if article_date is None and page.date is not None:
+            article_date = page.date
+            typer.echo(
+                f"date {page.date.isoformat()} from the {page.date_origin} (--date to change)", err=True
+            )
+        elif article_date is None and page.url is not None:
+            typer.echo("warning: the page gives no date; give --date for year-less dates", err=True)
         article = add_article(
             ws,
-            text,
-            title=title or page_title or "",
-            language=language_of(text, language),
+            page.text,
+            title=title or page.title or "",
+            language=language_of(page.text, language),
             article_date=article_date,
-            url=url,
+            url=page.url,
+            links=page.links,
         )
         [summary] = list_articles(ws, article.id)
     if as_json:
         print_json(summary.as_json())
     else:
         typer.echo(f"article {summary.id}: {summary.claims} claims ({summary.language}) — {summary.title}")
+        if page.links:
+            typer.echo(f"{len(page.links)} link(s) in its text: see `sources suggest {summary.id}`")
 
 
 @sources_app.command("add")
@@ -109,6 +123,29 @@ def sources_add(
         print_json({"id": source.id, "url": source.url})
     else:
         typer.echo(f"source {source.id}: {source.url}")
+
+
+@sources_app.command("suggest")
+def sources_suggest(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
+    """Offer the links of the article's page as candidate sources (those not linked yet; other
+    sites first). Works offline: the links were kept when the article was added from its URL."""
+    from workbench.services.articles import get_article, suggest_sources
+
+    with workspace(ctx) as ws:
+        found = suggest_sources(ws, article)
+        origin = get_article(ws, article).url
+    if as_json:
+        print_json([s.as_json() for s in found])
+        return
+    if not found:
+        why = "" if origin else " (it was not added from a web page)"
+        typer.echo(f"no candidate sources{why}", err=True)
+        return
+    for s in found:
+        where = "same site" if s.same_site else "elsewhere"
+        known = f", source {s.known_source} of another article" if s.known_source else ""
+        typer.echo(f"{s.url}  [{where}{known}]")
+        typer.echo(f"    “{s.text}” in: {s.context[:160]}")
 
 
 @sources_app.command("remove")
