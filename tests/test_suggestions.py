@@ -8,7 +8,7 @@ from collections import Counter
 from tests.conftest import REPO
 from workbench.services.demo import load_builtin_cases
 from workbench.services.reports import export_article
-from workbench.services.suggestions import claim_sentence, suggest_for_article
+from workbench.services.suggestions import SentenceBounds, claim_sentence, suggest_for_article
 from workbench.services.verdicts import ClaimView, list_claims
 from workbench.services.workspace import Workspace
 
@@ -61,3 +61,28 @@ def test_claim_sentence_is_the_sentence_around_the_span() -> None:
     text = "Satu kalimat. Menurut laporan X, pasar tumbuh 5 persen. Kalimat lain.\nBaris baru."
     start = text.index("pasar")
     assert claim_sentence(text, start, start + 5) == "Menurut laporan X, pasar tumbuh 5 persen."
+
+
+def _scanning_sentence(text: str, start: int, end: int) -> str:
+    """The sentence rule as a scan from the start of the text (what SentenceBounds must equal)."""
+    import re
+
+    boundary = re.compile(r"[.!?]\s|\n")
+    before = [m.end() for m in boundary.finditer(text, 0, start)]
+    first = before[-1] if before else 0
+    after = boundary.search(text, end)
+    return text[first : after.start() + 1 if after else len(text)]
+
+
+def test_sentence_bounds_agree_with_a_scan_from_the_start() -> None:
+    import random
+
+    rng = random.Random(12)  # noqa: S311 (test data, not secrets)
+    pieces = ["Kata", " ", ".", "!", "?", "\n", "\r\n", ". ", ".\n", "!\n", "...", "  ", "x", "İ", "Jum’at"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        bounds = SentenceBounds(text)
+        for _ in range(10):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert bounds.sentence(start, end) == _scanning_sentence(text, start, end), (text, start, end)

@@ -8,6 +8,7 @@ the Contoso Research report") is unverifiable: no reachable text can settle it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from workbench.domain import FetchOutcome
@@ -20,6 +21,9 @@ from workbench.services.workspace import Workspace
 from workbench.storage.models import Source
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Where a sentence end can begin: a search for _SENTENCE_END from any offset finds the first of
+# these at or after it (each is one character, so none hides another).
+_SENTENCE_END_START = re.compile(r"[.!?](?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +32,30 @@ class Suggestion:
     reason: str
 
 
+class SentenceBounds:
+    """The sentence ends of one text, found in one pass, so that the sentence around each of an
+    article's claims is a binary search, not a scan from the start (an article of 10,000 claims
+    took ~100 s of scanning when each claim scanned from offset 0)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._starts = [m.start() for m in _SENTENCE_END_START.finditer(text)]
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence (within its line) that holds ``text[start:end]``: from the last sentence
+        end at or before ``start`` to the first one that begins at or after ``end``."""
+        before = bisect_right(self._ends, start)
+        first = self._ends[before - 1] if before else 0
+        after = bisect_left(self._starts, end)
+        last = self._starts[after] + 1 if after < len(self._starts) else len(self.text)
+        return self.text[first:last]
+
+
 def claim_sentence(text: str, start: int, end: int) -> str:
-    """The sentence (within its line) that holds ``text[start:end]``."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    first = before[-1] if before else 0
-    after = _SENTENCE_END.search(text, end)
-    return text[first : after.start() + 1 if after else len(text)]
+    """The sentence (within its line) that holds ``text[start:end]`` (for many claims of one
+    text, make one :class:`SentenceBounds` and ask it)."""
+    return SentenceBounds(text).sentence(start, end)
 
 
 def _names(source: Source) -> list[str]:
@@ -56,21 +78,34 @@ def suggest_for_article(
         and s.id in attempts
         and attempts[s.id or 0].outcome in (FetchOutcome.UNREACHABLE, FetchOutcome.GONE, FetchOutcome.ERROR)
     ]
+    bounds = SentenceBounds(article.text) if unreachable else None
     return {
-        view.claim.id or 0: suggest_for_claim(view, article.text, unreachable, any_text=bool(fetched))
+        view.claim.id or 0: suggest_for_claim(
+            view, article.text, unreachable, any_text=bool(fetched), bounds=bounds
+        )
         for view in (list_claims(ws, ref) if views is None else views)
     }
 
 
 def suggest_for_claim(
-    view: ClaimView, article_text: str, unreachable: list[Source], *, any_text: bool
+    view: ClaimView,
+    article_text: str,
+    unreachable: list[Source],
+    *,
+    any_text: bool,
+    bounds: SentenceBounds | None = None,
 ) -> Suggestion:
+    """``bounds``: the article text's :class:`SentenceBounds`, when suggesting for many claims."""
     claim = view.claim
-    sentence = claim_sentence(article_text, claim.start, claim.end).casefold()
-    for source in unreachable:
-        named = next((n for n in _names(source) if n.casefold() in sentence), None)
-        if named:
-            return Suggestion("unverifiable", f"rests on {named} ({source.url}), which could not be fetched")
+    if unreachable:
+        bounds = bounds or SentenceBounds(article_text)
+        sentence = bounds.sentence(claim.start, claim.end).casefold()
+        for source in unreachable:
+            named = next((n for n in _names(source) if n.casefold() in sentence), None)
+            if named:
+                return Suggestion(
+                    "unverifiable", f"rests on {named} ({source.url}), which could not be fetched"
+                )
     evidence = [
         LocatedEvidence(
             start=e.start,
