@@ -185,3 +185,40 @@ def test_a_line_past_the_line_cap_is_skipped_unread(tmp_path: Path, monkeypatch:
     out = _batch(tmp_path, [_anchor_line(1), _anchor_line(2, "x " * 10_000), _anchor_line(3)])
     assert [o.get("id") for o in out] == [1, None, 3]
     assert out[1]["error"] == "line longer than 4,096 bytes"
+
+
+# -- untrusted text in plain output -------------------------------------------------------------
+
+HOSTILE = (
+    "JAKARTA - Kementerian \x1b[2J\x1b]0;owned\x07menyetujui 40 sekolah baru pada Jumat (4/3/2022).\n"
+    "Menurut Menteri Budi Santoso, pembangunan \u202eakan dimulai\u202c tahun depan senilai Rp 2 miliar.\n"
+)
+RAW = ("\x1b", "\x07", "\u202e")
+
+
+def test_plain_listings_show_control_characters_never_send_them(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    title = "Sekolah baru\n   99  forged-row        id  99 claims   9 sources  fake"
+    result = cli("--db", str(db), "articles", "add", str(article), "--lang", "id", "--title", title)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+    listing = cli("--db", str(db), "articles", "list")
+    assert len(listing.stdout.splitlines()) == 1  # the title's line break forged no second row
+    claims = cli("--db", str(db), "claims", "list", "1")
+    extracted = cli("claims", "extract", str(article), "--lang", "id")
+    for output in (result.stdout, listing.stdout, claims.stdout, extracted.stdout):
+        assert not any(raw in output for raw in RAW), output
+    assert "\ufffd" in claims.stdout and "\ufffd" in extracted.stdout
+    # JSON keeps the text as it is, escaped by JSON itself
+    as_json = cli("--db", str(db), "claims", "list", "1", "--json")
+    assert "\x1b" not in as_json.stdout and "\\u001b" in as_json.stdout
+    assert any("\x1b[2J" in claim["text"] for claim in json.loads(as_json.stdout))
+
+
+def test_error_messages_are_one_line_whatever_they_quote(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    result = cli("--db", str(db), "articles", "add", str(tmp_path / "no-such\x1b]0;owned\x07\nfile.txt"))
+    line = one_line_error(result, "no such file", "no-such")
+    assert not any(raw in line for raw in RAW)

@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import ArticleArg, JsonFlag, fail, parse_date, parse_lang, print_json, workspace
+from workbench.cli.common import (
+    ArticleArg,
+    JsonFlag,
+    echo,
+    fail,
+    parse_date,
+    parse_lang,
+    print_json,
+    workspace,
+)
 
 articles_app = typer.Typer(help="Add and list articles.", no_args_is_help=True)
 sources_app = typer.Typer(
@@ -32,7 +41,7 @@ def language_of(text: str, given: str | None) -> str:
 
     guess = identify_language(text)
     if not guess.sure:
-        typer.echo(
+        echo(
             f"warning: the language is unclear; read as {guess.describe()}. "
             "Give --lang id or --lang en if that is wrong.",
             err=True,
@@ -57,7 +66,7 @@ def articles_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         print_json([r.as_json() for r in rows])
         return
     for r in rows:
-        typer.echo(
+        echo(
             f"{r.id:>4}  {r.slug or '-':<24} {r.language}  {r.claims:>3} claims  {r.sources:>2} sources  {r.title}"
         )
 
@@ -83,11 +92,9 @@ def articles_add(
         page = read_article_page(ws, target)
         if article_date is None and page.date is not None:
             article_date = page.date
-            typer.echo(
-                f"date {page.date.isoformat()} from the {page.date_origin} (--date to change)", err=True
-            )
+            echo(f"date {page.date.isoformat()} from the {page.date_origin} (--date to change)", err=True)
         elif article_date is None and page.url is not None:
-            typer.echo("warning: the page gives no date; give --date for year-less dates", err=True)
+            echo("warning: the page gives no date; give --date for year-less dates", err=True)
         article = add_article(
             ws,
             page.text,
@@ -101,9 +108,9 @@ def articles_add(
     if as_json:
         print_json(summary.as_json())
     else:
-        typer.echo(f"article {summary.id}: {summary.claims} claims ({summary.language}) — {summary.title}")
+        echo(f"article {summary.id}: {summary.claims} claims ({summary.language}) — {summary.title}")
         if page.links:
-            typer.echo(f"{len(page.links)} link(s) in its text: see `sources suggest {summary.id}`")
+            echo(f"{len(page.links)} link(s) in its text: see `sources suggest {summary.id}`")
 
 
 @sources_app.command("add")
@@ -122,7 +129,7 @@ def sources_add(
     if as_json:
         print_json({"id": source.id, "url": source.url})
     else:
-        typer.echo(f"source {source.id}: {source.url}")
+        echo(f"source {source.id}: {source.url}")
 
 
 @sources_app.command("suggest")
@@ -139,13 +146,13 @@ def sources_suggest(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag =
         return
     if not found:
         why = "" if origin else " (it was not added from a web page)"
-        typer.echo(f"no candidate sources{why}", err=True)
+        echo(f"no candidate sources{why}", err=True)
         return
     for s in found:
         where = "same site" if s.same_site else "elsewhere"
         known = f", source {s.known_source} of another article" if s.known_source else ""
-        typer.echo(f"{s.url}  [{where}{known}]")
-        typer.echo(f"    “{s.text}” in: {s.context[:160]}")
+        echo(f"{s.url}  [{where}{known}]")
+        echo(f"    “{s.text}” in: {s.context[:160]}")
 
 
 @sources_app.command("remove")
@@ -166,13 +173,13 @@ def sources_remove(
     if as_json:
         print_json(removed.as_json())
         return
-    typer.echo(
+    echo(
         f"source {removed.source_id} unlinked from article {removed.article_id}: {removed.url} "
         f"({removed.snapshots} snapshot(s) and its fetch history kept)"
     )
     if removed.verdict_claims:
         claims = ", ".join(str(c) for c in removed.verdict_claims)
-        typer.echo(
+        echo(
             f"warning: {len(removed.verdict_claims)} current verdict(s) rest on its evidence (claims {claims}); "
             "they stand, and reverify still re-checks that evidence",
             err=True,
@@ -191,7 +198,7 @@ def sources_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = Fa
         return
     for v in views:
         copy = v.snapshot.describe() if v.snapshot else "no copy"
-        typer.echo(f"{v.id:>4}  {v.last_outcome or 'never fetched':<12} {v.url}  ({copy})")
+        echo(f"{v.id:>4}  {v.last_outcome or 'never fetched':<12} {v.url}  ({copy})")
 
 
 @claims_app.command("list")
@@ -208,7 +215,7 @@ def claims_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = Fal
         best = v.best
         score = f"{best.score:5.1f}" if best else "    -"
         verdict = v.verdict.label if v.verdict else "-"
-        typer.echo(f"{v.claim.id:>5} {v.claim.kind:<11} {verdict:<16} {score}  {v.claim.text[:70]}")
+        echo(f"{v.claim.id:>5} {v.claim.kind:<11} {verdict:<16} {score}  {v.claim.text[:70]}")
 
 
 @claims_app.command("extract")
@@ -248,7 +255,7 @@ def claims_extract(
         print_json([c.as_json() for c in found])
         return
     for c in found:
-        typer.echo(f"{c.start:>6}-{c.end:<6} {c.kind:<11} {c.score:>3}  {c.text[:80]}")
+        echo(f"{c.start:>6}-{c.end:<6} {c.kind:<11} {c.score:>3}  {c.text[:80]}")
 
 
 @articles_app.command("export-bundle")
@@ -262,7 +269,7 @@ def articles_export_bundle(
 
     with workspace(ctx) as ws:
         counts = export_bundle(ws, article, path)
-    typer.echo(f"wrote {path}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), err=True)
+    echo(f"wrote {path}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), err=True)
 
 
 @articles_app.command("import-bundle")
@@ -277,4 +284,4 @@ def articles_import_bundle(
     if as_json:
         print_json({"article_id": article_id})
     else:
-        typer.echo(f"imported as article {article_id}")
+        echo(f"imported as article {article_id}")
