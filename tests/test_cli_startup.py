@@ -93,7 +93,7 @@ def test_console_help_loads_no_heavy_library() -> None:
         ",".join(HEAVY),
     )
     assert result.returncode == 0, result.stderr
-    assert "Usage: workbench match" in result.stdout
+    assert "--no-semantic" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "loaded:"
 
 

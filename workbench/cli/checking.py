@@ -73,17 +73,34 @@ def fetch(
     With --as-of, ask a Memento TimeGate (WORKBENCH_TIMEGATE, default the Wayback Machine) for the
     copy nearest the date; "article" means the article's own date.
 
+    Progress shows on stderr when it is a terminal (not with --json). Each source is recorded as
+    its fetch ends, so Ctrl-C keeps the sources already fetched (exit code 130).
+
     Exit code 0: at least one source was fetched (or the article has none); 3: every source
     failed (each failure is recorded); 2: the command could not run."""
     from workbench.cli.common import parse_date
+    from workbench.cli.progress import ProgressLine
+    from workbench.services.articles import article_sources
     from workbench.services.fetching import fetch_article, fetch_article_as_of
 
-    with workspace(ctx) as ws:
-        if as_of is None:
-            reports = fetch_article(ws, article)
-        else:
-            when = None if as_of == "article" else parse_date(as_of)
-            reports = fetch_article_as_of(ws, article, when)
+    try:
+        with ProgressLine(quiet=as_json) as bar, workspace(ctx) as ws:
+            if as_of is None:
+                done = [0]
+                total = len(article_sources(ws, article))
+                bar.update("fetching", 0, total, "sources")
+
+                def fetched(_report: object) -> None:
+                    done[0] += 1
+                    bar.update("fetching", done[0], total, "sources")
+
+                reports = fetch_article(ws, article, progress=fetched)
+            else:
+                when = None if as_of == "article" else parse_date(as_of)
+                reports = fetch_article_as_of(ws, article, when)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the sources fetched so far are recorded", err=True)
+        raise typer.Exit(INTERRUPTED) from None
     if as_json:
         print_json(
             [
@@ -110,12 +127,44 @@ def fetch(
         raise typer.Exit(3)
 
 
-def match(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
-    """Rank every claim's evidence passages in the latest snapshots."""
+NoSemanticFlag = Annotated[
+    bool, typer.Option("--no-semantic", help="Lexical scores only, even with the semantic extra installed.")
+]
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
+
+
+def match(
+    ctx: typer.Context, article: ArticleArg, no_semantic: NoSemanticFlag = False, as_json: JsonFlag = False
+) -> None:
+    """Rank every claim's evidence passages in the latest snapshots.
+
+    Progress shows on stderr when it is a terminal (not with --json). Ctrl-C keeps what is done:
+    the evidence of the claims already ranked (written every 200 claims) and every embedding
+    computed; run match again to finish. Exit code 130 when interrupted."""
+    from workbench.cli.progress import ProgressLine
     from workbench.services.matching import match_article
 
-    with workspace(ctx) as ws:
-        report = match_article(ws, article)
+    state = {"done": 0, "total": 0}
+
+    def ranked(done: int, total: int) -> None:
+        state.update(done=done, total=total)
+        bar.update("matching", done, total, "claims")
+
+    def embedded(done: int, total: int) -> None:
+        bar.update("embedding", done, total, "texts")
+
+    try:
+        with ProgressLine(quiet=as_json) as bar, workspace(ctx) as ws:
+            report = match_article(
+                ws, article, semantic=not no_semantic, progress=ranked, embedding_progress=embedded
+            )
+    except KeyboardInterrupt:
+        typer.echo(
+            f"interrupted: evidence kept for {state['done']} of {state['total']} claims, and every "
+            "embedding computed; run match again to finish",
+            err=True,
+        )
+        raise typer.Exit(INTERRUPTED) from None
     if as_json:
         print_json(
             {"claims": report.claims, "with_evidence": report.with_evidence, "snapshots": report.snapshots}
@@ -235,12 +284,28 @@ def reverify(
 ) -> None:
     """Re-fetch sources and re-locate every pinned evidence quote.
 
+    Progress (sources re-fetched) shows on stderr when it is a terminal (not with --json).
+
     Exit code 0: nothing needs review; 1: something needs review; 3: nothing to review, but a
-    source could not be re-checked; 2: the command could not run (bad input, database error)."""
+    source could not be re-checked; 2: the command could not run (bad input, database error);
+    130: interrupted (the fetches recorded so far are kept; no evidence was re-checked)."""
+    from workbench.cli.progress import ProgressLine
+    from workbench.services.articles import article_sources
     from workbench.services.reverify import reverify as run_reverify
 
-    with workspace(ctx) as ws:
-        report = run_reverify(ws, article)
+    try:
+        with ProgressLine(quiet=as_json) as bar, workspace(ctx) as ws:
+            done = [0]
+            total = len(article_sources(ws, article)) if article is not None else None
+
+            def refetched(_report: object) -> None:
+                done[0] += 1
+                bar.update("re-fetching", done[0], total, "sources")
+
+            report = run_reverify(ws, article, progress=refetched)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the fetches recorded so far are kept; run reverify again", err=True)
+        raise typer.Exit(INTERRUPTED) from None
     if as_json:
         print_json(report.as_json())
     else:

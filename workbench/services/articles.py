@@ -33,6 +33,16 @@ if TYPE_CHECKING:
     from workbench.fetching.links import PageLink
 
 
+def extract_claims(
+    text: str, lang: str | None = None, article_date: date | None = None
+) -> list[ExtractedClaim]:
+    """The claim extractor (``workbench.claims``), imported on first use: commands that only list
+    or look up articles never load it."""
+    from workbench.claims import extract_claims as extract
+
+    return extract(text, lang, article_date)
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -108,7 +118,6 @@ def add_article(
     existing article unchanged, so loading is idempotent. ``links``: the links of its page's main
     text (``ingest.read_article_page``), kept for ``suggest_sources``."""
     # imported here, not at the top: listing articles need not load the claim extractor
-    from workbench.claims import extract_claims
     from workbench.language.identify import detect_language
 
     digest = text_hash(text)
@@ -241,8 +250,6 @@ def reextract_claims(ws: Workspace, ref: str | int, editor: str | None = None) -
     ``reextract-update``). New claims are added where they overlap no kept claim and no span a
     checker vacated. Every other old claim is removed, after a ``reextract-remove`` row with its
     whole before-state is written to its history (``editor`` names who ran it)."""
-    from workbench.claims import extract_claims
-
     who = settings.checker_name(editor)
     with ws.db.session() as session:
         article = resolve_article(session, ref)

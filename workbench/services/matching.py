@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, delete
 
 from workbench import settings
@@ -17,11 +19,14 @@ from workbench.matching.semantic import SemanticSimilarity
 from workbench.services.embeddings import semantic_for
 from workbench.services.lookups import article_claims, latest_snapshot, own_source_ids, resolve_article
 from workbench.services.workspace import Workspace
-from workbench.storage.models import Article, Claim, Evidence, Snapshot
+from workbench.storage.models import Article, Claim, Evidence, Snapshot, utcnow
 
 EVIDENCE_PER_CLAIM = 3
 EVIDENCE_FLOOR = 30.0  # below this a passage is noise, not evidence
 CONTEXT_CHARS = 32
+# Claims ranked between two commits: an interrupted or killed match keeps every batch written
+# before it (a batch is a second or two of ranking, and one short write transaction).
+CLAIM_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +75,18 @@ def match_article(
     *,
     semantic: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    embedding_progress: Callable[[int, int], None] | None = None,
 ) -> MatchReport:
     """Rank passages for every claim; replace each claim's unpinned evidence with the top ones
     above the floor. Pinned evidence is never touched. Embedding similarity joins the score when
     the ``semantic`` extra is installed (and ``semantic`` is true); embeddings are kept in the database.
 
     ``progress(done, total)`` is called after each claim is ranked (and once with ``done`` 0
-    before the first). If it raises (a cancelled job) or the run is interrupted, the evidence of
-    the claims ranked so far is still written, then the exception propagates."""
+    before the first); ``embedding_progress(done, total)`` as the texts to embed are computed or
+    loaded. Evidence is written every :data:`CLAIM_BATCH` claims, each batch in its own short
+    transaction, and vectors are stored as each chunk of them is computed. If ``progress`` raises
+    (a cancelled job) or the run is interrupted, the evidence of the claims ranked so far is still
+    written, then the exception propagates; the other claims keep the evidence they had."""
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         claims = article_claims(session, article.id)
@@ -88,26 +97,41 @@ def match_article(
         progress(0, len(claims))
     similarity = semantic_for(ws) if semantic and texts else None
     if similarity is not None:
-        # embed (or load) every text before the write below: the store writes in sessions of its own
-        similarity.warm([c.text for c in claims], texts)
-    # rank first, write after: the write transaction (which holds SQLite's write lock) stays short
-    found: dict[int, list[Evidence]] = {}
+        # every text of the run in one call (the stored vectors loaded, the rest embedded in chunks,
+        # each stored as it is done), before ranking: ranking then touches no store
+        similarity.warm([c.text for c in claims], texts, progress=embedding_progress)
+    found: dict[int, list[dict[str, Any]]] = {}
+    with_evidence = 0
     try:
         for done, claim in enumerate(claims if texts else [], start=1):
             found[claim.id or 0] = _evidence_for(claim, article.language, candidates, texts, similarity)
+            if len(found) == CLAIM_BATCH:
+                with_evidence += _write(ws, found)
+                found = {}
             if progress is not None:
                 progress(done, len(claims))
     finally:
-        with ws.db.session() as session:
-            session.exec(
-                delete(Evidence).where(
-                    col(Evidence.claim_id).in_(list(found)), col(Evidence.pinned).is_(False)
-                )
-            )
-            for rows in found.values():
-                session.add_all(rows)
-    with_evidence = sum(1 for rows in found.values() if rows)
+        with_evidence += _write(ws, found)
     return MatchReport(claims=len(claims), with_evidence=with_evidence, snapshots=len(snapshots))
+
+
+def _write(ws: Workspace, found: dict[int, list[dict[str, Any]]]) -> int:
+    """Replace the unpinned evidence of ``found``'s claims with the rows ranked for them, in one
+    transaction; returns how many of them have evidence. Rows go in by one Core insert: building
+    ORM objects for them cost as much as ranking."""
+    if not found:
+        return 0
+    with ws.db.session() as session:
+        session.exec(
+            delete(Evidence).where(col(Evidence.claim_id).in_(list(found)), col(Evidence.pinned).is_(False))
+        )
+        _insert_evidence(session, [row for rows in found.values() for row in rows])
+    return sum(1 for rows in found.values() if rows)
+
+
+def _insert_evidence(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.connection().execute(insert(Evidence), rows)
 
 
 def rematch_claims(
@@ -128,6 +152,7 @@ def rematch_claims(
             col(Evidence.claim_id).in_([c.id for c in claims]), col(Evidence.pinned).is_(False)
         )
     )
+    session.flush()  # the edit's own pending changes go first: the rows below bypass the session
     with_evidence = 0
     for article_id in sorted({c.article_id for c in claims}):
         article = session.get(Article, article_id)
@@ -140,9 +165,8 @@ def rematch_claims(
             similarity.warm([c.text for c in mine], texts)  # one model call for whatever is new
         for claim in mine:
             rows = _evidence_for(claim, article.language, candidates, texts, similarity) if texts else []
-            session.add_all(rows)
+            _insert_evidence(session, rows)
             with_evidence += bool(rows)
-    session.flush()
     return with_evidence
 
 
@@ -152,9 +176,9 @@ def _evidence_for(
     candidates: list[_Candidate],
     texts: list[str],
     similarity: SemanticSimilarity | None,
-) -> list[Evidence]:
+) -> list[dict[str, Any]]:
     """The claim's best distinct passages above the floor (a sentence and the paragraph holding
-    it can both rank high; the same stretch of text is kept once)."""
+    it can both rank high; the same stretch of text is kept once), as evidence rows to insert."""
     ranking = rank_passages(
         claim.text,
         texts,
@@ -163,7 +187,8 @@ def _evidence_for(
         top=EVIDENCE_PER_CLAIM * 3,
         semantic=similarity,
     )
-    kept: list[Evidence] = []
+    kept: list[dict[str, Any]] = []
+    now = utcnow()
     for ranked in ranking:
         if ranked.score < EVIDENCE_FLOOR or len(kept) == EVIDENCE_PER_CLAIM:
             break
@@ -171,23 +196,27 @@ def _evidence_for(
         start, end = candidate.start + ranked.start, candidate.start + ranked.end
         if end <= start:
             start, end = candidate.start, candidate.end
-        if any(e.snapshot_id == candidate.snapshot.id and e.start < end and start < e.end for e in kept):
+        if any(
+            e["snapshot_id"] == candidate.snapshot.id and e["start"] < end and start < e["end"] for e in kept
+        ):
             continue
         quote, prefix, suffix = selector_for(candidate.snapshot.text, start, end)
         kept.append(
-            Evidence(
-                claim_id=claim.id or 0,
-                snapshot_id=candidate.snapshot.id or 0,
-                start=start,
-                end=end,
-                quote=quote,
-                prefix=prefix,
-                suffix=suffix,
-                score=round(float(ranked.score), 1),
-                parts=dict(ranked.parts),
-                rank=len(kept),
-                method=_method(similarity),
-            )
+            {
+                "claim_id": claim.id or 0,
+                "snapshot_id": candidate.snapshot.id or 0,
+                "start": start,
+                "end": end,
+                "quote": quote,
+                "prefix": prefix,
+                "suffix": suffix,
+                "score": round(float(ranked.score), 1),
+                "parts": dict(ranked.parts),
+                "rank": len(kept),
+                "method": _method(similarity),
+                "pinned": False,
+                "created_at": now,
+            }
         )
     return kept
 
