@@ -350,6 +350,7 @@ def test_fetch_deadline_setting_must_be_a_positive_number(
     workspace: Workspace, cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     article = add_article(workspace, ARTICLE, title="Museum", language="id")
+    add_source(workspace, article.id or 0, "https://museum.example/reopened")
     monkeypatch.setenv("WORKBENCH_FETCH_DEADLINE", "soon")
     code, _out, err = run("fetch", str(article.id))
     assert code == 2 and err.strip() == "error: WORKBENCH_FETCH_DEADLINE must be a positive float, not 'soon'"
