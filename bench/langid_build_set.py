@@ -203,7 +203,9 @@ def main() -> None:
         if line.startswith(("EN: ", "ID: ")):
             add(line[4:], line[:2].lower(), "bench/match_dev_id_en.txt")
     with OUT.open("w", encoding="utf-8") as out:
-        out.write("# label\tsplit\torigin\ttext  (built by bench/langid_build_set.py; split by SHA-1 of the text)\n")
+        out.write(
+            "# label\tsplit\torigin\ttext  (built by bench/langid_build_set.py; split by SHA-1 of the text)\n"
+        )
         for text, (label, origin) in rows.items():
             half = "tune" if hashlib.sha1(text.encode()).digest()[0] % 2 == 0 else "test"  # noqa: S324 - a split, not security
             out.write(f"{label}\t{half}\t{origin}\t{text}\n")
