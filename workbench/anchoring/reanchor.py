@@ -200,7 +200,7 @@ class _Judge:
             and (self.own.before or self.own.after)
             and all(self.own.agrees(*self._original(c)))
             and c.similarity >= EDITED_WITH_CONTEXT
-            and names(self._original(c)[0][slice(*self._original(c)[1:])]) == self.names
+            and not self._renamed(c)
         ):
             # Reworded within the quote, but its own sentence stands around it on every side
             # that has any: the neighbouring sentences may have come and gone. The people and
@@ -210,9 +210,32 @@ class _Judge:
             return False
         if level in ("kept", "none"):
             return c.similarity >= EDITED_WITH_CONTEXT
-        # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere:
-        # an edited passage keeps at least one side of its context, and then only a light edit.
-        return level == "half" and not self.repeated and c.similarity >= EDITED_HALF_CONTEXT
+        if level != "half" or self.repeated:
+            # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere.
+            return False
+        if (
+            change == "same"
+            and self.own.begins
+            and self.own.ends
+            and all(self.own.agrees(*self._original(c)))
+            and c.similarity >= EDITED_WITH_CONTEXT
+            and not self._renamed(c)
+        ):
+            # A whole sentence, reworded, in the slot the quote's sentence had: one neighbour is
+            # still beside it (a sentence was inserted or reworded on the other side).
+            return True
+        # Otherwise an edited passage that kept one side of its context must be a light edit.
+        return c.similarity >= EDITED_HALF_CONTEXT
+
+    def _renamed(self, c: Candidate) -> bool:
+        """Whether the passage names someone or somewhere else: a name of the quote gone and
+        another come (a name only dropped, or only added, is a rewording)."""
+        new, old = Counter(names(self._passage(c))), Counter(self.names)
+        return bool(new - old) and bool(old - new)
+
+    def _passage(self, c: Candidate) -> str:
+        start, end = self.prepared.folded.to_original(c.start, c.end)
+        return self.prepared.original[start:end]
 
     def _original(self, c: Candidate) -> tuple[str, int, int]:
         start, end = self.prepared.folded.to_original(c.start, c.end)
@@ -273,8 +296,12 @@ class _Judge:
         ]
         if not passage.rstrip().endswith((".", "!", "?")):
             nearby += [n for n in _NEAR_NUMBER_AFTER.findall(text[end : end + 16]) if n not in self.beside]
-        if not Counter(numbers(passage) + nearby) - Counter(self.figures):
-            return "same"  # no number the quote did not have (one may have been dropped)
+        stated = numbers(passage) + nearby
+        if not Counter(stated) - Counter(self.figures) or not Counter(self.figures) - Counter(stated):
+            # No number the quote did not have (one may have been dropped), or every number of
+            # the quote still there (a clause with another was added: "..., the highest since
+            # 2016"): the figure did not change.
+            return "same"
         if wording(passage) != self.wording or not all(self.own.agrees(self.prepared.original, start, end)):
             return "another"
         return "corrected"
