@@ -89,6 +89,11 @@ class PreparedPassage:
     lang: str
     _quantities: list[Quantity] | None = None
     _dates: list[CalendarDate] | None = None
+    # The passage's content words (stopwords out) in text order with their IDF, and the sum of
+    # those IDFs: what the precision half of an overlap divides by. Set by PassageIndex.passage,
+    # once per passage instead of once per claim and passage.
+    content_weights: tuple[tuple[str, float], ...] = ()
+    content_total: float = 1.0
 
     @property
     def quantities(self) -> list[Quantity]:
@@ -123,6 +128,9 @@ class PassageIndex:
         prepared = self._prepared.get(position)
         if prepared is None:
             prepared = self._prepared[position] = _prepare(self.texts[position], self.lang)
+            weights = tuple((key, self.idf(key)) for key in prepared.keys if key not in ENGLISH_STOPWORDS)
+            prepared.content_weights = weights
+            prepared.content_total = sum(weight for _, weight in weights) or 1.0
         return prepared
 
     def idf(self, key: str) -> float:
@@ -154,12 +162,25 @@ class PassageIndex:
         query = ClaimQuery(self, claim, claim_lang, statement)
         indices = list(range(self.size) if candidates is None else candidates)
         if semantic is None:
-            ranked = [query.score(index) for index in indices]
+            scored = [query.score_only(index) for index in indices]
         else:
             similar = semantic.similarities(claim, [self.texts[index] for index in indices])
-            ranked = [query.score(index, sim) for index, sim in zip(indices, similar, strict=True)]
-        ranked.sort(key=lambda item: (-item.score, item.index))
-        return ranked[:top] if top > 0 else ranked
+            scored = [query.score_only(index, sim) for index, sim in zip(indices, similar, strict=True)]
+        scored.sort(key=lambda item: (-item.score, item.position))
+        # the matched words and the span are worked out only for the passages returned
+        return [query.explain(item) for item in (scored[:top] if top > 0 else scored)]
+
+
+@dataclass(slots=True)
+class ScoredPassage:
+    """A passage's score (rounded as reported) and parts, before :meth:`ClaimQuery.explain` adds
+    the matched words: ranking scores every passage but explains only those it returns."""
+
+    position: int
+    score: float
+    parts: dict[str, Any]
+    matched: set[str]
+    span: tuple[int, int] | None
 
 
 class ClaimQuery:
@@ -176,6 +197,9 @@ class ClaimQuery:
         self.lang = "id" if given.split("-")[0] in ("id", "in", "ms") else "en"
         self.terms = indonesian_claim_terms(claim) if self.lang == "id" else english_claim_terms(claim)
         self.statement_terms = english_claim_terms(statement) if statement else []
+        # a term's weight depends on the passages, not on which one is scored: once per claim
+        self.term_weights = [index.term_weight(term) for term in self.terms]
+        self.statement_weights = [index.term_weight(term) for term in self.statement_terms]
         self.english_text = claim if self.lang == "en" else statement
         self.english_lowered = lower_same_length(self.english_text) if self.english_text else ""
         self.quantities = extract_quantities(claim, self.lang)
@@ -184,9 +208,13 @@ class ClaimQuery:
         self.claim_keys = [token.key for token in tokenize(claim)] if self.lang == "en" else []
 
     def score(self, position: int, semantic: float | None = None) -> RankedPassage:
+        return self.explain(self.score_only(position, semantic))
+
+    def score_only(self, position: int, semantic: float | None = None) -> ScoredPassage:
+        """The passage's score and parts, without the matched words (see :meth:`explain`)."""
         passage = self.index.passage(position)
         parts: dict[str, Any] = {"lang": self.lang}
-        overlap, matched = self._overlap(self.terms, passage)
+        overlap, matched = self._overlap(self.terms, self.term_weights, passage)
         parts["overlap"] = round(overlap, 1)
         lexical = overlap
         span: tuple[int, int] | None = None
@@ -197,7 +225,7 @@ class ClaimQuery:
                 span = _aligned_span(alignment, len(self.english_lowered), len(passage.lowered))
             english_overlap = overlap
             if self.statement_terms:
-                english_overlap, more = self._overlap(self.statement_terms, passage)
+                english_overlap, more = self._overlap(self.statement_terms, self.statement_weights, passage)
                 parts["statement_overlap"] = round(english_overlap, 1)
                 matched |= more
             # Character alignment finds shared letters, not shared meaning: it counts in proportion
@@ -229,20 +257,28 @@ class ClaimQuery:
             # Embeddings judge the wording, as lexical similarity does; they do not outvote the
             # figures and names, which pin a claim to one sentence of a source about one subject.
             score = combined((1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic)
+        return ScoredPassage(position, round(score, 1), parts, matched, span)
+
+    def explain(self, scored: ScoredPassage) -> RankedPassage:
+        """The ranked passage with its matched words (``parts["matched"]``) and best span."""
+        passage = self.index.passage(scored.position)
+        parts, matched, span = scored.parts, scored.matched, scored.span
         words = [token for token, key in zip(passage.tokens, passage.keys, strict=True) if key in matched]
         parts["matched"] = [token.surface for token in words]
         if span is None or parts.get("alignment", 0) < 60:
             span = (words[0].start, words[-1].end) if words else (0, len(passage.text))
-        return RankedPassage(position, round(score, 1), parts, span[0], span[1])
+        return RankedPassage(scored.position, scored.score, parts, span[0], span[1])
 
-    def _overlap(self, terms: list[ClaimTerm], passage: PreparedPassage) -> tuple[float, set[str]]:
-        """IDF-weighted share of claim terms found (and of passage words explained), 0-100."""
+    def _overlap(
+        self, terms: list[ClaimTerm], weights: list[float], passage: PreparedPassage
+    ) -> tuple[float, set[str]]:
+        """IDF-weighted share of claim terms found (and of passage words explained), 0-100;
+        ``weights`` are the terms' :meth:`PassageIndex.term_weight`."""
         if not terms:
             return 0.0, set()
         found = total = 0.0
         matched: set[str] = set()
-        for term in terms:
-            weight = self.index.term_weight(term)
+        for term, weight in zip(terms, weights, strict=True):
             total += weight
             hits = term.keys & passage.key_set
             if hits:
@@ -254,9 +290,8 @@ class ClaimQuery:
             elif term.loans & passage.loan_set:
                 found += weight * LOAN_CREDIT
         recall = found / total
-        content = [key for key in passage.keys if key not in ENGLISH_STOPWORDS]
-        passage_total = sum(self.index.idf(key) for key in content) or 1.0
-        precision = sum(self.index.idf(key) for key in content if key in matched) / passage_total
+        explained = sum(weight for key, weight in passage.content_weights if key in matched)
+        precision = explained / passage.content_total
         return 100 * (RECALL_WEIGHT * recall + (1 - RECALL_WEIGHT) * precision), matched
 
     def _entities(self, passage: PreparedPassage, matched: set[str], parts: dict[str, Any]) -> float | None:
