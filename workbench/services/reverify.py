@@ -27,6 +27,7 @@ from workbench.services.lookups import (
     latest_checks,
     own_source_ids,
     resolve_article,
+    review_state,
 )
 from workbench.services.verdicts import (
     append_verdict,
@@ -289,7 +290,11 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
 
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        rows = claim_rows(session, article.id or 0)
+        claims = session.exec(  # the words of each claim, in reading order
+            select(Claim.id, Claim.text)
+            .where(Claim.article_id == article.id)
+            .order_by(col(Claim.position), col(Claim.id))
+        ).all()
         verdicts = current_verdicts(session, select(col(Claim.id)).where(Claim.article_id == article.id))
         pinned = sorted({v.evidence_id for v in verdicts.values() if v.evidence_id is not None})
         checks = _latest_check_rows(session, pinned)
@@ -333,11 +338,12 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
             ).all()
         )
     items: list[ReviewItem] = []
-    for row in rows:
-        verdict = verdicts.get(row.id)
+    for claim_id, claim_text in claims:
+        verdict = verdicts.get(claim_id or 0)
         if verdict is None or verdict.evidence_id is None or verdict.evidence_id not in checks:
             continue
         check = checks[verdict.evidence_id]
+        state = review_state(verdict.id, verdict.created_at, check)  # the one rule (lookups.py)
         pinned_row = evidence.get(verdict.evidence_id)
         old = snapshots.get(pinned_row.snapshot_id) if pinned_row is not None else None
         if pinned_row is None or old is None:
@@ -352,12 +358,12 @@ def review_items(ws: Workspace, ref: str | int) -> list[ReviewItem]:
         )
         items.append(
             ReviewItem(
-                claim_id=row.id,
-                claim_text=row.text,
+                claim_id=claim_id or 0,
+                claim_text=claim_text,
                 verdict_id=verdict.id,
                 label=verdict.label,
                 rationale=verdict.rationale,
-                state=str(row.state),
+                state=str(state),
                 status=check.status,
                 source_url=urls.get(old.source_id, ""),
                 old_quote=pinned_row.quote,
@@ -393,6 +399,7 @@ def _latest_check_rows(session: Session, evidence_ids: list[int]) -> dict[int, R
     statement = sa_select(
         *(col(c) for c in (EvidenceCheck.evidence_id, EvidenceCheck.status, EvidenceCheck.snapshot_id)),
         *(col(c) for c in (EvidenceCheck.start, EvidenceCheck.end, EvidenceCheck.score)),
+        col(EvidenceCheck.verdict_id),
         col(EvidenceCheck.detail),
         col(EvidenceCheck.checked_at),
     ).where(col(EvidenceCheck.id).in_(newest))

@@ -7,7 +7,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +26,7 @@ from workbench.tui.screens.export_dialog import ExportRequest, default_report_pa
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
+from workbench.tui.widgets.list_table import Cell, ListTable, PlainCell
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -39,25 +39,24 @@ if TYPE_CHECKING:
 DETAIL_AHEAD = 60  # full views loaded on each side of the cursor (a PageDown is ~20 rows)
 DETAIL_NEAR = 25  # load more once the cursor is this close to a claim not loaded yet
 _COLUMNS = ("id", "kind", "verdict", "best", "claim")
+CLAIM_WIDTH = 160  # characters of a claim's words shown in the table
 
 
-def _one_line(text: str, limit: int = 160) -> str:
+def _one_line(text: str, limit: int = CLAIM_WIDTH) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _cells(row: ClaimRow) -> tuple[str, str, str, str, Text]:
-    verdict = display_name(row.label) if row.label else "·"
+def _cells(row: ClaimRow, names: dict[str, str]) -> tuple[Cell, ...]:
+    """The table's cells of a claim; ``names``: display names by label (filled as it goes)."""
+    verdict = "·"
+    if row.label is not None:
+        verdict = names.get(row.label) or names.setdefault(row.label, display_name(row.label))
     if row.state == ReviewState.STALE:
         verdict = f"⚠ {verdict}"
     best = f"{row.best:.0f}" if row.best is not None else "-"
-    return (
-        str(row.id),
-        row.kind,
-        verdict,
-        best,
-        plain(_one_line(row.text)),
-    )  # the claim's face: the article's own words
+    words = PlainCell(_one_line(row.text))  # the claim's face: the article's own words
+    return str(row.id), row.kind, verdict, best, words
 
 
 def _verdict_id(view: ClaimView) -> int:
@@ -130,19 +129,18 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="title-bar")
-        yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="claims-table", cursor_type="row", zebra_stripes=True)
         yield ClaimDetail(id="claim-detail")
         yield Static("", id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#claims-table", DataTable)
+        table = self.query_one("#claims-table", ListTable)
         table.add_column("#", width=6, key="id")
         table.add_column("kind", width=11, key="kind")
         table.add_column("verdict", width=16, key="verdict")
         table.add_column("best", width=4, key="best")
-        table.add_column("claim (the article's words)", key="claim")
-        table.loading = True  # until the first load delivers
+        table.add_column("claim (the article's words)", width=CLAIM_WIDTH, key="claim")
         from workbench.matching.semantic import ABSENT_MESSAGE, semantic_available
 
         if not semantic_available():  # a package lookup only; the model is never loaded here
@@ -160,7 +158,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
     def load_claims(self, select_id: int | None = None, origin: int | None = None) -> Worker[None]:
         """Reload the table; ``select_id`` is the claim an action produced, ``origin`` the claim
         under the cursor when that action started."""
-        if not self.rows:
+        if not self.rows:  # a status line, not Textual's loading animation: it would take CPU from the load
             self.set_status("Loading claims…", busy=True)
         return self._load(select_id, origin, self.current_id)
 
@@ -184,7 +182,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         select_id: int | None,
         origin: int | None = None,
     ) -> None:
-        table = self.query_one("#claims-table", DataTable)
+        table = self.query_one("#claims-table", ListTable)
         keep = table.cursor_row
         under_cursor = self.current_id
         self.article, self.rows = article, rows
@@ -196,9 +194,10 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
             plain(f"{article.title}  ·  {article.language}  ·  {len(rows)} claims")
         )
         table.clear()
-        for row in rows:
-            table.add_row(*_cells(row), key=str(row.id))
-        table.loading = False
+        names: dict[str, str] = {}
+        cells = [_cells(row, names) for row in rows]
+        table.add_keyed_rows((str(row.id), row_cells) for row, row_cells in zip(rows, cells, strict=True))
+        table.fit_column("claim", (c[-1] for c in cells), most=CLAIM_WIDTH)
         self._show_counts()
         if rows:
             # Go to the claim an action produced only if the checker is still where the action
@@ -306,19 +305,20 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
 
     # One claim changed (a verdict, a pinned passage): its row, its view, the counts.
 
-    def _refresh_claim(self, claim_id: int) -> None:
+    def _refresh_claim(self, claim_id: int, *, evidence_changed: bool = False) -> None:
         """From a worker thread, after a write about ``claim_id``: read that claim again and
-        update its row in place. The rest of the table is not read again."""
+        update its row in place. The rest of the table is not read again. The suggestion rests on
+        the evidence, not the verdict: it is asked again only when the evidence changed."""
         ws = self.workbench.workspace
         rows = list_claim_rows(ws, self.article_id, [claim_id])
         views = get_claims(ws, [claim_id])
-        suggestions = suggest_for_article(ws, self.article_id, views)
+        suggestions = suggest_for_article(ws, self.article_id, views) if evidence_changed else {}
         self.deliver(self._claim_changed, rows, views, suggestions)
 
     def _claim_changed(
         self, rows: list[ClaimRow], views: list[ClaimView], suggestions: dict[int, Suggestion]
     ) -> None:
-        table = self.query_one("#claims-table", DataTable)
+        table = self.query_one("#claims-table", ListTable)
         for row, view in zip(rows, views, strict=True):
             index = self._row_of.get(row.id)
             if index is None:
@@ -330,8 +330,9 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
             self.details[row.id] = view
             if row.id in suggestions:
                 self.suggestions[row.id] = suggestions[row.id]
-            for column, value in zip(_COLUMNS, _cells(row), strict=True):
-                table.update_cell(str(row.id), column, value)
+            for column, value in zip(_COLUMNS, _cells(row, {}), strict=True):
+                if str(table.get_cell(str(row.id), column)) != str(value):  # each update redraws
+                    table.update_cell(str(row.id), column, value)
             if index == table.cursor_row:
                 self._show_detail(index)
         self._show_counts()
@@ -416,7 +417,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
             self.workbench.workspace, claim_id, hit.snapshot_id, hit.start, hit.end, score=hit.score
         )
         self.app.call_from_thread(self.notify, f"Claim {claim_id}: passage pinned as evidence {evidence_id}")
-        self._refresh_claim(claim_id)
+        self._refresh_claim(claim_id, evidence_changed=True)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sources")
     def action_sources(self) -> None:

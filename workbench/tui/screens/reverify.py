@@ -19,11 +19,13 @@ from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, r
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
+from workbench.tui.widgets.list_table import ListTable, PlainCell
 from workbench.tui.widgets.passage_diff import side_by_side
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
+CLAIM_WIDTH = 150  # characters of a claim's words shown in the table
 STATUS_STYLE = {
     "intact": "green",
     "moved": "cyan",
@@ -65,7 +67,7 @@ class ReverifyScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Re-verification", id="title-bar")
-        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="review-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="review-detail"):
             yield Static("", id="review-body")
         yield Static("", id="status-line")
@@ -77,7 +79,8 @@ class ReverifyScreen(WorkbenchScreen):
         table.add_column("evidence", width=9)
         table.add_column("state", width=8)
         table.add_column("verdict", width=16)
-        table.add_column("claim")
+        table.add_column("claim", width=CLAIM_WIDTH, key="claim")
+        self.set_status("Loading the re-verified claims…", busy=True)
         self.load_items()
         if self.run_now:  # "Re-verify now" from the claims screen's palette
             self.action_run()
@@ -89,18 +92,25 @@ class ReverifyScreen(WorkbenchScreen):
 
     def _show(self, items: list[ReviewItem], select_id: int | None = None) -> None:
         self.items = items
-        table = self.query_one("#review-table", DataTable)
+        table = self.query_one("#review-table", ListTable)
         keep = table.cursor_row
         table.clear()
-        for item in items:
-            table.add_row(
+        names = {lab: display_name(lab) for lab in {item.label for item in items}}
+        rows = [
+            (
                 str(item.claim_id),
-                Text(item.status, style=STATUS_STYLE.get(item.status, "")),
-                Text(item.state, style="bold red" if item.state == "stale" else ""),
-                display_name(item.label),
-                plain(" ".join(item.claim_text.split())[:150]),
-                key=str(item.claim_id),
+                (
+                    str(item.claim_id),
+                    PlainCell(item.status, STATUS_STYLE.get(item.status, "")),
+                    PlainCell(item.state, "bold red" if item.state == "stale" else ""),
+                    names[item.label],
+                    PlainCell(" ".join(item.claim_text.split())[:CLAIM_WIDTH]),
+                ),
             )
+            for item in items
+        ]
+        table.add_keyed_rows(rows)
+        table.fit_column("claim", (cells[-1] for _, cells in rows), most=CLAIM_WIDTH)
         stale = sum(1 for item in items if item.state == "stale")
         self.set_status(
             f"{len(items)} re-checked claims, {stale} stale"

@@ -66,15 +66,20 @@ def evidence_block(number: int, ev: EvidenceView) -> RenderableType:
 class ClaimDetail(VerticalScroll):
     """Shows one claim. ``show`` takes the data; the widget does no IO."""
 
+    shown_claim: int | None = None
+    """The id of the claim the pane shows (None while one is loading)."""
+
     def compose(self) -> Any:
         yield Static("Select a claim.", id="claim-detail-body")
 
     def show_loading(self, claim_id: int) -> None:
         """The pane while the claim's view is on its way (a jump far down the table)."""
+        self.shown_claim = None
         self.query_one("#claim-detail-body", Static).update(Text(f"Claim {claim_id} · loading…", style="dim"))
 
     def show(self, view: ClaimView, article_text: str, suggestion: Suggestion | None = None) -> None:
         claim = view.claim
+        self.shown_claim = claim.id
         paragraph, start, end = paragraph_around(article_text, claim.start, claim.end)
         parts: list[RenderableType] = [
             Text(f"Claim {claim.id} · {claim.kind} · check-worthiness {claim.score}", style="bold"),
