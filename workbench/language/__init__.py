@@ -1,4 +1,7 @@
-"""Language tools for matching Indonesian claims against English sources (pure, no UI)."""
+"""The language layer (pure, no UI): one language identifier (``identify``), one numbers parser
+(``numbers``) and one dates parser (``dates``) for extraction and matching alike, Porter2 and
+Sastrawi stemming (``stemming``), and the Indonesian→English lexicon (``lexicon``). See
+docs/language.md for where each rule lives and how it was measured."""
 
 from workbench.language.identify import LanguageGuess, detect_language, identify_language
 from workbench.language.lexicon import (
