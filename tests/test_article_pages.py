@@ -148,3 +148,13 @@ def test_cli_sources_add_twice_is_one_source(cli_env: dict[str, str], tmp_path: 
     assert first["id"] == second["id"]
     listed = json.loads(runner.invoke(app, ["sources", "list", str(added["id"]), "--json"]).stdout)
     assert len(listed) == 1
+
+
+def test_sources_remove_takes_another_spelling_of_the_url(workspace: Workspace) -> None:
+    from workbench.services.articles import remove_source
+
+    article = add_article(workspace, "Pemerintah membangun 1.500 rumah baru di Bekasi.", language="id")
+    add_source(workspace, article.id or 0, "https://news.example/story")
+    removed = remove_source(workspace, article.id or 0, "https://news.example/story/?utm_source=feed")
+    assert removed.url == "https://news.example/story"
+    assert article_sources(workspace, article.id or 0) == []
