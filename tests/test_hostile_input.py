@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests.conftest import LocalServer, Reply
 from workbench import jsonl
 from workbench.cli import app
 
@@ -222,3 +223,28 @@ def test_error_messages_are_one_line_whatever_they_quote(tmp_path: Path) -> None
     result = cli("--db", str(db), "articles", "add", str(tmp_path / "no-such\x1b]0;owned\x07\nfile.txt"))
     line = one_line_error(result, "no such file", "no-such")
     assert not any(raw in line for raw in RAW)
+
+
+def test_fetched_text_is_shown_not_obeyed_in_archive_search(tmp_path: Path, server: LocalServer) -> None:
+    body = (
+        "Kementerian menyetujui \x1b[2J\x1b]0;owned\x07empat puluh sekolah baru pada 4 Maret 2022.\n"
+        "Pembangunan \u202edimulai\u202c tahun depan.\n"
+    )
+    server.routes["/plain"] = Reply(200, body.encode(), {"Content-Type": "text/plain; charset=utf-8"})
+    db = tmp_path / "claims.db"
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env: dict[str, str | None] = {"WORKBENCH_ALLOW_PRIVATE": "1"}
+    for args in (
+        ("articles", "add", str(article), "--lang", "id"),
+        ("sources", "add", "1", server.url("/plain")),
+        ("fetch", "1"),
+        ("match", "1", "--no-semantic"),
+    ):
+        result = cli("--db", str(db), *args, env=env)
+        assert result.exit_code == 0, (args, result.stderr)
+    claim = claim_ids(db)[0]
+    found = cli("--db", str(db), "archive", "search", str(claim), "--top", "3", env=env)
+    assert found.exit_code == 0, found.stderr
+    assert "sekolah baru" in found.stdout and "\ufffd" in found.stdout
+    assert not any(raw in found.stdout for raw in RAW)

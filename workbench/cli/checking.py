@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import ArticleArg, JsonFlag, fail, print_json, workspace
+from workbench.cli.common import ArticleArg, JsonFlag, echo, fail, print_json, workspace
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 archive_app = typer.Typer(help="The WARC evidence archive.", no_args_is_help=True)
@@ -37,7 +37,7 @@ def demo(
 
     with workspace(ctx) as ws:
         reports = load_builtin_cases(
-            ws, offline=offline, progress=None if as_json else lambda m: typer.echo(m, err=True)
+            ws, offline=offline, progress=None if as_json else lambda m: echo(m, err=True)
         )
         db_url = ws.db.url
     if as_json:
@@ -48,7 +48,7 @@ def demo(
                 "live fetch skipped (--offline)" if r.skipped_live_fetch else "already fetched"
             )
             evidence = f", {r.match.with_evidence} with evidence" if r.match else ""
-            typer.echo(
+            echo(
                 f"{r.slug}: article {r.article_id}, {r.claims} claims{evidence}; sources: {fetched}", err=True
             )
     if not no_tui and not as_json:
@@ -99,7 +99,7 @@ def fetch(
                 when = None if as_of == "article" else parse_date(as_of)
                 reports = fetch_article_as_of(ws, article, when)
     except KeyboardInterrupt:
-        typer.echo("interrupted: the sources fetched so far are recorded", err=True)
+        echo("interrupted: the sources fetched so far are recorded", err=True)
         raise typer.Exit(INTERRUPTED) from None
     if as_json:
         print_json(
@@ -121,9 +121,9 @@ def fetch(
         )
     else:
         for r in reports:
-            typer.echo(f"{r.summary:<40} {r.url}")
+            echo(f"{r.summary:<40} {r.url}")
     if reports and not any(r.fetched for r in reports):
-        typer.echo(f"error: none of the {len(reports)} source(s) could be fetched", err=True)
+        echo(f"error: none of the {len(reports)} source(s) could be fetched", err=True)
         raise typer.Exit(3)
 
 
@@ -159,7 +159,7 @@ def match(
                 ws, article, semantic=not no_semantic, progress=ranked, embedding_progress=embedded
             )
     except KeyboardInterrupt:
-        typer.echo(
+        echo(
             f"interrupted: evidence kept for {state['done']} of {state['total']} claims, and every "
             "embedding computed; run match again to finish",
             err=True,
@@ -170,9 +170,7 @@ def match(
             {"claims": report.claims, "with_evidence": report.with_evidence, "snapshots": report.snapshots}
         )
         return
-    typer.echo(
-        f"{report.with_evidence} of {report.claims} claims have evidence ({report.snapshots} snapshots)"
-    )
+    echo(f"{report.with_evidence} of {report.claims} claims have evidence ({report.snapshots} snapshots)")
 
 
 def verdict(
@@ -204,7 +202,7 @@ def verdict(
             }
         )
     else:
-        typer.echo(f"claim {claim_id}: {view.label} (verdict {view.id})")
+        echo(f"claim {claim_id}: {view.label} (verdict {view.id})")
 
 
 def export(
@@ -249,11 +247,11 @@ def export(
             tmp.write_text(rendered.document, encoding="utf-8", newline="")
             tmp.replace(output)
     for warning in rendered.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     if output is None:
-        typer.echo(rendered.document, nl=False)
+        typer.echo(rendered.document, nl=False)  # a report: each format cleans its own text
     else:
-        typer.echo(f"wrote {output}", err=True)
+        echo(f"wrote {output}", err=True)
 
 
 def tui(ctx: typer.Context) -> None:
@@ -272,7 +270,7 @@ def db_upgrade(ctx: typer.Context) -> None:
 
     with workspace(ctx) as ws:
         upgrade(ws.db.engine)  # explicit: runs Alembic even when the quick check says current
-        typer.echo(f"schema at revision {current_revision(ws.db.engine)}")
+        echo(f"schema at revision {current_revision(ws.db.engine)}")
 
 
 def reverify(
@@ -304,20 +302,20 @@ def reverify(
 
             report = run_reverify(ws, article, progress=refetched)
     except KeyboardInterrupt:
-        typer.echo("interrupted: the fetches recorded so far are kept; run reverify again", err=True)
+        echo("interrupted: the fetches recorded so far are kept; run reverify again", err=True)
         raise typer.Exit(INTERRUPTED) from None
     if as_json:
         print_json(report.as_json())
     else:
         for source in report.sources:
-            typer.echo(f"{source.outcome:<12} {source.url}" + (f"  ({source.error})" if source.error else ""))
+            echo(f"{source.outcome:<12} {source.url}" + (f"  ({source.error})" if source.error else ""))
         counts: dict[str, int] = {}
         for item in report.evidence:
             counts[item.status] = counts.get(item.status, 0) + 1
         summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no pinned evidence"
-        typer.echo(f"evidence: {summary}; {report.stale} claim(s) stale")
+        echo(f"evidence: {summary}; {report.stale} claim(s) stale")
         if any(s.outcome == "gone" for s in report.sources):
-            typer.echo("a source is gone: `workbench fetch ARTICLE --as-of article` fetches an archived copy")
+            echo("a source is gone: `workbench fetch ARTICLE --as-of article` fetches an archived copy")
     raise typer.Exit(report.exit_code)
 
 
@@ -334,8 +332,8 @@ def archive_verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         )
     else:
         for p in problems:
-            typer.echo(f"{p.problem:<10} {p.record}")
-        typer.echo(f"{checked} records checked, {len(problems)} problem(s)")
+            echo(f"{p.problem:<10} {p.record}")
+        echo(f"{checked} records checked, {len(problems)} problem(s)")
     if problems:
         raise typer.Exit(1)
 
@@ -365,7 +363,7 @@ def archive_search(
     for i, hit in enumerate(hits):
         kept = f"  evidence {added[i]}" if add else ""
         copy = f"  ({hit.snapshot.describe()})" if hit.snapshot and hit.snapshot.archived else ""
-        typer.echo(f"{hit.score:5.1f}  {hit.source_url}  [{hit.start}:{hit.end}]{copy}{kept}")
-        typer.echo(f"       {' '.join(hit.quote.split())[:200]}")
+        echo(f"{hit.score:5.1f}  {hit.source_url}  [{hit.start}:{hit.end}]{copy}{kept}")
+        echo(f"       {' '.join(hit.quote.split())[:200]}")
     if not hits:
-        typer.echo("no passage in the archive shares a content word with this claim")
+        echo("no passage in the archive shares a content word with this claim")
