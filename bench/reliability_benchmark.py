@@ -253,6 +253,318 @@ CASES = [
 ]
 
 
+# -- claims, bundles, batch lines and databases ----------------------------------------------------
+
+
+def article_text(size: int, dense: bool = False) -> str:
+    """An article of about ``size`` bytes: the paragraphs of the built-in cases' and the claim
+    tests' articles, repeated with their counts changed on each pass (years kept, so dates stay
+    dates). ``dense``: a market report with four figures and a date in every sentence instead."""
+    import re
+
+    out: list[str] = []
+    total = 0
+    if dense:
+        while total < size:
+            i = len(out)
+            line = (
+                f"Pada {i % 28 + 1} Maret 2022, harga saham naik {i % 97} persen menjadi Rp {i % 9 + 1}."
+                f"{i % 1000:03d} per lembar, dan {i % 50 + 2} perusahaan mencatat laba lebih dari "
+                f"{i % 40 + 3} miliar rupiah."
+            )
+            out.append(line)
+            total += len(line.encode()) + 1
+        return "\n".join(out) + "\n"
+    files = sorted([*REPO.glob("sources/*/article*.txt"), *REPO.glob("tests/claims/data/*.txt")])
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    while total < size:
+        turn = len(out) // len(lines)
+        line = re.sub(
+            r"(?<!\d)\d{1,3}(?!\d)",
+            lambda m, turn=turn: str(int(m.group()) + turn),  # type: ignore[misc]
+            lines[len(out) % len(lines)],
+        )
+        out.append(line)
+        total += len(line.encode()) + 1
+    return "\n".join(out) + "\n"
+
+
+def extract_case(size: int, dense: bool = False) -> str:
+    import datetime as dt
+
+    from workbench.claims import extract_claims
+
+    os.environ["WORKBENCH_MAX_ARTICLE_CHARS"] = str(4 * size)  # measure past the default cap too
+    text = article_text(size, dense)
+    extract_claims("Kata dia 20 orang datang.", "id", None)  # imports and the lexicon, not the text's cost
+    cpu, started = time.process_time(), time.perf_counter()
+    claims = extract_claims(text, None, dt.date(2022, 3, 4))
+    return (
+        f"{len(claims):,} claims from {len(text):,} characters in {time.perf_counter() - started:.1f} s "
+        f"({time.process_time() - cpu:.1f} s CPU)"
+    )
+
+
+def case_claims_refused() -> str:
+    from typer.testing import CliRunner
+
+    from workbench.cli import app
+
+    path = Path(tempfile.mkdtemp(prefix="reliability-")) / "huge.txt"
+    with path.open("w", encoding="utf-8") as handle:
+        chunk = article_text(1_000_000)
+        for _ in range(50):
+            handle.write(chunk)
+    started = time.perf_counter()
+    result = CliRunner().invoke(app, ["claims", "extract", str(path)])
+    return f"{time.perf_counter() - started:.2f} s, exit {result.exit_code}: {result.stderr.strip()[:160]}"
+
+
+def judged_bundle(folder: Path) -> Path:
+    """The offline Contoso case fetched, matched, three verdicts with pinned evidence, exported."""
+    from workbench.services.bundles import export_bundle
+    from workbench.services.demo import load_builtin_cases
+    from workbench.services.verdicts import list_claims, record_verdict
+
+    ws = workspace_in(folder)
+    try:
+        load_builtin_cases(ws, offline=True)
+        for view in list_claims(ws, "contoso-demo")[:3]:
+            record_verdict(ws, view.claim.id or 0, "supported", evidence="best")
+        bundle = folder / "contoso.zip"
+        export_bundle(ws, "contoso-demo", bundle)
+    finally:
+        ws.close()
+    return bundle
+
+
+def import_into_new(bundle: Path) -> tuple[float, str]:
+    from workbench.services.bundles import BundleError, import_bundle
+
+    folder = Path(tempfile.mkdtemp(prefix="reliability-"))
+    ws = workspace_in(folder)
+    started = time.perf_counter()
+    try:
+        outcome = f"imported as article {import_bundle(ws, bundle)}"
+    except BundleError as exc:
+        outcome = f"refused: {exc}"
+    finally:
+        ws.close()
+    return time.perf_counter() - started, outcome
+
+
+def zero_members(path: Path, count: int, size: int) -> None:
+    """A bundle of one article (no claims) whose archive members each inflate to ``size`` zero
+    bytes (written in pieces, so making it holds none of it in memory)."""
+    import hashlib
+    import zipfile
+
+    text = "JAKARTA - Sebuah artikel tanpa klaim.\n"
+    article = {"id": 1, "text": text, "content_hash": hashlib.sha256(text.encode()).hexdigest()}
+    tables = ["claims", "edits", "sources", "snapshots", "attempts", "evidence", "verdicts", "checks"]
+    data = {"format": "workbench-bundle/1", "article": article} | {key: [] for key in tables}
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("bundle.json", json.dumps(data))
+        piece = bytes(1024 * 1024)
+        for number in range(count):
+            with bundle.open(f"archive/{number:064x}.warc.gz", "w", force_zip64=True) as member:
+                for _ in range(size // len(piece)):
+                    member.write(piece)
+
+
+def case_bundle_bomb() -> str:
+    path = Path(tempfile.mkdtemp(prefix="reliability-")) / "bomb.zip"
+    zero_members(path, 1, 64 * 1024 * 1024)
+    seconds, outcome = import_into_new(path)
+    return f"{path.stat().st_size / 1024:.0f} KB bundle, {seconds:.2f} s: {outcome}"
+
+
+def case_bundle_large_members() -> str:
+    path = Path(tempfile.mkdtemp(prefix="reliability-")) / "members.zip"
+    zero_members(path, 12, 190 * 1024 * 1024)
+    seconds, outcome = import_into_new(path)
+    return f"{path.stat().st_size / 1024:.0f} KB bundle, {seconds:.2f} s: {outcome}"
+
+
+def case_bundle_contoso() -> str:
+    bundle = judged_bundle(Path(tempfile.mkdtemp(prefix="reliability-")))
+    seconds, outcome = import_into_new(bundle)
+    return f"{seconds:.2f} s (every check, each snapshot re-extracted from its record, the writes): {outcome}"
+
+
+def case_bundle_forged() -> str:
+    import hashlib
+    import zipfile
+
+    folder = Path(tempfile.mkdtemp(prefix="reliability-"))
+    bundle = judged_bundle(folder)
+    forged = folder / "forged.zip"
+    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(forged, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            blob = source.read(name)
+            if name == "bundle.json":
+                # a word changed in a snapshot, and everything the bundle says about that text
+                # changed to match: only the archive record can tell
+                data = json.loads(blob)
+                snapshot = data["snapshots"][0]
+                text = snapshot["text"] = snapshot["text"].replace("Contoso", "Fabrika")
+                snapshot["text_sha256"] = hashlib.sha256(text.encode()).hexdigest()
+                for evidence in data["evidence"]:
+                    if evidence["snapshot_id"] == snapshot["id"]:
+                        start, end = evidence["start"], evidence["end"]
+                        evidence["quote"] = text[start:end]
+                        evidence["prefix"] = text[max(0, start - len(evidence["prefix"])) : start]
+                        evidence["suffix"] = text[end : end + len(evidence["suffix"])]
+                blob = json.dumps(data).encode()
+            out.writestr(name, blob)
+    seconds, outcome = import_into_new(forged)
+    return f"{seconds:.2f} s: {outcome}"
+
+
+def batch(lines: list[str]) -> tuple[float, list[str]]:
+    import contextlib
+    import io
+
+    import typer
+
+    from workbench.cli.offline import anchor
+
+    path = Path(tempfile.mkdtemp(prefix="reliability-")) / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = Path(tempfile.mkdtemp(prefix="reliability-")) / "out.jsonl"
+    saved = sys.stdout
+    started = time.perf_counter()
+    with (
+        out.open("w", encoding="utf-8") as sys.stdout,
+        contextlib.redirect_stderr(io.StringIO()),
+        contextlib.suppress(typer.Exit),
+    ):
+        anchor(path)  # typer.Exit(1) when some line had an error
+    sys.stdout = saved
+    return time.perf_counter() - started, out.read_text(encoding="utf-8").splitlines()
+
+
+def anchor_request(ident: int, text: str) -> str:
+    at = text.find("kerja sama", len(text) // 2)
+    return json.dumps({"id": ident, "selector": {"exact": text[at - 20 : at + 40]}, "text": text})
+
+
+def case_anchor_long_line() -> str:
+    text = article_text(5_400_000)
+    seconds, answers = batch([anchor_request(1, text), anchor_request(2, text[:5_000])])
+    return f"{seconds:.2f} s; " + "; ".join(a[:110] for a in answers)
+
+
+def case_jsonl_nested() -> str:
+    text = article_text(5_000)
+    seconds, answers = batch(
+        [anchor_request(1, text), "[" * 100_000 + "]" * 100_000, anchor_request(3, text)]
+    )
+    return f"{seconds:.2f} s; " + "; ".join(a[:80] for a in answers)
+
+
+def case_database_check() -> str:
+    import sqlite3
+
+    from workbench.services.demo import load_builtin_cases
+    from workbench.storage import database
+
+    folder = Path(tempfile.mkdtemp(prefix="reliability-"))
+    ws = workspace_in(folder)
+    load_builtin_cases(ws, offline=True)
+    ws.close()
+    demo = folder / "claims.db"
+    started = time.perf_counter()
+    database.check_sqlite_file(demo)
+    demo_ms = (time.perf_counter() - started) * 1000
+    big = folder / "big.db"
+    with sqlite3.connect(big) as connection:
+        connection.execute("CREATE TABLE t (body BLOB)")
+        connection.executemany("INSERT INTO t VALUES (randomblob(4000))", [()] * 25_000)
+    started = time.perf_counter()
+    with sqlite3.connect(big) as connection:
+        connection.execute("PRAGMA quick_check").fetchall()
+    big_ms = (time.perf_counter() - started) * 1000
+    return (
+        f"demo database ({demo.stat().st_size / 1e6:.1f} MB): {demo_ms:.1f} ms, once per process; "
+        f"a {big.stat().st_size / 1e6:.0f} MB file: {big_ms:.0f} ms"
+    )
+
+
+CASES.extend(
+    [
+        Case(
+            "claims-0.5mb",
+            "claim extraction, a 0.5 MB article (the built-in articles repeated, counts varied)",
+            "linear; `WORKBENCH_MAX_ARTICLE_CHARS` (1,000,000)",
+            lambda: extract_case(500_000),
+        ),
+        Case("claims-1mb", "claim extraction, a 1 MB article", "linear", lambda: extract_case(1_000_000)),
+        Case(
+            "claims-2mb",
+            "claim extraction, a 2 MB article (the cap raised to measure it)",
+            "linear",
+            lambda: extract_case(2_000_000),
+        ),
+        Case(
+            "claims-dense-1mb",
+            "claim extraction, 1 MB of figures (a date and four numbers a sentence)",
+            "linear",
+            lambda: extract_case(1_000_000, dense=True),
+        ),
+        Case(
+            "claims-50mb",
+            "`claims extract` on a 50 MB file",
+            "refused: larger than 4 × `WORKBENCH_MAX_ARTICLE_CHARS` bytes, unread",
+            case_claims_refused,
+        ),
+        Case(
+            "bundle-bomb",
+            "`import-bundle`: one 64 MB member deflated to ~64 KB",
+            "read from the zip directory before inflating: a record ≤ 21 MiB; no member over 1 MiB "
+            "inflating more than 100 times",
+            case_bundle_bomb,
+        ),
+        Case(
+            "bundle-members",
+            "`import-bundle`: 12 members of 190 MB",
+            "a record inflates to ≤ 21 MiB, bundle.json ≤ 64 MiB, all ≤ 1 GiB",
+            case_bundle_large_members,
+        ),
+        Case(
+            "bundle-contoso",
+            "`import-bundle`: the judged Contoso case (for comparison)",
+            "every snapshot re-extracted from its WARC record",
+            case_bundle_contoso,
+        ),
+        Case(
+            "bundle-forged",
+            "`import-bundle`: a snapshot text forged, its WARC record intact",
+            "refused: the text is not what its record gives",
+            case_bundle_forged,
+        ),
+        Case(
+            "anchor-line",
+            "`anchor --batch`: one 5.4 MB line, then a small one",
+            "`text` ≤ `WORKBENCH_TEXT_CAP` (500,000) characters, else that line's error; lines ≤ 16 MiB",
+            case_anchor_long_line,
+        ),
+        Case(
+            "jsonl-nested",
+            "`anchor --batch`: a line of 100,000 nested brackets between two requests",
+            "that line's error; the run goes on",
+            case_jsonl_nested,
+        ),
+        Case(
+            "database-check",
+            "opening a database: `PRAGMA quick_check`",
+            "once per file per process",
+            case_database_check,
+        ),
+    ]
+)
+
+
 # -- running --------------------------------------------------------------------------------------
 
 
