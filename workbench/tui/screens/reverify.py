@@ -23,7 +23,9 @@ from workbench.tui.widgets.list_table import ListTable, PlainCell
 from workbench.tui.widgets.passage_diff import side_by_side
 
 if TYPE_CHECKING:
+    from workbench.services.fetching import SourceFetchReport
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.jobs import Job
 
 CLAIM_WIDTH = 150  # characters of a claim's words shown in the table
 STATUS_STYLE = {
@@ -41,7 +43,13 @@ class ReverifyScreen(WorkbenchScreen):
 
     BINDING_GROUP_TITLE = "Re-verification"  # heads its keys in the keys panel ("?")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "back", "Claims", id="reverify-back"),
+        Binding(
+            "escape,backspace",
+            "back",
+            "Claims",
+            id="reverify-back",
+            tooltip="Cancel the running job, else back",
+        ),
         Binding("R", "run", "Re-verify now", id="reverify-run", tooltip="Re-fetch the sources and re-anchor"),
         Binding("y", "confirm", "Confirm verdict", id="reverify-confirm", tooltip="Keep the verdict"),
         Binding("o", "reopen", "Re-open", id="reverify-reopen", tooltip="Record a new verdict"),
@@ -173,10 +181,14 @@ class ReverifyScreen(WorkbenchScreen):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def action_back(self) -> None:
+        if self.cancel_jobs():  # Esc stops a running re-verification first
+            return
         self.app.pop_screen()
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
         """What ctrl+p offers here (workbench/tui/commands.py)."""
+        if self._jobs_line():
+            yield PaletteCommand("Cancel the running job (finished work is kept)", "cancel_jobs")
         yield PaletteCommand("Re-verify now", "run")
         item = self.current
         if item is not None:
@@ -186,16 +198,29 @@ class ReverifyScreen(WorkbenchScreen):
                 yield PaletteCommand("Fetch an archived copy of the gone page", "archived")
         yield PaletteCommand("Back to the claims", "back")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="reverify")
     def action_run(self) -> None:
-        self.app.call_from_thread(partial(self.set_status, "Re-verifying…", busy=True))
-        report = reverify(self.workbench.workspace, self.article_id)
+        """Re-verify as the article's one re-verification job: progress per source, Esc cancels
+        (the sources re-fetched so far are kept), the list reloads when it ends."""
+        self.start_job("reverify", self.article_id, "Re-verify", self._reverify)
+
+    def _reverify(self, job: Job) -> None:
+        done: list[SourceFetchReport] = []
+
+        def fetched(report: SourceFetchReport) -> None:
+            done.append(report)
+            self.report_progress(job, f"{len(done)} sources re-fetched · {report.url} {report.summary}")
+
+        self.report_progress(job, "re-fetching the sources")
+        report = reverify(self.workbench.workspace, self.article_id, progress=fetched)
         counts: dict[str, int] = {}
         for source in report.sources:
             counts[source.outcome] = counts.get(source.outcome, 0) + 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         self.app.call_from_thread(self.notify, f"Sources: {summary}. {report.stale} claim(s) stale.")
-        self.app.call_from_thread(self.load_items)
+
+    def job_ended(self, job: Job, *, finished: bool) -> None:
+        del job, finished
+        self.load_items()
 
     def action_confirm(self) -> None:
         item = self.current
