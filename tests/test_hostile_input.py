@@ -248,3 +248,11 @@ def test_fetched_text_is_shown_not_obeyed_in_archive_search(tmp_path: Path, serv
     assert found.exit_code == 0, found.stderr
     assert "sekolah baru" in found.stdout and "\ufffd" in found.stdout
     assert not any(raw in found.stdout for raw in RAW)
+
+
+def test_the_tui_refuses_a_database_in_one_line_too(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)")
+    for args in (("--db", str(path)), ("--db", str(path), "tui")):
+        one_line_error(cli(*args), "not a workbench database")

@@ -83,9 +83,9 @@ def root(
 ) -> None:
     """Bare ``workbench`` opens the TUI on the database."""
     if ctx.invoked_subcommand is None:
-        from workbench.tui.run import run_tui
+        from workbench.cli.common import open_tui
 
-        run_tui(db)
+        open_tui(db)
 
 
 articles.register(app)

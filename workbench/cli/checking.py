@@ -52,9 +52,9 @@ def demo(
                 f"{r.slug}: article {r.article_id}, {r.claims} claims{evidence}; sources: {fetched}", err=True
             )
     if not no_tui and not as_json:
-        from workbench.tui.run import run_tui
+        from workbench.cli.common import open_tui
 
-        run_tui(db_url)
+        open_tui(db_url)
 
 
 def fetch(
@@ -256,10 +256,10 @@ def export(
 
 def tui(ctx: typer.Context) -> None:
     """Open the TUI."""
-    from workbench.tui.run import run_tui
+    from workbench.cli.common import open_tui
 
     root = ctx.find_root()
-    run_tui(root.params.get("db"))
+    open_tui(root.params.get("db"))
 
 
 @db_app.command("upgrade")

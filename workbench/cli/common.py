@@ -70,6 +70,20 @@ def workspace(ctx: typer.Context) -> Iterator[Workspace]:
             ws.close()
 
 
+def open_tui(db: str | None) -> None:
+    """Open the TUI on ``db``. The database is opened (and checked) first, so one the workbench
+    refuses is a one-line error here too, not a traceback; the TUI's own open then finds the
+    file already checked by this process."""
+    from workbench.services.workspace import Workspace
+    from workbench.tui.run import run_tui
+
+    try:
+        Workspace.open(db).close()
+    except user_errors() as exc:
+        fail(_one_line(exc))
+    run_tui(db)
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
