@@ -176,6 +176,11 @@ class _Judge:
             # found once elsewhere is another mention. (Context counted in words may still
             # single it out, see by_words.)
             return level == "half" or self.long
+        if (
+            self.figure_statement
+            and self.prepared.folded.text[c.start : c.end].lower() == self.quote.exact.lower()
+        ):
+            return True  # the statement word for word, but for a capital letter ("[F]ares" -> "that [f]ares")
         change = self.figure_change(c)
         if change == "another":
             return False
@@ -210,6 +215,19 @@ class _Judge:
             return False
         if level in ("kept", "none"):
             return c.similarity >= EDITED_WITH_CONTEXT
+        if (
+            level == "lost"
+            and self.long
+            and change == "same"
+            and self.own.begins
+            and self.own.ends
+            and all(self.own.agrees(*self._original(c)))
+            and c.similarity >= EDITED_HALF_CONTEXT
+            and not self._renamed(c)
+        ):
+            # A long sentence moved and lightly edited (a word changed in a line of quoted speech):
+            # nothing else is that close to it.
+            return True
         if level != "half" or self.repeated:
             # Moved and edited at once is indistinguishable from a look-alike sentence elsewhere.
             return False
@@ -254,11 +272,29 @@ class _Judge:
         if not (own.before or own.after) or self.statement_words < DISTINCT_WORDS or not self.numbered:
             return set()
         text = self.prepared.original
-        found = set()
+        found, partly = set(), set()
         for c in exacts:
             start, end = self.prepared.folded.to_original(c.start, c.end)
-            if all(own.agrees(text, start, end)):
+            before_ok, after_ok = own.agrees(text, start, end)
+            if before_ok and after_ok:
                 found.add(c.start)
+            elif self.figures and any(
+                ok
+                and len(words) >= ONE_SIDE_WORDS - 1
+                and ratio is not None
+                and grip is not None
+                and side_kept(ratio, grip, length)
+                for ok, words, ratio, grip, length in (
+                    (before_ok, own.before, c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)),
+                    (after_ok, own.after, c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)),
+                )
+            ):
+                partly.add(c.start)
+        if not found and len(partly) == 1:
+            # The figure's sentence was reworded on one side ("3,065 beds [were closed]" -> "[were
+            # taken out of use]"); on the other its words and its context still stand, and no
+            # other occurrence of the figure has as much.
+            return partly
         return found
 
     def _vouched(self, c: Candidate) -> list[bool]:
@@ -374,6 +410,11 @@ class _Judge:
         tied = [best, *(c for c in ordered[1:] if best.rank - c.rank < RANK_MARGIN)]
         if len(tied) == 1:
             return best, "best match"
+        exact = [c for c in tied if c.exact]
+        if len(exact) == 1 and self.figure_statement:
+            # A figure statement word for word against near-copies of it (the same figure said
+            # again with a capital letter or a comma more): the very words win.
+            return exact[0], "the one occurrence of the very words"
         if self._copies(tied):
             # The same words in the same context, e.g. a paragraph printed twice: either place
             # shows the reader exactly the evidence that was pinned.
