@@ -49,6 +49,7 @@ LONG_WORDS = 10
 EDITED_IN_PLACE = 65.0  # least similarity for a passage between both untouched sides of context
 EDITED_WITH_CONTEXT = 75.0  # least similarity for an edited passage whose context is kept
 EDITED_HALF_CONTEXT = 90.0  # ... whose context is kept on one side only
+EDITED_OWN_SIDE = 80.0  # ... on one side only, but there with the quote's own sentence
 RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
 POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
 POSITION_GAP = 64  # ... and nearer by this many characters at least
@@ -176,11 +177,12 @@ class _Judge:
             # found once elsewhere is another mention. (Context counted in words may still
             # single it out, see by_words.)
             return level == "half" or self.long
-        if (
-            self.figure_statement
-            and self.prepared.folded.text[c.start : c.end].lower() == self.quote.exact.lower()
+        if self.figure_statement and _bare(self.prepared.folded.text[c.start : c.end]) == _bare(
+            self.quote.exact
         ):
-            return True  # the statement word for word, but for a capital letter ("[F]ares" -> "that [f]ares")
+            # The statement word for word but for a capital letter or the punctuation after it
+            # ("[F]ares rose 12.2 per cent" -> "that [f]ares rose 12.2 per cent.").
+            return True
         change = self.figure_change(c)
         if change == "another":
             return False
@@ -242,6 +244,10 @@ class _Judge:
             # A whole sentence, reworded, in the slot the quote's sentence had: one neighbour is
             # still beside it (a sentence was inserted or reworded on the other side).
             return True
+        if change == "same" and not self._renamed(c) and self._own_side_kept(c):
+            # Its own sentence still stands, context and all, on one side: a look-alike elsewhere
+            # would not have that, so a heavier edit inside may be let through.
+            return c.similarity >= EDITED_OWN_SIDE
         # Otherwise an edited passage that kept one side of its context must be a light edit.
         return c.similarity >= EDITED_HALF_CONTEXT
 
@@ -290,12 +296,28 @@ class _Judge:
                 )
             ):
                 partly.add(c.start)
-        if not found and len(partly) == 1:
+        if not found and partly:
             # The figure's sentence was reworded on one side ("3,065 beds [were closed]" -> "[were
-            # taken out of use]"); on the other its words and its context still stand, and no
-            # other occurrence of the figure has as much.
+            # taken out of use]"); on the other its words and its context still stand. Several
+            # such occurrences are the figure said again (see _copies).
             return partly
         return found
+
+    def _own_side_kept(self, c: Candidate) -> bool:
+        """Whether, on one side at least, the quote's own sentence agrees in a few words and the
+        context characters there are kept."""
+        before_ok, after_ok = self.own.agrees(*self._original(c))
+        return any(
+            ok
+            and len(words) >= ONE_SIDE_WORDS - 1
+            and ratio is not None
+            and grip is not None
+            and side_kept(ratio, grip, length)
+            for ok, words, ratio, grip, length in (
+                (before_ok, self.own.before, c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)),
+                (after_ok, self.own.after, c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)),
+            )
+        )
 
     def _vouched(self, c: Candidate) -> list[bool]:
         """Per side: the quote's own sentence agrees there (when it has words on that side), or
@@ -429,6 +451,8 @@ class _Judge:
         each with its context kept (a long quote: at least half kept), or simply identical."""
         if all(c.exact and (self.states_quote(c) or self.figure_statement) for c in tied):
             return True  # one statement, figure and all, said more than once
+        if self.figure_statement and len({self._passage(c) for c in tied}) == 1:
+            return True  # the same figure statement, in the same words, said again
         levels = {self.context_level(c) for c in tied}
         if "none" in levels:
             return False  # without context nothing shows that they are one passage
@@ -478,6 +502,10 @@ class _Judge:
             distance=edit_distance(old_exact, passage),
             reason=why,
         )
+
+
+def _bare(text: str) -> str:
+    return text.strip(" .,;:").lower()
 
 
 def _merge(exacts: list[Candidate], fuzzy: list[Candidate]) -> list[Candidate]:
