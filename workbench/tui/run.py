@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 import threading
@@ -14,7 +15,16 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 WORKER_THREADS = "workbench-worker"
+GC_YOUNG = 20_000  # new objects between two young garbage collections (Python's default: 700)
 IDLE_GRACE = 0.2  # seconds the threads of finished workers get to end before the process leaves
+
+
+def collect_garbage_seldom() -> None:
+    """Fewer garbage collections in the TUI's process: Python's defaults run a young collection
+    every 700 new objects and a full one every 100 young ones, and with a 10,000-claim article
+    loaded a full one paused the UI for 0.1 to 0.6 s several times a minute (bench/tui_benchmark.py).
+    What a load keeps is also frozen out of full collections (``WorkbenchApp.keep_heap``)."""
+    gc.set_threshold(GC_YOUNG, 20, 50)
 
 
 def run_tui(db: str | None = None) -> None:
@@ -33,6 +43,7 @@ def run_app(app: WorkbenchApp, **run_options: Any) -> None:
     ``asyncio.run`` would wait for every thread of its executor before returning, which is how
     ``q`` once blanked the screen and left the process running for as long as the job took. What
     a job finished is already stored; its unfinished transaction is rolled back by SQLite."""
+    collect_garbage_seldom()
     loop = asyncio.new_event_loop()
     workers = ThreadPoolExecutor(thread_name_prefix=WORKER_THREADS)  # Textual's thread workers run here
     loop.set_default_executor(workers)

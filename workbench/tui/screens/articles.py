@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from workbench.services.articles import ArticleSummary, list_articles
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.add_dialogs import NewArticle
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
+from workbench.tui.widgets.footer import StableFooter
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -43,7 +44,7 @@ class ArticlesScreen(WorkbenchScreen):
         yield Static("Articles", id="title-bar")
         yield DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty-hint")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#articles-table", DataTable)

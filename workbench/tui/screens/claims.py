@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from workbench.domain import ReviewState
 from workbench.labels import display_name
@@ -26,6 +27,7 @@ from workbench.tui.screens.export_dialog import ExportRequest, default_report_pa
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
+from workbench.tui.widgets.footer import StableFooter
 from workbench.tui.widgets.list_table import Cell, ListTable, PlainCell
 
 if TYPE_CHECKING:
@@ -36,8 +38,9 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.jobs import Job
 
-DETAIL_AHEAD = 60  # full views loaded on each side of the cursor (a PageDown is ~20 rows)
-DETAIL_NEAR = 25  # load more once the cursor is this close to a claim not loaded yet
+DETAIL_AHEAD = 100  # full views loaded on each side of the cursor
+DETAIL_NEAR = 50  # load more once the cursor is this close to one not loaded (PageDown moves ~35)
+DETAIL_KEEP = 6 * DETAIL_AHEAD  # views kept (memory, and what a garbage collection must scan)
 _COLUMNS = ("id", "kind", "verdict", "best", "claim")
 CLAIM_WIDTH = 160  # characters of a claim's words shown in the table
 
@@ -115,11 +118,12 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         self.article: Article | None = None
         self.rows: list[ClaimRow] = []  # every claim, in the table's order
         self._row_of: dict[int, int] = {}  # claim id -> its row
-        self.details: dict[int, ClaimView] = {}  # full views loaded so far, by claim id
+        self.details: OrderedDict[int, ClaimView] = OrderedDict()  # full views kept, oldest first
         self.suggestions: dict[int, Suggestion] = {}
         self._pending: tuple[int, Callable[[ClaimView], None]] | None = None  # waits for a detail
         self._asked: frozenset[int] = frozenset()  # the claims the last detail load asked for
         self._loaded_once = False
+        self._counts: Counter[tuple[bool, bool]] = Counter()  # (judged, stale) -> claims
         self._reload_on_resume = False
 
     @property
@@ -132,7 +136,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         yield ListTable(id="claims-table", cursor_type="row", zebra_stripes=True)
         yield ClaimDetail(id="claim-detail")
         yield Static("", id="status-line")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#claims-table", ListTable)
@@ -169,7 +173,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         rows = list_claim_rows(ws, self.article_id)
         target = select_id if select_id is not None else under_cursor
         at = next((i for i, row in enumerate(rows) if row.id == target), 0)
-        views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_AHEAD) : at + DETAIL_AHEAD]])
+        views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_NEAR) : at + DETAIL_NEAR]])
         suggestions = suggest_for_article(ws, self.article_id, views)
         self.deliver(self._show, article, rows, views, suggestions, select_id, origin)
 
@@ -187,7 +191,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         under_cursor = self.current_id
         self.article, self.rows = article, rows
         self._row_of = {row.id: i for i, row in enumerate(rows)}
-        self.details = {view.claim.id or 0: view for view in views}
+        self.details = OrderedDict((view.claim.id or 0, view) for view in views)
         self.suggestions = dict(suggestions)
         self._asked = frozenset()
         self.query_one("#title-bar", Static).update(
@@ -198,6 +202,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         cells = [_cells(row, names) for row in rows]
         table.add_keyed_rows((str(row.id), row_cells) for row, row_cells in zip(rows, cells, strict=True))
         table.fit_column("claim", (c[-1] for c in cells), most=CLAIM_WIDTH)
+        self.workbench.keep_heap()  # the rows stay as long as the screen: out of full collections
         self._show_counts()
         if rows:
             # Go to the claim an action produced only if the checker is still where the action
@@ -214,9 +219,18 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
             self._show_detail(index)
         table.focus()
 
-    def _show_counts(self) -> None:
-        checked = sum(1 for row in self.rows if row.label is not None)
-        stale = sum(1 for row in self.rows if row.state == ReviewState.STALE)
+    def _show_counts(self, changed: tuple[ClaimRow, ClaimRow] | None = None) -> None:
+        """The status line's counts: counted over the rows after a load, then kept up to date
+        from each ``(old, new)`` row a save changed."""
+        if changed is None:
+            self._counts = Counter(
+                (row.label is not None, row.state == ReviewState.STALE) for row in self.rows
+            )
+        else:
+            for row, step in zip(changed, (-1, 1), strict=True):
+                self._counts[(row.label is not None, row.state == ReviewState.STALE)] += step
+        checked = sum(n for (judged, _), n in self._counts.items() if judged)
+        stale = sum(n for (_, is_stale), n in self._counts.items() if is_stale)
         self.set_status(
             f"{checked} of {len(self.rows)} checked" + (f", {stale} stale (r: review)" if stale else "")
         )
@@ -230,6 +244,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         if view is None:
             detail.show_loading(claim_id)
         else:
+            self.details.move_to_end(claim_id)  # the last to be forgotten
             detail.show(view, self.article.text, self.suggestions.get(claim_id))
         self._load_details_around(index)
 
@@ -239,7 +254,10 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
         near = self.rows[max(0, index - DETAIL_NEAR) : index + DETAIL_NEAR + 1]
         if all(row.id in self.details for row in near):
             return
-        window = self.rows[max(0, index - DETAIL_AHEAD) : index + DETAIL_AHEAD + 1]
+        if self.rows[index].id in self.details:  # load ahead while the checker reads
+            window = self.rows[max(0, index - DETAIL_AHEAD) : index + DETAIL_AHEAD + 1]
+        else:  # a jump (End, a search...): a small window first, the checker waits for it
+            window = self.rows[max(0, index - DETAIL_NEAR // 2) : index + DETAIL_NEAR + 1]
         wanted = frozenset(row.id for row in window if row.id not in self.details)
         if self.rows[index].id in self._asked and wanted <= self._asked:
             return  # already on its way
@@ -260,6 +278,9 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
                 self.details[claim_id] = view
                 if claim_id in suggestions:
                     self.suggestions[claim_id] = suggestions[claim_id]
+        while len(self.details) > DETAIL_KEEP:  # the views loaded longest ago go; they load again
+            gone, _ = self.details.popitem(last=False)
+            self.suggestions.pop(gone, None)
         index = self.query_one("#claims-table", DataTable).cursor_row
         if 0 <= index < len(self.rows) and self.rows[index].id in {v.claim.id for v in views}:
             self._show_detail(index)
@@ -326,7 +347,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
             known = self.details.get(row.id)
             if known is not None and _verdict_id(known) > _verdict_id(view):
                 continue  # a save of this claim that finished later already showed a newer verdict
-            self.rows[index] = row
+            old, self.rows[index] = self.rows[index], row
             self.details[row.id] = view
             if row.id in suggestions:
                 self.suggestions[row.id] = suggestions[row.id]
@@ -335,7 +356,7 @@ class ClaimsScreen(ClaimJobs):  # ClaimJobs (claim_jobs.py): fetch and match; Cl
                     table.update_cell(str(row.id), column, value)
             if index == table.cursor_row:
                 self._show_detail(index)
-        self._show_counts()
+            self._show_counts((old, row))
 
     def action_back(self) -> None:
         if self.cancel_jobs():  # Esc stops the running job first; what it finished is kept

@@ -12,13 +12,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from workbench.labels import display_name
 from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, review_items
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
+from workbench.tui.widgets.footer import StableFooter
 from workbench.tui.widgets.list_table import ListTable, PlainCell
 from workbench.tui.widgets.passage_diff import side_by_side
 
@@ -67,6 +68,7 @@ class ReverifyScreen(WorkbenchScreen):
         self.article_id = article_id
         self.run_now = run_now
         self.items: list[ReviewItem] = []
+        self.shown_item: int | None = None  # the row whose passages the pane shows
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -79,7 +81,7 @@ class ReverifyScreen(WorkbenchScreen):
         with VerticalScroll(id="review-detail"):
             yield Static("", id="review-body")
         yield Static("", id="status-line")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#review-table", DataTable)
@@ -119,6 +121,7 @@ class ReverifyScreen(WorkbenchScreen):
         ]
         table.add_keyed_rows(rows)
         table.fit_column("claim", (cells[-1] for _, cells in rows), most=CLAIM_WIDTH)
+        self.workbench.keep_heap()  # the items stay as long as the screen: out of full collections
         stale = sum(1 for item in items if item.state == "stale")
         self.set_status(
             f"{len(items)} re-checked claims, {stale} stale"
@@ -139,6 +142,7 @@ class ReverifyScreen(WorkbenchScreen):
         if not 0 <= row < len(self.items):
             return
         item = self.items[row]
+        self.shown_item = row
         head = Text(f"Claim {item.claim_id} · ", style="bold")
         head.append(item.status, style=STATUS_STYLE.get(item.status, ""))
         head.append(f" (score {item.score:.0f}) · verdict {display_name(item.label)} · {item.state}")

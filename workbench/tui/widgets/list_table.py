@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, DuplicateKey, Row, RowKey
+from textual.widgets.data_table import ColumnKey, CursorType, DuplicateKey, Row, RowKey
 
 from workbench.tui.text import plain
 
@@ -45,6 +45,7 @@ class PlainCell:
 
 
 Cell = str | Text | PlainCell
+RENDERED_ROWS = 200  # rendered rows (and lines) a table keeps: about five screens' worth
 
 
 class ListTable(DataTable[Cell]):
@@ -52,6 +53,17 @@ class ListTable(DataTable[Cell]):
         Binding("home", "scroll_top", "First", show=False),
         Binding("end", "scroll_bottom", "Last", show=False),
     ]
+
+    def __init__(
+        self, *, id: str | None = None, cursor_type: CursorType = "row", zebra_stripes: bool = False
+    ) -> None:
+        super().__init__(id=id, cursor_type=cursor_type, zebra_stripes=zebra_stripes)
+        # DataTable keeps 1,000 rendered rows and lines and 10,000 rendered cells: after some
+        # scrolling, hundreds of thousands of objects that every full garbage collection scans
+        # (pauses of 0.2 s and more, bench/tui_benchmark.py). A few screens' worth is plenty.
+        for cache in (self._row_render_cache, self._row_renderable_cache, self._line_cache):
+            cache.maxsize = RENDERED_ROWS
+        self._cell_render_cache.maxsize = RENDERED_ROWS * 8
 
     def add_keyed_rows(self, rows: Iterable[tuple[str, Sequence[Cell]]]) -> None:
         """``add_row(*cells, key=key)`` for every ``(key, cells)``, one line high, without a label."""
