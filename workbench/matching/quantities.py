@@ -47,6 +47,8 @@ def compare_quantities(
     accounts for: a passage that states the claim's other figure ("30 MW ... 1.5 billion" against
     "1.5 billion") does not contradict the first one, it only does not mention it.
     """
+    if not source:  # most passages state no figure: nothing agrees, nothing conflicts
+        return [], [], []
     agreements, qualifiers, conflicts = [], [], []
     accounted = {id(s) for s in source for number in claim if _same_value(s, number)}
     for number in claim:
@@ -105,6 +107,8 @@ def _same_value(first: Quantity, second: Quantity) -> bool:
 
 def compare_dates(claim: list[CalendarDate], source: list[CalendarDate]) -> tuple[list[str], list[str]]:
     """(agreements, conflicts) between the claim's dates and a source passage's."""
+    if not source:
+        return [], []
     agreements, conflicts = [], []
     for date in claim:
         if date.weekday is not None:

