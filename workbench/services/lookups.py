@@ -11,6 +11,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -47,14 +48,18 @@ def latest_check_outcomes(
         .where(col(EvidenceCheck.evidence_id).in_(ids))
         .group_by(col(EvidenceCheck.evidence_id))
     )
-    rows = session.exec(
-        select(
-            EvidenceCheck.evidence_id,
-            EvidenceCheck.status,
-            EvidenceCheck.verdict_id,
-            EvidenceCheck.checked_at,
-        ).where(col(EvidenceCheck.id).in_(newest))
-    ).all()
+    rows = (
+        session.connection()
+        .execute(  # Core rows: no ORM handling per row
+            sa_select(
+                col(EvidenceCheck.evidence_id),
+                col(EvidenceCheck.status),
+                col(EvidenceCheck.verdict_id),
+                col(EvidenceCheck.checked_at),
+            ).where(col(EvidenceCheck.id).in_(newest))
+        )
+        .all()
+    )
     return {evidence_id: CheckRow(status, verdict, at) for evidence_id, status, verdict, at in rows}
 
 

@@ -207,13 +207,16 @@ def claim_rows(session: Session, article_id: int, only: Collection[int] | None =
     ids = select(Claim.id).where(Claim.article_id == article_id)
     if only is not None:
         ids = ids.where(col(Claim.id).in_(list(only)))
-    claims = session.exec(
-        select(Claim.id, Claim.kind, Claim.text, Claim.statement)
+    # Core rows through the connection: the ORM's per-row handling of a plain column query cost
+    # a third of a 10,000-claim list
+    connection = session.connection()
+    claims = connection.execute(
+        sa_select(col(Claim.id), col(Claim.kind), col(Claim.text), col(Claim.statement))
         .where(col(Claim.id).in_(ids))
         .order_by(col(Claim.position), col(Claim.id))
     ).all()
-    scores = session.exec(
-        select(Evidence.claim_id, func.max(Evidence.score))
+    scores = connection.execute(
+        sa_select(col(Evidence.claim_id), func.max(Evidence.score))
         .where(col(Evidence.claim_id).in_(ids))
         .group_by(col(Evidence.claim_id))
     ).all()
