@@ -367,7 +367,8 @@ def test_fetch_exits_3_when_every_source_failed_and_0_when_one_was_fetched(
     code, out, err = run("--db", cli_env["WORKBENCH_DB"], "fetch", str(article.id), "--json")
     assert code == 3
     assert [r["outcome"] for r in json.loads(out)] == ["error", "error"]  # still the whole report
-    assert err.strip() == "error: none of the 2 source(s) could be fetched"
+    # the test server's own threads may log to the same stderr under load: look for our line
+    assert "error: none of the 2 source(s) could be fetched" in err.splitlines()
     add_source(workspace, article.id or 0, server.url("/story"))
     code, out, err = run("fetch", str(article.id))
     assert code == 0, err
