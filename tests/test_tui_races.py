@@ -51,7 +51,7 @@ async def test_a_superseded_load_does_not_paint_over_a_newer_one(
                 delivered.set()
             return result
 
-        monkeypatch.setattr("workbench.tui.screens.claims.list_claim_rows", slow_first)
+        monkeypatch.setattr("workbench.tui.screens.claim_list.list_claim_rows", slow_first)
         monkeypatch.setattr(app, "call_from_thread", call_from_thread)
         older = screen.load_claims()
         await pause_until(pilot, read.is_set, "the older load to read the claims")

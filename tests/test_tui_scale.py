@@ -72,7 +72,7 @@ async def test_saving_a_verdict_updates_its_row_and_reloads_nothing(
             full_loads.append(article_id)
         return verdict_service.list_claim_rows(ws, article_id, only)
 
-    monkeypatch.setattr("workbench.tui.screens.claims.list_claim_rows", counted)
+    monkeypatch.setattr("workbench.tui.screens.claim_list.list_claim_rows", counted)
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _claims_screen(app, pilot, article.id or 0)

@@ -94,8 +94,9 @@ class WorkbenchScreen(Screen[None]):
     def _job_ended(self, job: Job, finished: bool) -> None:
         if not finished:
             self.notify(f"{job.title} cancelled. Work finished before it is kept ({job.progress}).")
-        self.set_status(self._status)
-        self.job_ended(job, finished=finished)
+        if self.is_attached:  # not after the checker left the screen
+            self.set_status(self._status)
+            self.job_ended(job, finished=finished)
 
     def job_ended(self, job: Job, *, finished: bool) -> None:
         """After a job's thread has ended, on the UI thread (a screen reloads what it changed)."""
