@@ -164,6 +164,7 @@ def fuzzy_candidates(quote: Quote, prepared: PreparedText) -> list[Candidate]:
             regions.append(span)
         if len(regions) == MAX_REGIONS:
             break
+
     refined = [_refine(quote, prepared, start, end) for start, end in regions]
     return refined + _between_context(quote, prepared)
 

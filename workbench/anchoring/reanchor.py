@@ -55,6 +55,10 @@ POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most hal
 POSITION_GAP = 64  # ... and nearer by this many characters at least
 ONE_SIDE_WORDS = 4  # a quote this long may be placed by one whole, specific side of context
 NEAR_CHARS = 500  # a quote whose context words were reworded is trusted only this near its old offset
+LONG_OWN_SIDE = (
+    5  # own-sentence words on one side that, standing, let a sentence boundary vouch for the other
+)
+CLOSE_CORRECTION = 0.35  # a corrected figure at most this far from the old one, relatively, is "near"
 FAR_CHARS = 1000  # beyond max(this, a fifth of the text) from the old offset, a quote has moved
 
 
@@ -125,6 +129,7 @@ class _Judge:
         self.names = names(raw)
         self.beside = set(_NEAR_NUMBER_BEFORE.findall(prefix_raw) + _NEAR_NUMBER_AFTER.findall(suffix_raw))
         self.statement_words = len(self.wording) + len(own.before) + len(own.after)
+        self.long_own_side = max(len(own.before), len(own.after)) >= LONG_OWN_SIDE
         self.numbered = bool(self.figures) or any(t[0].isdigit() for t in own.before + own.after)
         self.stating: set[int] = set()  # folded starts of exact occurrences in their own sentence
         self.expected = expected
@@ -214,7 +219,16 @@ class _Judge:
             # places it names must be the same: another name is another statement.
             return True
         if not self.distinct:
-            return False
+            # A few words: only with a figure, and with their own sentence standing, context and
+            # all, on one side ("[retail sales rose 6%]" -> "[retail sales increased 6%]").
+            return (
+                change == "same"
+                and self.numbered
+                and self.statement_words >= DISTINCT_WORDS
+                and not self._renamed(c)
+                and self._own_side_kept(c)
+                and c.similarity >= EDITED_OWN_SIDE
+            )
         if level in ("kept", "none"):
             return c.similarity >= EDITED_WITH_CONTEXT
         if (
@@ -321,7 +335,7 @@ class _Judge:
 
     def _vouched(self, c: Candidate) -> list[bool]:
         """Per side: the quote's own sentence agrees there (when it has words on that side), or
-        else the side's context is kept."""
+        else the side's context is kept, or its sentence boundary stands (see below)."""
         start, end = self.prepared.folded.to_original(c.start, c.end)
         before_ok, after_ok = self.own.agrees(self.prepared.original, start, end)
         out = []
@@ -332,7 +346,10 @@ class _Judge:
             if has_own:
                 out.append(own_ok)
             elif ratio is not None and grip is not None:
-                out.append(side_kept(ratio, grip, length))
+                # Where the quote began (ended) a sentence, the neighbour beside it vouches when
+                # kept; so does the sentence boundary itself when the rest of the quote's own
+                # sentence stands at length on the other side.
+                out.append(side_kept(ratio, grip, length) or (own_ok and self.long_own_side))
         return out
 
     def figure_change(self, c: Candidate) -> str:
@@ -441,18 +458,45 @@ class _Judge:
             # The same words in the same context, e.g. a paragraph printed twice: either place
             # shows the reader exactly the evidence that was pinned.
             return min(tied, key=self._distance), "copies of one passage, nearest taken"
+        closest = self._closest_correction(tied)
+        if closest is not None:
+            return closest, "the correction nearest the old figure"
         nearest = self._decided_by_position(tied)
         if nearest is not None:
             return nearest, "nearest of equal matches"
         return None, f"ambiguous: {len(tied)} equally good matches"
+
+    def _closest_correction(self, tied: list[Candidate]) -> Candidate | None:
+        """Among corrections of the quote's figure (same words, another number), the one whose
+        number is much the nearest to the old one: a correction fixes a slip ("19%" -> "15%"),
+        while a sentence of the same frame about another period says anything ("50%")."""
+        if not all(not c.exact and self.figure_change(c) == "corrected" for c in tied):
+            return None
+        scored = sorted((self._change_size(c), i) for i, c in enumerate(tied))
+        (best, index), (second, _) = scored[0], scored[1]
+        return tied[index] if best <= CLOSE_CORRECTION and best <= second / 2 else None
+
+    def _change_size(self, c: Candidate) -> float:
+        old = Counter(self.figures) - Counter(numbers(self._passage(c)))
+        new = Counter(numbers(self._passage(c))) - Counter(self.figures)
+        if len(old) != 1 or len(new) != 1:
+            return float("inf")
+        a, b = (float(next(iter(x)).replace(",", "")) for x in (old, new))
+        return abs(a - b) / max(abs(a), abs(b), 1e-9)
 
     def _copies(self, tied: list[Candidate]) -> bool:
         """Whether the tied candidates are one passage printed more than once: the exact words,
         each with its context kept (a long quote: at least half kept), or simply identical."""
         if all(c.exact and (self.states_quote(c) or self.figure_statement) for c in tied):
             return True  # one statement, figure and all, said more than once
-        if self.figure_statement and len({self._passage(c) for c in tied}) == 1:
-            return True  # the same figure statement, in the same words, said again
+        if len({self._passage(c) for c in tied}) == 1 and (
+            self.figure_statement
+            or (
+                (self.own.before or self.own.after)
+                and all(all(self.own.agrees(*self._original(c))) for c in tied)
+            )
+        ):
+            return True  # the same figure statement, in the same words and sentence, said again
         levels = {self.context_level(c) for c in tied}
         if "none" in levels:
             return False  # without context nothing shows that they are one passage
