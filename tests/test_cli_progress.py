@@ -5,6 +5,7 @@ says it is part-way."""
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import re
@@ -21,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from workbench.cli import app
+from workbench.cli.progress import ProgressLine
 from workbench.matching.semantic import semantic_available
 from workbench.services.articles import add_article, add_source
 from workbench.services.cases import builtin_cases
@@ -202,3 +204,60 @@ def test_no_semantic_never_asks_for_embeddings(workspace: Workspace, monkeypatch
     result = CliRunner().invoke(app, args, env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert len(asked) == 1  # without the flag, matching asks for the semantic scorer
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_bar_draws_on_a_terminal_and_clears_after() -> None:
+    screen = _Terminal()
+    with ProgressLine(stream=screen) as bar:
+        bar.update("matching", 50, 200, "claims")
+        bar.update("matching", 200, 200, "claims")
+    drawn = screen.getvalue()
+    assert "matching [######..................] 50/200 claims" in drawn
+    assert "200/200 claims" in drawn
+    assert drawn.endswith("\r")  # the line is wiped: the terminal is left as it was
+
+
+def test_the_bar_is_silent_off_a_terminal_and_when_quiet() -> None:
+    pipe, quiet = io.StringIO(), _Terminal()
+    ProgressLine(stream=pipe).update("matching", 1, 2)
+    ProgressLine(stream=quiet, quiet=True).update("matching", 1, 2)
+    assert pipe.getvalue() == quiet.getvalue() == ""
+
+
+def test_fetch_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
+    case = next(c for c in builtin_cases() if c.slug == "contoso-demo")
+    ws = Workspace.open(str(tmp_path / "claims.db"), archive=tmp_path / "archive")
+    try:
+        article = add_article(ws, case.read_text(), language="id", article_date=case.date, slug=case.slug)
+        for source in case.sources:
+            add_source(ws, article.id or 0, source.url)
+    finally:
+        ws.close()
+    master, slave = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(tmp_path / "claims.db"), "fetch", "contoso-demo"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=_env(tmp_path),
+        timeout=300,
+        check=False,
+    )
+    os.close(slave)
+    seen = b""
+    while select.select([master], [], [], 0.2)[0]:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert result.returncode == 0, seen
+    assert re.search(r"fetching \[#+\] 4/4 sources", seen.decode("utf-8", "replace"))
