@@ -38,7 +38,7 @@ from tui_data import generate
 from workbench.services import matching
 from workbench.services.workspace import Workspace
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.run import collect_garbage_seldom
+from workbench.tui.run import tune_interpreter
 from workbench.tui.screens.articles import ArticlesScreen
 from workbench.tui.screens.claims import ClaimsScreen
 from workbench.tui.screens.reverify import ReverifyScreen
@@ -112,7 +112,7 @@ def figures(name: str, samples: list[tuple[float, float]]) -> str:
 
 
 async def run(db: Path, big_claims: int) -> None:
-    collect_garbage_seldom()  # as workbench.tui.run does for the real TUI
+    tune_interpreter()  # as workbench.tui.run does for the real TUI
     # the job timed below matches lexically: the semantic extra's embedding step (minutes for
     # 10,000 new claims) reports no progress and cannot be cancelled half-way
     matching.semantic_for = lambda *_args, **_kwargs: None  # type: ignore[assignment]

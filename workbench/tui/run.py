@@ -16,15 +16,23 @@ if TYPE_CHECKING:
 
 WORKER_THREADS = "workbench-worker"
 GC_YOUNG = 20_000  # new objects between two young garbage collections (Python's default: 700)
+SWITCH_INTERVAL = 0.001  # seconds a thread holds the interpreter lock before others may run (0.005)
 IDLE_GRACE = 0.2  # seconds the threads of finished workers get to end before the process leaves
 
 
-def collect_garbage_seldom() -> None:
-    """Fewer garbage collections in the TUI's process: Python's defaults run a young collection
-    every 700 new objects and a full one every 100 young ones, and with a 10,000-claim article
-    loaded a full one paused the UI for 0.1 to 0.6 s several times a minute (bench/tui_benchmark.py).
-    What a load keeps is also frozen out of full collections (``WorkbenchApp.keep_heap``)."""
+def tune_interpreter() -> None:
+    """The TUI's process settings for an interface that stays quick while jobs run beside it.
+
+    Fewer garbage collections: Python's defaults run a young collection every 700 new objects and
+    a full one every 100 young ones, and with a 10,000-claim article loaded a full one paused the
+    UI for 0.1 to 0.6 s several times a minute (bench/tui_benchmark.py). What a load keeps is also
+    frozen out of full collections (``WorkbenchApp.keep_heap``).
+
+    A shorter switch interval: while a job's thread runs Python code (matching), the UI thread
+    waits up to the interval for the interpreter lock at each step of handling a key; 5 ms by
+    default, several steps a key."""
     gc.set_threshold(GC_YOUNG, 20, 50)
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def run_tui(db: str | None = None) -> None:
@@ -43,7 +51,7 @@ def run_app(app: WorkbenchApp, **run_options: Any) -> None:
     ``asyncio.run`` would wait for every thread of its executor before returning, which is how
     ``q`` once blanked the screen and left the process running for as long as the job took. What
     a job finished is already stored; its unfinished transaction is rolled back by SQLite."""
-    collect_garbage_seldom()
+    tune_interpreter()
     loop = asyncio.new_event_loop()
     workers = ThreadPoolExecutor(thread_name_prefix=WORKER_THREADS)  # Textual's thread workers run here
     loop.set_default_executor(workers)

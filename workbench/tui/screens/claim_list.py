@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     from workbench.storage.models import Article
     from workbench.tui.app import WorkbenchApp
 
-DETAIL_AHEAD = 100  # full views loaded on each side of the cursor
-DETAIL_NEAR = 50  # load more once the cursor is this close to one not loaded (PageDown moves ~35)
-DETAIL_KEEP = 6 * DETAIL_AHEAD  # views kept (memory, and what a garbage collection must scan)
+DETAIL_NEAR = 50  # full views kept loaded on each side of the cursor (a PageDown moves ~20 rows)
+DETAIL_CHUNK = 40  # views one load asks for (~15 ms of work)
+DETAIL_KEEP = 600  # views kept at most (memory, and what a garbage collection must scan)
 _COLUMNS = ("id", "kind", "verdict", "best", "claim")
 CLAIM_WIDTH = 160  # characters of a claim's words shown in the table
 
@@ -69,7 +69,9 @@ class ClaimList(ClaimJobs):
         self.details: OrderedDict[int, ClaimView] = OrderedDict()  # full views kept, oldest first
         self.suggestions: dict[int, Suggestion] = {}
         self._pending: tuple[int, Callable[[ClaimView], None]] | None = None  # waits for a detail
-        self._asked: frozenset[int] = frozenset()  # the claims the last detail load asked for
+        self._asked: frozenset[int] = frozenset()  # the claims the detail load in flight asked for
+        self._detail_load: Worker[None] | None = None
+        self._generation = 0  # counts the table's loads
         self._counts: Counter[tuple[bool, bool]] = Counter()  # (judged, stale) -> claims
 
     @property
@@ -112,7 +114,8 @@ class ClaimList(ClaimJobs):
         self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.details = OrderedDict((view.claim.id or 0, view) for view in views)
         self.suggestions = dict(suggestions)
-        self._asked = frozenset()
+        self._asked, self._detail_load = frozenset(), None
+        self._generation += 1  # a detail load asked for before this one is dropped when it arrives
         self.query_one("#title-bar", Static).update(
             plain(f"{article.title}  ·  {article.language}  ·  {len(rows)} claims")
         )
@@ -168,29 +171,35 @@ class ClaimList(ClaimJobs):
         self._load_details_around(index)
 
     def _load_details_around(self, index: int) -> None:
-        """Ask for the full views of the claims around ``index`` that are not loaded yet, once the
-        cursor comes near the edge of what is loaded (moving on loads ahead, not at every key)."""
+        """Keep the full views of the claims within DETAIL_NEAR rows of ``index`` loaded: ask for
+        the missing ones nearest the cursor, DETAIL_CHUNK at a time, one load at a time (each
+        arrival asks for the next). Small loads: a load's Python work holds the interpreter's
+        lock, and a big one would make the key the checker presses meanwhile wait for it."""
+        cursor = self.rows[index].id
+        in_flight = self._detail_load is not None and not self._detail_load.is_finished
+        if in_flight and (cursor in self.details or cursor in self._asked):
+            return  # the next chunk is asked for when this one arrives
         near = self.rows[max(0, index - DETAIL_NEAR) : index + DETAIL_NEAR + 1]
-        if all(row.id in self.details for row in near):
+        missing = [row.id for row in near if row.id not in self.details]
+        if not missing:
             return
-        if self.rows[index].id in self.details:  # load ahead while the checker reads
-            window = self.rows[max(0, index - DETAIL_AHEAD) : index + DETAIL_AHEAD + 1]
-        else:  # a jump (End, a search...): a small window first, the checker waits for it
-            window = self.rows[max(0, index - DETAIL_NEAR // 2) : index + DETAIL_NEAR + 1]
-        wanted = frozenset(row.id for row in window if row.id not in self.details)
-        if self.rows[index].id in self._asked and wanted <= self._asked:
-            return  # already on its way
-        self._asked = wanted
-        self._load_details(sorted(wanted))
+        missing.sort(key=lambda claim_id: abs(self._row_of[claim_id] - index))
+        self._asked = frozenset(missing[:DETAIL_CHUNK])
+        self._detail_load = self._load_details(sorted(self._asked), self._generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="claim-details")
-    def _load_details(self, claim_ids: list[int]) -> None:
+    def _load_details(self, claim_ids: list[int], generation: int) -> None:
         ws = self.workbench.workspace
         views = get_claims(ws, claim_ids)
         suggestions = suggest_for_article(ws, self.article_id, views)
-        self.deliver(self._details_arrived, views, suggestions)
+        self.deliver(self._details_arrived, views, suggestions, generation)
 
-    def _details_arrived(self, views: list[ClaimView], suggestions: dict[int, Suggestion]) -> None:
+    def _details_arrived(
+        self, views: list[ClaimView], suggestions: dict[int, Suggestion], generation: int
+    ) -> None:
+        self._detail_load, self._asked = None, frozenset()
+        if generation != self._generation:  # read before the table was loaded again
+            views, suggestions = [], {}
         for view in views:
             claim_id = view.claim.id or 0
             if claim_id in self._row_of and claim_id not in self.details:  # a newer view wins
@@ -202,7 +211,9 @@ class ClaimList(ClaimJobs):
             self.suggestions.pop(gone, None)
         index = self.query_one("#claims-table", DataTable).cursor_row
         if 0 <= index < len(self.rows) and self.rows[index].id in {v.claim.id for v in views}:
-            self._show_detail(index)
+            self._show_detail(index)  # which asks for the next chunk
+        elif 0 <= index < len(self.rows):
+            self._load_details_around(index)
         current = self.current
         if self._pending is not None and current is not None and current.claim.id == self._pending[0]:
             _, act = self._pending
