@@ -8,8 +8,6 @@ silently keeps a verdict on evidence that is gone, an orphan only asks a person 
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable
 
 from workbench.anchoring.candidates import (
@@ -22,21 +20,10 @@ from workbench.anchoring.candidates import (
 )
 from workbench.anchoring.folding import PreparedText, fold, prepare
 from workbench.anchoring.selectors import AnchorResult, AnchorStatus, TextQuoteSelector
-from workbench.anchoring.sentences import (
-    OwnSentence,
-    names,
-    numbers,
-    own_sentence,
-    quote_bounds,
-    sentence_starts,
-    wording,
-)
-from workbench.anchoring.wordcontext import SideWords, context_words, side_words
+from workbench.anchoring.sentences import quote_bounds, sentence_starts
+from workbench.anchoring.statement import Statement
+from workbench.anchoring.wordcontext import single_out
 from workbench.anchoring.wordiff import edit_distance, word_diff
-
-# A number in the same sentence right before (after) a passage, nothing but spaces between.
-_NEAR_NUMBER_BEFORE = re.compile(r"(?<![.!?] )(?<![.!?])(\d+(?:[.,]\d+)*)[ \t]*$")
-_NEAR_NUMBER_AFTER = re.compile(r"^[ \t]*(\d+(?:[.,]\d+)*)")
 
 # A quote at least this long (characters and words) is unlikely to recur by chance, so an exact
 # occurrence of it may be trusted without its context ("moved"). Shorter quotes need context.
@@ -53,11 +40,9 @@ EDITED_OWN_SIDE = 80.0  # ... on one side only, but there with the quote's own s
 RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
 POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
 POSITION_GAP = 64  # ... and nearer by this many characters at least
-ONE_SIDE_WORDS = 4  # a quote this long may be placed by one whole, specific side of context
+OWN_SIDE_WORDS = 3  # own-sentence words on one side that, standing with their context, identify a place
 NEAR_CHARS = 500  # a quote whose context words were reworded is trusted only this near its old offset
-LONG_OWN_SIDE = (
-    5  # own-sentence words on one side that, standing, let a sentence boundary vouch for the other
-)
+LONG_OWN_SIDE = 5  # own-sentence words on one side that, standing, vouch for a sentence boundary
 CLOSE_CORRECTION = 0.35  # a corrected figure at most this far from the old one, relatively, is "near"
 FAR_CHARS = 1000  # beyond max(this, a fifth of the text) from the old offset, a quote has moved
 
@@ -77,18 +62,7 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
     quote = Quote(exact, fold(selector.prefix).text, fold(selector.suffix).text, begins, ends, inner)
     prepared = prepare(new_text)
     exacts = exact_candidates(quote, prepared.folded.text)
-    own = own_sentence(selector.prefix, selector.exact, selector.suffix)
-    judge = _Judge(
-        quote,
-        selector.start,
-        prepared,
-        repeated=len(exacts) > 1,
-        own=own,
-        raw=selector.exact,
-        prefix_raw=selector.prefix,
-        suffix_raw=selector.suffix,
-    )
-    judge.stating = judge._stating(exacts)
+    judge = _Judge(quote, Statement.of(selector), selector.start, prepared, exacts)
     trusted = [c for c in exacts if judge.acceptable(c)]
     chosen, why = judge.choose(trusted)
     if chosen is not None and judge.context_level(chosen) != "lost":
@@ -113,36 +87,25 @@ class _Judge:
     def __init__(
         self,
         quote: Quote,
+        statement: Statement,
         expected: int | None,
         prepared: PreparedText,
-        *,
-        repeated: bool,
-        own: OwnSentence,
-        raw: str,
-        prefix_raw: str = "",
-        suffix_raw: str = "",
+        exacts: list[Candidate],
     ) -> None:
         self.quote = quote
-        self.own = own  # the quote's own sentence around it
-        self.figures = numbers(raw)
-        self.wording = wording(raw)
-        self.names = names(raw)
-        self.beside = set(_NEAR_NUMBER_BEFORE.findall(prefix_raw) + _NEAR_NUMBER_AFTER.findall(suffix_raw))
-        self.statement_words = len(self.wording) + len(own.before) + len(own.after)
-        self.long_own_side = max(len(own.before), len(own.after)) >= LONG_OWN_SIDE
-        self.numbered = bool(self.figures) or any(t[0].isdigit() for t in own.before + own.after)
-        self.stating: set[int] = set()  # folded starts of exact occurrences in their own sentence
+        self.statement = statement
+        self.own = statement.own  # the quote's own sentence around it
         self.expected = expected
         self.prepared = prepared
         self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
         self.long = len(quote.exact) >= LONG_CHARS and len(quote.exact.split()) >= LONG_WORDS
         self.far = max(FAR_CHARS, len(prepared.original) // 5)
-        self.repeated = repeated  # the exact words occur more than once in the new text
-        self.prefix_words = context_words(quote.prefix, before=True)
+        self.repeated = len(exacts) > 1  # the exact words occur more than once in the new text
         # Words, figure and all, that say something specific: found word for word, they are that
         # statement wherever they are now (a stock sentence has no figure).
-        self.figure_statement = self.distinct and bool(self.figures)
-        self.suffix_words = context_words(quote.suffix, before=False)
+        self.figure_statement = self.distinct and bool(statement.figures)
+        self.long_own_side = max(len(self.own.before), len(self.own.after)) >= LONG_OWN_SIDE
+        self.stating = self._stating(exacts)  # folded starts of occurrences in their own sentence
 
     def _sides(self, c: Candidate, test: Callable[[float, int, int], bool]) -> list[bool]:
         sides = []
@@ -163,32 +126,38 @@ class _Judge:
 
     def acceptable(self, c: Candidate) -> bool:
         """Whether ``c`` could be the quote's place at all, ignoring the other candidates."""
+        return self._acceptable_exact(c) if c.exact else self._acceptable_edited(c)
+
+    def _acceptable_exact(self, c: Candidate) -> bool:
         level = self.context_level(c)
         intact = self._sides(c, side_intact)
-        if c.exact:
-            if level in ("kept", "none") or self.states_quote(c) or self.figure_statement:
-                return True
-            if self.repeated:
-                # Words found more than once (a stock sentence, a few common words) are most
-                # likely another mention, often right next to where the pinned one was: they
-                # need their context on every side, unless the quote is long.
-                return level == "half" and self.long
-            if not self.distinct:
-                # Found once, with one side of context untouched: together they make a string
-                # long enough not to recur by chance.
-                return level == "half" and any(intact)
-            # A distinct quote found once keeps its place with one side of context; with none, only
-            # a long one: a stock sentence ("The figures have not been independently verified.")
-            # found once elsewhere is another mention. (Context counted in words may still
-            # single it out, see by_words.)
-            return level == "half" or self.long
+        if level in ("kept", "none") or self.states_quote(c) or self.figure_statement:
+            return True
+        if self.repeated:
+            # Words found more than once (a stock sentence, a few common words) are most
+            # likely another mention, often right next to where the pinned one was: they
+            # need their context on every side, unless the quote is long.
+            return level == "half" and self.long
+        if not self.distinct:
+            # Found once, with one side of context untouched: together they make a string
+            # long enough not to recur by chance.
+            return level == "half" and any(intact)
+        # A distinct quote found once keeps its place with one side of context; with none, only
+        # a long one: a stock sentence ("The figures have not been independently verified.")
+        # found once elsewhere is another mention. (Context counted in words may still
+        # single it out, see by_words.)
+        return level == "half" or self.long
+
+    def _acceptable_edited(self, c: Candidate) -> bool:
+        level = self.context_level(c)
+        intact = self._sides(c, side_intact)
         if self.figure_statement and _bare(self.prepared.folded.text[c.start : c.end]) == _bare(
             self.quote.exact
         ):
             # The statement word for word but for a capital letter or the punctuation after it
             # ("[F]ares rose 12.2 per cent" -> "that [f]ares rose 12.2 per cent.").
             return True
-        change = self.figure_change(c)
+        change = self.statement.figure_change(*self._original(c))
         if change == "another":
             return False
         # A correction (the statement's words all stand and only its number changed): how alike
@@ -199,7 +168,7 @@ class _Judge:
         # sentence that lost both neighbours must be long. Failing that, the usual limits below.
         if (
             change == "corrected"
-            and self.statement_words >= DISTINCT_WORDS
+            and self.statement.words >= DISTINCT_WORDS
             and ((level == "lost" and self.long) or (level != "lost" and all(self._vouched(c))))
         ):
             return True
@@ -208,11 +177,11 @@ class _Judge:
             return c.similarity >= EDITED_IN_PLACE
         if (
             change == "same"
-            and self.statement_words >= DISTINCT_WORDS
-            and (self.own.before or self.own.after)
-            and all(self.own.agrees(*self._original(c)))
+            and self.statement.words >= DISTINCT_WORDS
+            and self.statement.has_own
+            and self.statement.in_own_sentence(*self._original(c))
             and c.similarity >= EDITED_WITH_CONTEXT
-            and not self._renamed(c)
+            and not self.statement.renamed(self._passage(c))
         ):
             # Reworded within the quote, but its own sentence stands around it on every side
             # that has any: the neighbouring sentences may have come and gone. The people and
@@ -223,9 +192,9 @@ class _Judge:
             # all, on one side ("[retail sales rose 6%]" -> "[retail sales increased 6%]").
             return (
                 change == "same"
-                and self.numbered
-                and self.statement_words >= DISTINCT_WORDS
-                and not self._renamed(c)
+                and self.statement.numbered
+                and self.statement.words >= DISTINCT_WORDS
+                and not self.statement.renamed(self._passage(c))
                 and self._own_side_kept(c)
                 and c.similarity >= EDITED_OWN_SIDE
             )
@@ -237,9 +206,9 @@ class _Judge:
             and change == "same"
             and self.own.begins
             and self.own.ends
-            and all(self.own.agrees(*self._original(c)))
+            and self.statement.in_own_sentence(*self._original(c))
             and c.similarity >= EDITED_HALF_CONTEXT
-            and not self._renamed(c)
+            and not self.statement.renamed(self._passage(c))
         ):
             # A long sentence moved and lightly edited (a word changed in a line of quoted speech):
             # nothing else is that close to it.
@@ -251,25 +220,19 @@ class _Judge:
             change == "same"
             and self.own.begins
             and self.own.ends
-            and all(self.own.agrees(*self._original(c)))
+            and self.statement.in_own_sentence(*self._original(c))
             and c.similarity >= EDITED_WITH_CONTEXT
-            and not self._renamed(c)
+            and not self.statement.renamed(self._passage(c))
         ):
             # A whole sentence, reworded, in the slot the quote's sentence had: one neighbour is
             # still beside it (a sentence was inserted or reworded on the other side).
             return True
-        if change == "same" and not self._renamed(c) and self._own_side_kept(c):
+        if change == "same" and not self.statement.renamed(self._passage(c)) and self._own_side_kept(c):
             # Its own sentence still stands, context and all, on one side: a look-alike elsewhere
             # would not have that, so a heavier edit inside may be let through.
             return c.similarity >= EDITED_OWN_SIDE
         # Otherwise an edited passage that kept one side of its context must be a light edit.
         return c.similarity >= EDITED_HALF_CONTEXT
-
-    def _renamed(self, c: Candidate) -> bool:
-        """Whether the passage names someone or somewhere else: a name of the quote gone and
-        another come (a name only dropped, or only added, is a rewording)."""
-        new, old = Counter(names(self._passage(c))), Counter(self.names)
-        return bool(new - old) and bool(old - new)
 
     def _passage(self, c: Candidate) -> str:
         start, end = self.prepared.folded.to_original(c.start, c.end)
@@ -289,7 +252,11 @@ class _Judge:
 
     def _stating(self, exacts: list[Candidate]) -> set[int]:
         own = self.own
-        if not (own.before or own.after) or self.statement_words < DISTINCT_WORDS or not self.numbered:
+        if (
+            not (own.before or own.after)
+            or self.statement.words < DISTINCT_WORDS
+            or not self.statement.numbered
+        ):
             return set()
         text = self.prepared.original
         found, partly = set(), set()
@@ -298,17 +265,7 @@ class _Judge:
             before_ok, after_ok = own.agrees(text, start, end)
             if before_ok and after_ok:
                 found.add(c.start)
-            elif self.figures and any(
-                ok
-                and len(words) >= ONE_SIDE_WORDS - 1
-                and ratio is not None
-                and grip is not None
-                and side_kept(ratio, grip, length)
-                for ok, words, ratio, grip, length in (
-                    (before_ok, own.before, c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)),
-                    (after_ok, own.after, c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)),
-                )
-            ):
+            elif self.statement.figures and self._own_side_kept(c):
                 partly.add(c.start)
         if not found and partly:
             # The figure's sentence was reworded on one side ("3,065 beds [were closed]" -> "[were
@@ -323,7 +280,7 @@ class _Judge:
         before_ok, after_ok = self.own.agrees(*self._original(c))
         return any(
             ok
-            and len(words) >= ONE_SIDE_WORDS - 1
+            and len(words) >= OWN_SIDE_WORDS
             and ratio is not None
             and grip is not None
             and side_kept(ratio, grip, length)
@@ -352,93 +309,19 @@ class _Judge:
                 out.append(side_kept(ratio, grip, length) or (own_ok and self.long_own_side))
         return out
 
-    def figure_change(self, c: Candidate) -> str:
-        """ "same" when an approximate passage states no number the quote did not, "corrected" when
-        only its numbers changed, "another" when it states another figure.
-
-        A number that changed is a correction only when nothing else of the statement did: the
-        quote's other words (hedges such as "nearly" aside) and its own sentence around it stand.
-        Otherwise it is a sentence of the same shape about something else ("12 percent of homes"
-        -> "30 percent of roads", "in March" -> "in April"), which must not inherit the quote."""
-        start, end = self.prepared.folded.to_original(c.start, c.end)
-        passage = self.prepared.original[start:end]
-        # A number right next to the passage is read with it: a span that stops short of a new
-        # number ("stood at [56]" -> "stood at] 13,628") has not got rid of it.
-        # (A number that stood there before, in the quote's own context, is not new.)
-        text = self.prepared.original
-        nearby = [
-            n for n in _NEAR_NUMBER_BEFORE.findall(text[max(0, start - 16) : start]) if n not in self.beside
-        ]
-        if not passage.rstrip().endswith((".", "!", "?")):
-            nearby += [n for n in _NEAR_NUMBER_AFTER.findall(text[end : end + 16]) if n not in self.beside]
-        stated = numbers(passage) + nearby
-        if not Counter(stated) - Counter(self.figures) or not Counter(self.figures) - Counter(stated):
-            # No number the quote did not have (one may have been dropped), or every number of
-            # the quote still there (a clause with another was added: "..., the highest since
-            # 2016"): the figure did not change.
-            return "same"
-        if wording(passage) != self.wording or not all(self.own.agrees(self.prepared.original, start, end)):
-            return "another"
-        return "corrected"
-
-    def word_sides(self, c: Candidate) -> tuple[SideWords | None, SideWords | None]:
-        text = self.prepared.folded.text
-        return (
-            side_words(self.prefix_words, text, c.start, before=True),
-            side_words(self.suffix_words, text, c.end, before=False),
-        )
-
     def by_words(self, exacts: list[Candidate]) -> Candidate | None:
-        """The one exact occurrence whose context, counted in words, stands out; None when none does.
-
-        It stands out when every other occurrence has lost more context words and, near the old
-        offset, both sides stand but for a word each (a word next to the quote was reworded) or
-        one side stands whole and the other but for two words; or, for a quote of a few words not
-        far from its old offset, one side stands whole (a sentence beside it was inserted or
-        deleted). A whole side counts only when its words occur once in the new text: a stock
-        phrase beside a look-alike says nothing. Never when the quote stood beside a copy of
-        itself."""
-        if self.expected is None or not exacts or self._beside_copy():
+        """The one exact occurrence whose context, counted in words, stands out (see
+        :func:`workbench.anchoring.wordcontext.single_out`); None when none does."""
+        if self.expected is None:
             return None
-        scored = []
-        for c in exacts:
-            sides = [s for s in self.word_sides(c) if s is not None]
-            scored.append((sum(s.missing for s in sides), c))
-        scored.sort(key=lambda x: x[0])
-        missing, best = scored[0]
-        if len(scored) > 1 and scored[1][0] <= missing:
-            return None
-        prefix, suffix = self.word_sides(best)
-        whole = [
-            side is not None and side.missing == 0 and self._specific(words)
-            for side, words in ((prefix, self.prefix_words), (suffix, self.suffix_words))
-        ]
-        if prefix is not None and suffix is not None and self._distance(best) <= NEAR_CHARS:
-            if max(prefix.missing, suffix.missing) <= 1:
-                return best
-            if any(whole) and max(prefix.missing, suffix.missing) <= 2:
-                return best
-        if any(whole) and len(self.quote.exact.split()) >= ONE_SIDE_WORDS:
-            return best if not self._is_far(best) else None
-        return None
-
-    def _specific(self, words: list[str]) -> bool:
-        """Whether a side of context, as a phrase, occurs only once in the new text: a stock
-        opening ("Inspectors found that the") that recurs says little about which place it is."""
-        phrase = " ".join(words)
-        text = self.prepared.folded.text
-        first = text.find(phrase)
-        return first >= 0 and text.find(phrase, first + 1) < 0
-
-    def _beside_copy(self) -> bool:
-        """Whether the pinned quote stood right next to a copy of itself (its context holds the
-        quote's own words): after one of the two goes, the other keeps the same context on one side,
-        so nothing tells which one was deleted."""
-        exact, probe = self.quote.exact, min(len(self.quote.exact), 12)
-        return exact[-probe:] in self.quote.prefix or exact[:probe] in self.quote.suffix
-
-    def _is_far(self, c: Candidate) -> bool:
-        return self.expected is not None and self._distance(c) > self.far
+        return single_out(
+            exacts,
+            self.quote,
+            self.prepared.folded.text,
+            distance=self._distance,
+            near=NEAR_CHARS,
+            far=self.far,
+        )
 
     def choose(self, candidates: list[Candidate]) -> tuple[Candidate | None, str]:
         """The best candidate, or None with a reason when there is none or the choice is a tie."""
@@ -470,19 +353,14 @@ class _Judge:
         """Among corrections of the quote's figure (same words, another number), the one whose
         number is much the nearest to the old one: a correction fixes a slip ("19%" -> "15%"),
         while a sentence of the same frame about another period says anything ("50%")."""
-        if not all(not c.exact and self.figure_change(c) == "corrected" for c in tied):
+        corrected = [
+            not c.exact and self.statement.figure_change(*self._original(c)) == "corrected" for c in tied
+        ]
+        if not all(corrected):
             return None
-        scored = sorted((self._change_size(c), i) for i, c in enumerate(tied))
+        scored = sorted((self.statement.change_size(self._passage(c)), i) for i, c in enumerate(tied))
         (best, index), (second, _) = scored[0], scored[1]
         return tied[index] if best <= CLOSE_CORRECTION and best <= second / 2 else None
-
-    def _change_size(self, c: Candidate) -> float:
-        old = Counter(self.figures) - Counter(numbers(self._passage(c)))
-        new = Counter(numbers(self._passage(c))) - Counter(self.figures)
-        if len(old) != 1 or len(new) != 1:
-            return float("inf")
-        a, b = (float(next(iter(x)).replace(",", "")) for x in (old, new))
-        return abs(a - b) / max(abs(a), abs(b), 1e-9)
 
     def _copies(self, tied: list[Candidate]) -> bool:
         """Whether the tied candidates are one passage printed more than once: the exact words,
@@ -492,8 +370,8 @@ class _Judge:
         if len({self._passage(c) for c in tied}) == 1 and (
             self.figure_statement
             or (
-                (self.own.before or self.own.after)
-                and all(all(self.own.agrees(*self._original(c))) for c in tied)
+                self.statement.has_own
+                and all(self.statement.in_own_sentence(*self._original(c)) for c in tied)
             )
         ):
             return True  # the same figure statement, in the same words and sentence, said again
