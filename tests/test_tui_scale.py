@@ -99,6 +99,46 @@ async def test_saving_a_verdict_updates_its_row_and_reloads_nothing(
     assert [str(v.claim.id) for v in judged] == [saved]
 
 
+async def test_a_load_that_read_before_a_save_does_not_undo_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full load (after an edit, after a job) that read the claims before a verdict was saved,
+    and delivers after the save updated the row, must not show the row as it was."""
+    article = add_article(workspace, TEXT, language="id")
+    read, release = threading.Event(), threading.Event()
+    slow = [False]
+
+    def rows(ws: Workspace, article_id: int, only: Any = None) -> Any:
+        found = verdict_service.list_claim_rows(ws, article_id, only)
+        if only is None and slow[0]:
+            read.set()
+            release.wait(WAIT_SECONDS)
+        return found
+
+    monkeypatch.setattr("workbench.tui.screens.claim_list.list_claim_rows", rows)
+    app = WorkbenchApp(workspace)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await _claims_screen(app, pilot, article.id or 0)
+            slow[0] = True
+            screen.load_claims()
+            await pause_until(pilot, read.is_set, "the load to read the claims")
+            await pilot.press("s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await settle(app, pilot, except_group="claims")
+            first = str(screen.rows[0].id)
+            table = screen.query_one("#claims-table", DataTable)
+            assert "Supported" in str(table.get_row(first)[2])
+            release.set()
+            await settle(app, pilot)
+            assert "Supported" in str(table.get_row(first)[2])
+            assert "1 of" in shown(screen.query_one("#status-line"))
+            assert screen.current is not None and screen.current.verdict is not None
+    finally:
+        release.set()
+
+
 async def test_f_while_a_fetch_runs_says_so_and_starts_nothing(
     workspace: Workspace, server: LocalServer
 ) -> None:

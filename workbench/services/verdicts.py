@@ -198,6 +198,7 @@ class ClaimRow:
     label: str | None  # the current verdict's, None when unchecked
     state: ReviewState
     best: float | None  # the top evidence score, None when there is no evidence
+    verdict_id: int | None = None  # the current verdict's (verdicts are append-only: newer is higher)
 
 
 def claim_rows(session: Session, article_id: int, only: Collection[int] | None = None) -> list[ClaimRow]:
@@ -248,6 +249,7 @@ def claim_rows(session: Session, article_id: int, only: Collection[int] | None =
                 verdict.label if verdict else None,
                 state,
                 best.get(claim_id or 0),
+                verdict.id if verdict else None,
             )
         )
     return rows

@@ -73,6 +73,7 @@ class ClaimList(ClaimJobs):
         self._detail_load: Worker[None] | None = None
         self._generation = 0  # counts the table's loads
         self._counts: Counter[tuple[bool, bool]] = Counter()  # (judged, stale) -> claims
+        self._fresh: dict[int, tuple[ClaimRow, ClaimView]] = {}  # claims saved since the last load
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -114,6 +115,12 @@ class ClaimList(ClaimJobs):
         self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.details = OrderedDict((view.claim.id or 0, view) for view in views)
         self.suggestions = dict(suggestions)
+        for claim_id, (row, view) in self._fresh.items():  # saved while this load was reading
+            index = self._row_of.get(claim_id)
+            if index is not None and (rows[index].verdict_id or 0) < (row.verdict_id or 0):
+                rows[index] = row
+                self.details[claim_id] = view
+        self._fresh.clear()
         self._asked, self._detail_load = frozenset(), None
         self._generation += 1  # a detail load asked for before this one is dropped when it arrives
         self.query_one("#title-bar", Static).update(
@@ -214,11 +221,14 @@ class ClaimList(ClaimJobs):
             self._show_detail(index)  # which asks for the next chunk
         elif 0 <= index < len(self.rows):
             self._load_details_around(index)
-        current = self.current
-        if self._pending is not None and current is not None and current.claim.id == self._pending[0]:
-            _, act = self._pending
-            self._pending = None
-            act(current)
+        if self._pending is not None:
+            claim_id, act = self._pending
+            current = self.current
+            if current is not None and current.claim.id == claim_id:
+                self._pending = None
+                act(current)
+            elif self.current_id != claim_id:  # the checker moved on: the key was for that claim
+                self._pending = None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -279,6 +289,7 @@ class ClaimList(ClaimJobs):
                 continue  # a save of this claim that finished later already showed a newer verdict
             old, self.rows[index] = self.rows[index], row
             self.details[row.id] = view
+            self._fresh[row.id] = (row, view)  # a full load already reading must not undo it
             if row.id in suggestions:
                 self.suggestions[row.id] = suggestions[row.id]
             for column, value in zip(_COLUMNS, _cells(row, {}), strict=True):
