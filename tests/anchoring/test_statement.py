@@ -1,0 +1,79 @@
+"""The quote's own sentence and the figure it states (workbench/anchoring/sentences.py, statement.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.anchoring import TextQuoteSelector
+from workbench.anchoring.sentences import names, own_sentence, quote_bounds, wording
+from workbench.anchoring.statement import Statement
+
+TEXT = (
+    "Crews worked all night. The agency said that 12 percent of homes were damaged on Tuesday. "
+    "Roads stayed closed."
+)
+
+
+def pin(text: str, quote: str) -> TextQuoteSelector:
+    start = text.index(quote)
+    return TextQuoteSelector.from_span(text, start, start + len(quote))
+
+
+def test_own_sentence_stops_at_the_sentence_boundaries() -> None:
+    selector = pin(TEXT, "12 percent")
+    own = own_sentence(selector.prefix, selector.exact, selector.suffix)
+    assert own.before == ("the", "agency", "said", "that")
+    # 32 characters of suffix end inside "Tuesday": the cut word need only begin the same way.
+    assert own.after == ("of", "homes", "were", "damaged", "on", "tuesda")
+    assert own.after_cut
+    new = TEXT.replace("Crews worked all night.", "Crews worked all night and into the morning.")
+    start = new.index("12 percent")
+    assert own.agrees(new, start, start + len("12 percent")) == (True, True)
+
+
+def test_a_whole_sentence_has_only_its_boundaries() -> None:
+    selector = pin(TEXT, "The agency said that 12 percent of homes were damaged on Tuesday.")
+    own = own_sentence(selector.prefix, selector.exact, selector.suffix)
+    assert (own.before, own.after, own.begins, own.ends) == ((), (), True, True)
+    assert quote_bounds(selector.prefix, selector.exact, selector.suffix) == (True, "with")
+
+
+def test_wording_leaves_out_numbers_and_hedges() -> None:
+    assert wording("nearly 1.65 million people") == wording("1.5 million people") == ["million", "people"]
+    assert wording("more than 40 homes") == ["homes"]
+
+
+def test_names_are_capitalised_words_inside_a_sentence() -> None:
+    assert names("The fire service said Dev Okafor left. Crews stayed.") == ["Dev", "Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("replacement", "change"),
+    [
+        ("12 percent of homes were damaged on Tuesday", "same"),
+        ("14 percent of homes were damaged on Tuesday", "corrected"),
+        ("nearly 14 percent of homes were damaged on Tuesday", "corrected"),
+        ("30 percent of roads were damaged on Tuesday", "another"),
+        ("14 percent of homes were damaged on Friday", "another"),
+        ("12 percent of homes were damaged on Tuesday, up from 9 in 2019", "same"),
+    ],
+)
+def test_figure_change(replacement: str, change: str) -> None:
+    quote = "12 percent of homes were damaged on Tuesday"
+    statement = Statement.of(pin(TEXT, quote))
+    new = TEXT.replace(quote, replacement)
+    start = new.index(replacement)
+    assert statement.figure_change(new, start, start + len(replacement)) == change
+
+
+def test_a_new_number_right_after_a_shortened_span_still_counts() -> None:
+    statement = Statement.of(pin(TEXT, "12 percent of homes"))
+    new = TEXT.replace("that 12 percent of homes", "that 30 percent of homes")
+    start = new.index("percent of homes")  # a span that stopped short of the new number
+    assert statement.figure_change(new, start, start + len("percent of homes")) == "another"
+
+
+def test_renamed_needs_a_name_gone_and_another_come() -> None:
+    statement = Statement.of(pin("Yesterday Dev Okafor said it was over.", "Dev Okafor said it was over."))
+    assert statement.renamed("Ana Kusuma said it was over.")
+    assert not statement.renamed("Dev Okafor said on Friday it was over.")  # a name only added
