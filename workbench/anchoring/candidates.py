@@ -211,17 +211,30 @@ def _refine(quote: Quote, prepared: PreparedText, start: int, end: int) -> Candi
     if quote.ends == "with":
         end_options += [folded.to_folded(p - 1) + 1 for p in sentence_ends(original, low, high)]
 
+    # Sentence starts over every span the options allow, found once (spans are many).
+    o_low = folded.to_original(min(start_options), min(start_options) + 1)[0]
+    o_high = folded.to_original(max(end_options) - 1, max(end_options))[1]
+    starts_here = sentence_starts(original, o_low + 1, o_high)
+    begins_at: dict[int, bool] = {}
+    ends_at: dict[int, bool] = {}
+
     def boundaries(s: int, e: int) -> float:
         o_s, o_e = folded.to_original(s, e)
         # A span holding more sentences than the quote did has pulled a neighbour in.
-        extra = len(sentence_starts(original, o_s + 1, o_e)) - quote.sentences
-        bonus = -SENTENCE_BONUS * 2 * max(0, extra)
-        if quote.begins and starts_sentence(original, o_s):
-            bonus += SENTENCE_BONUS
-        if (quote.ends == "with" and ends_sentence(original, o_e)) or (
-            quote.ends == "before" and before_sentence_end(original, o_e)
-        ):
-            bonus += SENTENCE_BONUS
+        inside = bisect_left(starts_here, o_e) - bisect_left(starts_here, o_s + 1)
+        bonus = -SENTENCE_BONUS * 2 * max(0, inside - quote.sentences)
+        if quote.begins:
+            if o_s not in begins_at:
+                begins_at[o_s] = starts_sentence(original, o_s)
+            bonus += SENTENCE_BONUS if begins_at[o_s] else 0.0
+        if quote.ends:
+            if o_e not in ends_at:
+                ends_at[o_e] = (
+                    ends_sentence(original, o_e)
+                    if quote.ends == "with"
+                    else before_sentence_end(original, o_e)
+                )
+            bonus += SENTENCE_BONUS if ends_at[o_e] else 0.0
         return bonus
 
     def fit(s: int, e: int) -> float:
