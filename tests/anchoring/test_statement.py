@@ -77,3 +77,23 @@ def test_renamed_needs_a_name_gone_and_another_come() -> None:
     statement = Statement.of(pin("Yesterday Dev Okafor said it was over.", "Dev Okafor said it was over."))
     assert statement.renamed("Ana Kusuma said it was over.")
     assert not statement.renamed("Dev Okafor said on Friday it was over.")  # a name only added
+
+
+DATED = (
+    "The first phase is running. Construction of a second phase is scheduled to begin on July 1, "
+    "2024, subject to permits. The campus will then hold 70 megawatts."
+)
+
+
+def test_a_corrected_date_is_a_corrected_figure_and_a_month_alone_is_wording() -> None:
+    from workbench.anchoring import reanchor_quote
+    from workbench.anchoring.sentences import figures
+
+    assert figures("to begin on July 1, 2024, or 1 Juli") == ["July", "1", "2024", "1", "Juli"]
+    assert wording("to begin on July 1, 2024") == ["to", "begin", "on"]
+    assert wording("sales rose in July") == ["sales", "rose", "in", "july"]  # no day: the month is words
+    quote = "Construction of a second phase is scheduled to begin on July 1, 2024, subject to permits."
+    moved = DATED.replace("July 1, 2024", "September 2, 2024")
+    found = reanchor_quote(pin(DATED, quote), moved)
+    assert found.status == "edited"  # the same statement, its date corrected
+    assert moved[found.start : found.end] == quote.replace("July 1, 2024", "September 2, 2024")

@@ -121,6 +121,65 @@ def numbers(text: str) -> list[str]:
     return _NUMBER.findall(text)
 
 
+# Month names, English and Indonesian: beside a day number they are part of a date, a figure.
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "januari",
+        "februari",
+        "maret",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "oktober",
+        "desember",
+    ]
+)
+
+
+def _date_months(words: list[str]) -> set[int]:
+    """Indices of month names that stand beside a number ("July 1", "1 Juli"): those months are
+    a date's parts, figures like its day and year, not the statement's wording."""
+    return {
+        i
+        for i, word in enumerate(words)
+        if word.lower() in _MONTHS
+        and any(0 <= j < len(words) and words[j][0].isdigit() for j in (i - 1, i + 1))
+    }
+
+
+def figures(text: str) -> list[str]:
+    """The figures of ``text`` in order: its numbers as written, and the month of each date
+    ("July 1, 2024" -> ["July", "1", "2024"]), so a corrected date is a corrected figure."""
+    pieces = [m.group() for m in _TOKEN.finditer(text) if m.group() not in ".!?\n"]
+    months = _date_months(pieces)
+    return [p for i, p in enumerate(pieces) if p[0].isdigit() or i in months]
+
+
 def names(text: str) -> list[str]:
     """Capitalised words that do not begin a sentence (people, places, bodies), in order."""
     out = []
@@ -135,7 +194,9 @@ def names(text: str) -> list[str]:
 
 def wording(text: str) -> list[str]:
     """The words of ``text`` without its numbers, hedges and sentence ends."""
-    words = [t for t in tokens(text) if t != END and not t[0].isdigit()]
+    every = [t for t in tokens(text) if t != END]
+    months = _date_months(every)  # a date's month is a figure (see figures)
+    words = [t for i, t in enumerate(every) if not t[0].isdigit() and i not in months]
     out: list[str] = []
     i = 0
     while i < len(words):

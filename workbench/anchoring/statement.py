@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workbench.anchoring.selectors import TextQuoteSelector
-from workbench.anchoring.sentences import OwnSentence, names, numbers, own_sentence, wording
+from workbench.anchoring.sentences import OwnSentence, figures, names, numbers, own_sentence, wording
 
 # A number in the same sentence right before (after) a passage, nothing but spaces between.
 _NEAR_NUMBER_BEFORE = re.compile(r"(?<![.!?] )(?<![.!?])(\d+(?:[.,]\d+)*)[ \t]*$")
@@ -37,7 +37,7 @@ class Statement:
     def of(cls, selector: TextQuoteSelector) -> Statement:
         prefix, exact, suffix = selector.prefix, selector.exact, selector.suffix
         return cls(
-            figures=numbers(exact),
+            figures=figures(exact),
             wording=wording(exact),
             names=names(exact),
             own=own_sentence(prefix, exact, suffix),
@@ -80,7 +80,7 @@ class Statement:
         if not passage.rstrip().endswith((".", "!", "?")):
             after = text[end : end + NEAR_NUMBER_CHARS]
             nearby += [n for n in _NEAR_NUMBER_AFTER.findall(after) if n not in self.beside]
-        stated = numbers(passage) + nearby
+        stated = figures(passage) + nearby
         if not Counter(stated) - Counter(self.figures) or not Counter(self.figures) - Counter(stated):
             # No number the quote did not have (one may have been dropped), or every number of
             # the quote still there (a clause with another was added: "..., the highest since
@@ -99,8 +99,9 @@ class Statement:
     def change_size(self, passage: str) -> float:
         """How far a corrected figure moved, relative to the larger of old and new (inf when more
         than one number changed)."""
-        old = Counter(self.figures) - Counter(numbers(passage))
-        new = Counter(numbers(passage)) - Counter(self.figures)
+        quoted = [f for f in self.figures if f[0].isdigit()]
+        old = Counter(quoted) - Counter(numbers(passage))
+        new = Counter(numbers(passage)) - Counter(quoted)
         if len(old) != 1 or len(new) != 1:
             return float("inf")
         a, b = (float(next(iter(x)).replace(",", "")) for x in (old, new))
