@@ -18,6 +18,13 @@ from workbench.tui.jobs import Jobs
 from workbench.tui.screens.articles import ArticlesScreen
 
 
+def _import_ahead() -> None:
+    """What opening an article needs beyond the article list (its screen; suggestions, which
+    import fetching and matching: ~0.5 s), imported while the checker reads the list."""
+    import workbench.services.suggestions
+    import workbench.tui.screens.claims  # noqa: F401
+
+
 class WorkbenchApp(App[None]):
     """Keyboard-first claim checking. The workspace is opened by the caller and outlives the app."""
 
@@ -39,6 +46,9 @@ class WorkbenchApp(App[None]):
     def on_mount(self) -> None:
         self.keep_heap()  # what the imports made
         self.push_screen(ArticlesScreen())
+        self.run_worker(
+            _import_ahead, name="import ahead", group="import-ahead", thread=True, exit_on_error=False
+        )
         if warning := language_warning():
             self.notify(warning, severity="warning", timeout=10)
 

@@ -8,6 +8,7 @@ jobs that change the evidence, load the table again (``load_claims``).
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
@@ -18,7 +19,6 @@ from textual.widgets import DataTable, Static
 from workbench.domain import ReviewState
 from workbench.labels import display_name
 from workbench.services.articles import get_article
-from workbench.services.suggestions import Suggestion, suggest_for_article
 from workbench.services.verdicts import ClaimRow, ClaimView, get_claims, list_claim_rows
 from workbench.tui.screens.claim_jobs import ClaimJobs
 from workbench.tui.text import plain
@@ -28,6 +28,8 @@ from workbench.tui.widgets.list_table import Cell, ListTable, PlainCell
 if TYPE_CHECKING:
     from textual.worker import Worker
 
+    from workbench.services.suggestions import Suggestion
+    from workbench.services.workspace import Workspace
     from workbench.storage.models import Article
     from workbench.tui.app import WorkbenchApp
 
@@ -53,6 +55,18 @@ def _cells(row: ClaimRow, names: dict[str, str]) -> tuple[Cell, ...]:
     best = f"{row.best:.0f}" if row.best is not None else "-"
     words = PlainCell(_one_line(row.text))  # the claim's face: the article's own words
     return str(row.id), row.kind, verdict, best, words
+
+
+SUGGESTIONS = "workbench.services.suggestions"
+
+
+def suggest(ws: Workspace, article_id: int, views: list[ClaimView]) -> dict[int, Suggestion]:
+    """``suggest_for_article``, imported in the worker that needs it: the suggestions module
+    imports fetching (trafilatura, httpx) and matching, half a second the claims screen would
+    otherwise spend before it opens (``WorkbenchApp`` imports it in the background at start)."""
+    from workbench.services.suggestions import suggest_for_article
+
+    return suggest_for_article(ws, article_id, views)
 
 
 def _verdict_id(view: ClaimView) -> int:
@@ -96,7 +110,9 @@ class ClaimList(ClaimJobs):
         target = select_id if select_id is not None else under_cursor
         at = next((i for i, row in enumerate(rows) if row.id == target), 0)
         views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_NEAR) : at + DETAIL_NEAR]])
-        suggestions = suggest_for_article(ws, self.article_id, views)
+        # right after start the suggestions module may still be importing: the table does not wait
+        ready = SUGGESTIONS in sys.modules
+        suggestions = suggest(ws, self.article_id, views) if ready else None
         self.deliver(self._show, article, rows, views, suggestions, select_id, origin)
 
     def _show(
@@ -104,7 +120,7 @@ class ClaimList(ClaimJobs):
         article: Article,
         rows: list[ClaimRow],
         views: list[ClaimView],
-        suggestions: dict[int, Suggestion],
+        suggestions: dict[int, Suggestion] | None,
         select_id: int | None,
         origin: int | None = None,
     ) -> None:
@@ -114,7 +130,7 @@ class ClaimList(ClaimJobs):
         self.article, self.rows = article, rows
         self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.details = OrderedDict((view.claim.id or 0, view) for view in views)
-        self.suggestions = dict(suggestions)
+        self.suggestions = dict(suggestions or {})
         for claim_id, (row, view) in self._fresh.items():  # saved while this load was reading
             index = self._row_of.get(claim_id)
             if index is not None and (rows[index].verdict_id or 0) < (row.verdict_id or 0):
@@ -133,6 +149,8 @@ class ClaimList(ClaimJobs):
         table.fit_column("claim", (c[-1] for c in cells), most=CLAIM_WIDTH)
         self.workbench.keep_heap()  # the rows stay as long as the screen: out of full collections
         self._show_counts()
+        if suggestions is None:
+            self._suggest_later(views, self._generation)
         if rows:
             # Go to the claim an action produced only if the checker is still where the action
             # started: one who typed on meanwhile ("s", Enter, Down...) stays on the claim they
@@ -194,11 +212,26 @@ class ClaimList(ClaimJobs):
         self._asked = frozenset(missing[:DETAIL_CHUNK])
         self._detail_load = self._load_details(sorted(self._asked), self._generation)
 
+    @work(thread=True, exit_on_error=False, group="claim-suggestions")
+    def _suggest_later(self, views: list[ClaimView], generation: int) -> None:
+        self.deliver(
+            self._suggestions_arrived, suggest(self.workbench.workspace, self.article_id, views), generation
+        )
+
+    def _suggestions_arrived(self, suggestions: dict[int, Suggestion], generation: int) -> None:
+        if generation != self._generation:
+            return
+        for claim_id, suggestion in suggestions.items():
+            self.suggestions.setdefault(claim_id, suggestion)
+        index = self.query_one("#claims-table", DataTable).cursor_row
+        if 0 <= index < len(self.rows) and self.rows[index].id in suggestions:
+            self._show_detail(index)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="claim-details")
     def _load_details(self, claim_ids: list[int], generation: int) -> None:
         ws = self.workbench.workspace
         views = get_claims(ws, claim_ids)
-        suggestions = suggest_for_article(ws, self.article_id, views)
+        suggestions = suggest(ws, self.article_id, views)
         self.deliver(self._details_arrived, views, suggestions, generation)
 
     def _details_arrived(
@@ -273,7 +306,7 @@ class ClaimList(ClaimJobs):
         ws = self.workbench.workspace
         rows = list_claim_rows(ws, self.article_id, [claim_id])
         views = get_claims(ws, [claim_id])
-        suggestions = suggest_for_article(ws, self.article_id, views) if evidence_changed else {}
+        suggestions = suggest(ws, self.article_id, views) if evidence_changed else {}
         self.deliver(self._claim_changed, rows, views, suggestions)
 
     def _claim_changed(

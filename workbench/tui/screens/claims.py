@@ -13,13 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from workbench.labels import display_name
-from workbench.services.reports import FORMATS
 from workbench.services.verdicts import ClaimView, record_verdict
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.label_keys import label_key_bindings, name_label_bindings
 from workbench.tui.screens.claim_edit import EDIT_BINDINGS
 from workbench.tui.screens.claim_list import CLAIM_WIDTH, ClaimList
-from workbench.tui.screens.export_dialog import ExportRequest, default_report_path, format_name
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.footer import StableFooter
@@ -28,6 +26,7 @@ from workbench.tui.widgets.list_table import ListTable
 if TYPE_CHECKING:
     from workbench.services.archive_search import ArchiveHit
     from workbench.tui.jobs import Job
+    from workbench.tui.screens.export_dialog import ExportRequest
 
 
 class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.py, claim_edit.py
@@ -209,10 +208,16 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
         return self.article.slug if self.article and self.article.slug else f"article-{self.article_id}"
 
     def _report_path(self, fmt: str) -> Path:
+        # reports, and the fetching and matching they import, load when first asked for: opening
+        # the claims screen does not wait for them
+        from workbench.tui.screens.export_dialog import default_report_path
+
         return default_report_path(self.workbench.workspace.db.url, self._report_name, fmt)
 
     def action_export(self, fmt: str = "md") -> None:
         """Write the report in ``fmt`` to its default path, beside the database."""
+        from workbench.tui.screens.export_dialog import ExportRequest
+
         self.export_report(ExportRequest(fmt, self._report_path(fmt)))
 
     def action_export_as(self) -> None:
@@ -266,6 +271,9 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
             "export_as",
             "Choose the format, the report language and the file",
         )
+        from workbench.services.reports import FORMATS
+        from workbench.tui.screens.export_dialog import format_name
+
         for fmt in FORMATS:
             yield PaletteCommand(
                 f"Export report: {format_name(fmt)}", f"export('{fmt}')", f"Writes {self._report_path(fmt)}"

@@ -10,7 +10,7 @@ is; the choice is shown on its own line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,9 +23,11 @@ from textual.widgets.option_list import Option
 
 from workbench.labels import Label as VerdictLabel
 from workbench.labels import display_name, labels
-from workbench.services.suggestions import Suggestion
 from workbench.tui.label_keys import label_key_bindings, name_label_bindings
 from workbench.tui.text import plain
+
+if TYPE_CHECKING:  # the suggestions module imports fetching and matching: loaded by the workers
+    from workbench.services.suggestions import Suggestion
 
 
 @dataclass(frozen=True, slots=True)
