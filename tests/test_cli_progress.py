@@ -261,3 +261,17 @@ def test_fetch_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
     os.close(master)
     assert result.returncode == 0, seen
     assert re.search(r"fetching \[#+\] 4/4 sources", seen.decode("utf-8", "replace"))
+
+
+def test_demo_no_semantic_matches_lexically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr("workbench.services.matching.semantic_for", lambda *args: asked.append(args))
+    result = CliRunner().invoke(
+        app,
+        ["--db", str(tmp_path / "claims.db"), "demo", "--offline", "--no-tui", "--no-semantic", "--json"],
+        env={"WORKBENCH_ARCHIVE": str(tmp_path / "archive")},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert '"claims_with_evidence"' in result.output
+    assert asked == []

@@ -13,6 +13,11 @@ db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 archive_app = typer.Typer(help="The WARC evidence archive.", no_args_is_help=True)
 
 
+NoSemanticFlag = Annotated[
+    bool, typer.Option("--no-semantic", help="Lexical scores only, even with the semantic extra installed.")
+]
+
+
 def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
     app.command("fetch")(fetch)
@@ -30,6 +35,7 @@ def demo(
     ctx: typer.Context,
     offline: Annotated[bool, typer.Option("--offline", help="Skip live fetches of real sources.")] = False,
     no_tui: Annotated[bool, typer.Option("--no-tui", help="Load, fetch and match, then exit.")] = False,
+    no_semantic: NoSemanticFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Load the built-in cases (idempotent), fetch their sources, match, then open the TUI."""
@@ -37,7 +43,10 @@ def demo(
 
     with workspace(ctx) as ws:
         reports = load_builtin_cases(
-            ws, offline=offline, progress=None if as_json else lambda m: echo(m, err=True)
+            ws,
+            offline=offline,
+            progress=None if as_json else lambda m: echo(m, err=True),
+            semantic=not no_semantic,
         )
         db_url = ws.db.url
     if as_json:
@@ -127,9 +136,6 @@ def fetch(
         raise typer.Exit(3)
 
 
-NoSemanticFlag = Annotated[
-    bool, typer.Option("--no-semantic", help="Lexical scores only, even with the semantic extra installed.")
-]
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
 
 

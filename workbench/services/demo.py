@@ -43,7 +43,7 @@ class CaseLoadReport:
         }
 
 
-def load_case(ws: Workspace, case: Case, *, offline: bool = False) -> CaseLoadReport:
+def load_case(ws: Workspace, case: Case, *, offline: bool = False, semantic: bool = True) -> CaseLoadReport:
     article = add_article(
         ws,
         case.read_text(),
@@ -71,16 +71,20 @@ def load_case(ws: Workspace, case: Case, *, offline: bool = False) -> CaseLoadRe
     views = list_claims(ws, article.id)
     report.claims = len(views)
     if any(f.new_snapshot for f in report.fetches) or not any(view.evidence for view in views):
-        report.match = match_article(ws, article.id)
+        report.match = match_article(ws, article.id, semantic=semantic)
     return report
 
 
 def load_builtin_cases(
-    ws: Workspace, *, offline: bool = False, progress: Callable[[str], None] | None = None
+    ws: Workspace,
+    *,
+    offline: bool = False,
+    progress: Callable[[str], None] | None = None,
+    semantic: bool = True,
 ) -> list[CaseLoadReport]:
     reports = []
     for case in builtin_cases():
         if progress:
             progress(f"loading {case.slug}")
-        reports.append(load_case(ws, case, offline=offline))
+        reports.append(load_case(ws, case, offline=offline, semantic=semantic))
     return reports
