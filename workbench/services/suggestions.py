@@ -15,10 +15,10 @@ from workbench.domain import FetchOutcome
 from workbench.matching import suggest_verdict
 from workbench.matching.evidence import LocatedEvidence
 from workbench.services.articles import article_sources, get_article
-from workbench.services.fetching import last_attempts, latest_snapshot
 from workbench.services.verdicts import ClaimView, list_claims
 from workbench.services.workspace import Workspace
-from workbench.storage.models import Source
+from workbench.storage.models import FetchAttempt, Source
+from workbench.storage.queries import latest_rows, latest_snapshot_ids
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Where a sentence end can begin: a search for _SENTENCE_END from any offset finds the first of
@@ -69,8 +69,10 @@ def suggest_for_article(
     the caller already has them)."""
     article = get_article(ws, ref)
     sources = article_sources(ws, ref)
-    attempts = last_attempts(ws, [s.id or 0 for s in sources])
-    fetched = {s.id for s in sources if latest_snapshot(ws, s.id or 0) is not None}
+    ids = [s.id or 0 for s in sources]
+    with ws.db.session() as session:  # two queries for all sources, not one per source
+        attempts = latest_rows(session, FetchAttempt, FetchAttempt.source_id, ids)
+        fetched = set(latest_snapshot_ids(session, ids))
     unreachable = [
         s
         for s in sources
