@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, func, select
 
 from workbench.provenance import SnapshotProvenance
@@ -32,26 +32,16 @@ def snapshot_copies(session: Session, snapshot_ids: Iterable[int]) -> dict[int, 
     ids = sorted(set(snapshot_ids))
     if not ids:
         return {}
-    rows = session.exec(
-        select(Snapshot.id, Snapshot.fetched_at, Snapshot.archive_name, Snapshot.memento_datetime).where(
-            col(Snapshot.id).in_(ids)
-        )
-    ).all()
-    hashes = dict(
-        session.exec(select(Snapshot.id, Snapshot.payload_sha256).where(col(Snapshot.id).in_(ids))).all()
+    # one query, five columns: a Row answers by column name, as SnapshotProvenance.of reads it
+    columns = (
+        Snapshot.id,
+        Snapshot.fetched_at,
+        Snapshot.archive_name,
+        Snapshot.memento_datetime,
+        Snapshot.payload_sha256,
     )
-    return {
-        snapshot_id: SnapshotProvenance.of(_Columns(fetched_at, archive, memento, hashes[snapshot_id]))
-        for snapshot_id, fetched_at, archive, memento in rows
-        if snapshot_id is not None
-    }
-
-
-class _Columns(NamedTuple):
-    fetched_at: datetime
-    archive_name: str | None
-    memento_datetime: datetime | None
-    payload_sha256: str
+    rows = session.execute(sa_select(*(col(c) for c in columns)).where(col(Snapshot.id).in_(ids))).all()
+    return {row.id: SnapshotProvenance.of(row) for row in rows}
 
 
 def latest_snapshot_ids(session: Session, source_ids: Sequence[int]) -> dict[int, int]:
