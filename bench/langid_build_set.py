@@ -151,8 +151,8 @@ FILES = [
     ("sources/microsoft-russia-2022/article.id.txt", "id"),
     ("tests/claims/data/article.id.txt", "id"),
     ("tests/claims/data/article.en.txt", "en"),
-    ("tests/claims/data/heldout.id.txt", "id"),
-    ("tests/claims/data/heldout.en.txt", "en"),
+    ("tests/claims/data/retired.id.txt", "id"),
+    ("tests/claims/data/retired.en.txt", "en"),
 ]
 HTML_PAGES = "sources/contoso-demo/site/v1"
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
