@@ -43,10 +43,11 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"^(?:share|bagikan|follow\s+us|ikuti\s+(?:kami|berita|update|kanal)|subscribe|berlangganan|"
+    # whole words: "Shares rose 3 percent" and "Gabungan ..." open sentences, not prompts
+    r"^(?:(?:share|bagikan|follow\s+us|ikuti\s+(?:kami|berita|update|kanal)|subscribe|berlangganan|"
     r"download\s+aplikasi|unduh\s+aplikasi|klik\s+di\s+sini|click\s+here|sign\s+up|dapatkan\s+"
     r"(?:update|berita)|gabung|join\s+(?:our|us)|advertisement|iklan|scroll\s+to\s+continue|"
-    r"scroll\s+untuk|©|\(c\)|all\s+rights\s+reserved)",
+    r"scroll\s+untuk|all\s+rights\s+reserved)\b|©|\(c\))",
     re.IGNORECASE,
 )
 # Agency sign-offs such as "(ant/abc)" or "(Reuters)".

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.claims.english_clauses import embedded_relatives, english_cuts
 from workbench.claims.segment import trim
 from workbench.language.numbers import parse_number_words
 
@@ -87,9 +88,11 @@ def strip_leading_marker(text: str, start: int, end: int) -> int:
 
 
 def split_clauses(
-    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], names_checkable: bool = True
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], english: bool = False
 ) -> list[Clause]:
-    """Atomic clauses of ``text[start:end]``, trimmed, in order."""
+    """Atomic clauses of ``text[start:end]``, trimmed, in order. ``english`` adds the English
+    clause rules of :mod:`workbench.claims.english_clauses`; a relative clause inside the
+    sentence may then overlap the clause that holds it."""
     start, end = trim(text, start, end, TRIM_CHARS)
     if start >= end:
         return []
@@ -97,20 +100,28 @@ def split_clauses(
     leading = _split_leading_date(text, start, end, dates)
     if leading is not None:
         head, tail = leading
-        return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates)]
+        return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates, english)]
     enumeration = _split_enumeration(text, start, end)
     if enumeration:
         return enumeration
-    for cut_start, cut_end in _cuts(text, start, end, dates):
+    relatives = embedded_relatives(text, start, end, dates) if english else []
+    for cut_start, cut_end in _cuts(text, start, end, dates, english):
+        if any(r_start <= cut_start < r_end for r_start, r_end in relatives):
+            continue  # a cut inside "which opened in 1968, " is no cut of the sentence
         left = trim(text, start, cut_start, TRIM_CHARS)
         right = trim(text, cut_end, end, TRIM_CHARS)
         if _words(text, *left) >= 3 and _words(text, *right) >= 3:
-            return [*split_clauses(text, *left, dates), *split_clauses(text, *right, dates)]
-    return [Clause(start, end)]
+            return [
+                *split_clauses(text, *left, dates, english),
+                *split_clauses(text, *right, dates, english),
+            ]
+    return [*(Clause(*trim(text, s, e, TRIM_CHARS)) for s, e in relatives), Clause(start, end)]
 
 
-def _cuts(text: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    cuts: list[tuple[int, int]] = []
+def _cuts(
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], english: bool = False
+) -> list[tuple[int, int]]:
+    cuts: list[tuple[int, int]] = english_cuts(text, start, end) if english else []
     for pattern in _SPLITS:
         cuts.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
     for match in _INCLUDING.finditer(text, start, end):

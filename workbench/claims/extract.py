@@ -49,6 +49,7 @@ class _Context:
     text: str
     people: PeopleIndex
     date_spans: SpanIndex[tuple[int, int]]
+    english: bool = False
 
     def dates_near(self, start: int, end: int) -> list[tuple[int, int]]:
         """The date spans that touch ``text[start:end]``: all a clause split looks at."""
@@ -93,7 +94,7 @@ def extract_claims(
     for line in lines:
         for attribution in find_attributions(text, line.content_start, line.end):
             people.add(attribution.name, attribution.role)
-    context = _Context(text, people, span_index(date_spans))
+    context = _Context(text, people, span_index(date_spans), language == "en")
     drafts: list[_Draft] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -139,9 +140,8 @@ def _line_drafts(
             if region.start > position:
                 drafts.extend(_narration(context, position, region.start - 1, line, intro, asides, speaker))
             quote_start, quote_end = max(sentence_start, region.start), min(sentence_end, region.end)
-            for clause in split_clauses(
-                text, quote_start, quote_end, context.dates_near(quote_start, quote_end)
-            ):
+            dates = context.dates_near(quote_start, quote_end)
+            for clause in split_clauses(text, quote_start, quote_end, dates, context.english):
                 drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
             last_speaker = speaker
@@ -201,7 +201,7 @@ def _narration(
     role = "list-item" if line.bullet else "aside" if intro else None
     drafts.extend(
         _Draft(c.start, c.end, c.role or role)
-        for c in split_clauses(text, start, end, context.dates_near(start, end))
+        for c in split_clauses(text, start, end, context.dates_near(start, end), context.english)
     )
     return drafts
 

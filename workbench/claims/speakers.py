@@ -21,7 +21,7 @@ _ROLE = (
     r"duta\s+besar|vice\s+president|president|chief\s+(?:\w+\s+)?officer|chief\s+executive|"
     r"director(?:\s+general)?|chair(?:man|woman|person)?|minister|secretary(?:\s+general)?|governor|"
     r"mayor|spokes(?:person|man|woman)|co-?founder|founder|manager|researcher|analyst|professor|"
-    r"commissioner|deputy|senator|ambassador|coordinator|head|executive\s+director|general\s+counsel|"
+    r"commissioner|deputy|senator|ambassador|coordinator|head|leader|executive\s+director|general\s+counsel|"
     r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)

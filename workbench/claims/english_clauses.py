@@ -1,0 +1,182 @@
+"""Where an English sentence holds a second checkable fact of its own.
+
+Rules without a parser (no English parser with offline weights is kept on the package index;
+see docs/language.md): each looks for a word that opens a clause and for evidence that the
+clause has a verb, and each leaves the caller to check that both halves are long enough.
+
+- a participial clause after a comma: "..., cutting about 1,800 jobs";
+- a reason clause: "... because no buyer was found", "... as it shifts spending toward wind";
+- a purpose clause: "... in order to ...", or "to" + verb after an amount ("borrow $25 million
+  to buy the site"), where "to" cannot be the complement of a verb ("voted to build");
+- a result or concession clause after a comma: ", so ...", ", although ...";
+- a coordinated predicate sharing the subject: "approved the budget and raised fees by 10%",
+  "has fallen by 8,000 and now stands at 23,000";
+- a non-restrictive relative clause: "the plan, which will cost $2 billion" (at the end of the
+  sentence a cut; inside it, "The plant, which opened in 1968, supplied ...", a claim of its own
+  when it carries a figure or a date, the sentence staying whole).
+
+A cut is ``(cut_start, cut_end)``: the left half ends at ``cut_start``, the right half starts
+at ``cut_end``; a cut that keeps its opening word ("because", "as", "to", the participle) in the
+right half removes only the space or comma before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Words in -ing that are no participle opening a clause.
+_NOT_PARTICIPLES = frozenset(
+    """during including according morning evening building spring string thing nothing something
+    anything everything ceiling king ring wing sing bring meeting funding housing training
+    spending planning hearing ruling opening offering earnings savings beijing regarding
+    concerning excluding notwithstanding pending wedding clothing ending""".split()  # noqa: SIM905
+)
+# Past forms that do not end in -ed, and base forms that double as them.
+_IRREGULAR_PAST = frozenset(
+    """began bought brought built came cut dealt did drew drove fell felt fought found fled flew
+    forgot froze gave got grew had held hid hit hurt kept knew laid led left lent let lost made
+    meant met paid put quit ran rang rose said sank sat saw sent set shed shot shut sold sought
+    spent split spread stood stole struck swore swept took taught tore told thought threw won
+    withdrew wrote""".split()  # noqa: SIM905
+)
+_AUXILIARIES = frozenset(
+    """is are was were has have had will would can could did does do may might must should
+    shall""".split()  # noqa: SIM905
+)
+# Words after "to" that show it is no infinitive: determiners, pronouns, prepositions.
+_NOT_INFINITIVE = frozenset(
+    """the a an its their his her our your my this that these those some any all each every
+    more less most least about around nearly almost over under than up down be""".split()  # noqa: SIM905
+)
+_ADVERB = r"(?:now|then|later|also|still|since|soon|recently|quickly|eventually|finally|\w+ly)"
+# Words that, right after a verb, open its object: "and employs 32 teachers", "and cut the fee".
+_OBJECT_OPENERS = frozenset(
+    """the a an its their his her our this that these those some all more""".split()  # noqa: SIM905
+)
+_PRONOUN_SUBJECTS = frozenset(["it", "they", "he", "she", "we"])
+# "such as the ...", "as part of ...", "as well as ...": "as" that opens no clause.
+_NOT_AS_CLAUSE = frozenset(
+    """such well known served same much many far soon long so just part a an of if though to
+    usual expected planned""".split()  # noqa: SIM905
+)
+
+_PARTICIPLE = re.compile(r",\s+(?P<word>[a-z]{3,}ing)\s+(?P<next>[\w$£€]+)")
+_BECAUSE = re.compile(r",?\s+(?=because\b)")
+_AS = re.compile(r",?\s+as\s+")
+_PURPOSE = re.compile(r",?\s+(?=in\s+order\s+to\s+\w|so\s+that\s+\w)")
+_AMOUNT_TO = re.compile(
+    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|per\s+cent)(?:\s+[a-z]+)?\s+(?=to\s+(?P<verb>[a-z]+)\b)"
+)
+_RESULT = re.compile(r",\s+(?=(?:so|although|though|even\s+though)\s+(?!far\b|much\b|many\b|called\b)\w)")
+# ", up 8 percent from 2023": a change stated beside the figure.
+_CHANGE = re.compile(
+    r",\s+(?=(?:up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€])"
+)
+_WITH = re.compile(r",\s+(?=with\s+)")
+_PREDICATE = re.compile(
+    rf"\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _is_past(word: str) -> bool:
+    lowered = word.lower()
+    return (len(lowered) >= 5 and lowered.endswith("ed")) or lowered in _IRREGULAR_PAST
+
+
+def _is_finite(word: str) -> bool:
+    return word.lower() in _AUXILIARIES or (word.islower() and _is_past(word))
+
+
+def _has_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds an auxiliary or a past form after its first word."""
+    return any(_is_finite(w) for w in _WORD.findall(text[start:end])[1:])
+
+
+def _next_comma(text: str, start: int, end: int) -> int:
+    comma = text.find(",", start, end)
+    return end if comma < 0 else comma
+
+
+def _as_opens_clause(text: str, before: int, after: int, end: int) -> bool:
+    """Whether the "as" between ``before`` and ``after`` opens a clause with its own subject and
+    verb: "as it shifts ...", "as the city's population grows", "as factories hired ..."."""
+    previous = _WORD.findall(text[max(0, before - 20) : before])
+    words = _WORD.findall(text[after:end])[:5]
+    if not words or (previous and previous[-1].lower() in _NOT_AS_CLAUSE):
+        return False
+    if words[0].lower() in _NOT_AS_CLAUSE:
+        return False
+    if words[0] in _PRONOUN_SUBJECTS:
+        return True
+    for index, word in enumerate(words[1:], 1):
+        if _is_finite(word):
+            return True
+        if word.endswith("s") and words[0] in ("the", "its", "their") and index <= 3:
+            return True  # "as the company shifts"
+        if word.lower() in _NOT_AS_CLAUSE:
+            return False
+    return False
+
+
+def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, int] | None:
+    """A second predicate of the same subject: "... and raised fees", "... and now stands at",
+    "... and employs 32 teachers", when the first half has a verb of its own."""
+    verb, following = match.group("verb"), match.group("next")
+    if verb.lower() in _AUXILIARIES:
+        return None  # "and were paid": the general rule for auxiliaries cuts it
+    adverb = match.group("adverb") is not None
+    opens_object = following.lower() in _OBJECT_OPENERS or following[0] in "$£€" or following[0].isdigit()
+    looks_verb = _is_past(verb) or (verb.islower() and ((adverb and verb.endswith("s")) or opens_object))
+    if not looks_verb or not _has_verb(text, start, match.start()):
+        return None
+    return match.start(), match.start("adverb") if adverb else match.start("verb")
+
+
+def english_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cuts of ``text[start:end]`` before an English clause that states a fact of its own."""
+    cuts: list[tuple[int, int]] = []
+    for match in _PARTICIPLE.finditer(text, start, end):
+        word, following = match.group("word"), match.group("next").lower()
+        if word not in _NOT_PARTICIPLES and following not in ("and", "or"):
+            cuts.append((match.start(), match.start() + 1))
+    for match in _AS.finditer(text, start, end):
+        if _as_opens_clause(text, match.start(), match.end(), end):
+            cuts.append((match.start(), match.start() + 1))
+    for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE):
+        cuts.extend((m.start(), m.start() + 1) for m in pattern.finditer(text, start, end))
+    for match in _WITH.finditer(text, start, end):
+        if re.search(r"\d", text[match.end() : _next_comma(text, match.end(), end)]):
+            cuts.append((match.start(), match.start() + 1))  # ", with 300 jobs at risk"
+    for match in _AMOUNT_TO.finditer(text, start, end):
+        verb = match.group("verb")
+        if verb not in _NOT_INFINITIVE and not (verb.endswith("s") and not verb.endswith(("ss", "us"))):
+            space = match.end() - 1
+            cuts.append((space, space + 1))
+    for match in _PREDICATE.finditer(text, start, end):
+        cut = _predicate_cut(text, start, match)
+        if cut is not None:
+            cuts.append(cut)
+    for match in _RELATIVE.finditer(text, start, end):
+        if _next_comma(text, match.end(), end) == end:
+            cuts.append((match.start(), match.start() + 1))
+    return cuts
+
+
+def embedded_relatives(
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Relative clauses set off by commas inside ``text[start:end]`` ("The plant, which opened
+    in 1968, supplied ...") that carry a figure or a date: each is a claim of its own."""
+    found: list[tuple[int, int]] = []
+    for match in _RELATIVE.finditer(text, start, end):
+        close = _next_comma(text, match.end(), end)
+        if close == end or len(text[close:end].split()) < 3:
+            continue
+        figure = re.search(r"\d", text[match.end() : close]) is not None
+        if figure or any(match.end() <= s and e <= close for s, e in dates):
+            found.append((match.end(), close))
+    return found
