@@ -166,3 +166,21 @@ def test_cuts_and_relatives_name_positions_in_the_whole_text() -> None:
     mill = text.index("The mill")
     relative = embedded_relatives(text, mill, len(text) - 1, [])
     assert [text[s:e] for s, e in relative] == ["which opened in 1968"]
+
+
+def test_a_second_predicate_after_an_irregular_past_is_its_own_claim() -> None:
+    sentence = "The river burst its banks and washed away part of the track bed."
+    assert _texts(sentence) == ["The river burst its banks", "washed away part of the track bed"]
+
+
+def test_by_and_a_noun_in_ing_opens_no_means_clause() -> None:
+    sentence = "Work was delayed by flooding in early 2024."
+    assert _texts(sentence) == ["Work was delayed by flooding in early 2024"]
+    assert _texts("The city cut costs by closing two depots.") == ["The city cut costs", "closing two depots"]
+
+
+def test_lower_case_words_narrowing_a_role_belong_to_the_attribution() -> None:
+    article = "Opposition transport spokesman Neil Obuya said the overspend should be investigated.\n"
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    roles = [c.text for c in claims if c.kind is ClaimKind.ATTRIBUTION]
+    assert roles == ["Opposition transport spokesman Neil Obuya"]

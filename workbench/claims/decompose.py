@@ -25,7 +25,8 @@ _SPLITS = (
     re.compile(rf",?\s+and\s+(?=(?:{_SUBJECTS_EN})\b)", re.IGNORECASE),
     re.compile(r",\s+(?:namun|tetapi|tapi|sedangkan|sementara|but|while|whereas)\s+"),
     re.compile(r"\s+dengan\s+(?=me(?!reka)[a-z]{4,})"),
-    re.compile(r",?\s+by\s+(?=[a-z]+ing\b)"),
+    # "by providing meals", not "by flooding in early 2024" (a noun before a preposition)
+    re.compile(r",?\s+by\s+(?=[a-z]+ing\b(?!\s+(?:in|on|at|of|from|during|since|after|before)\b))"),
     re.compile(r";\s+"),
 )
 # ", and every winter the bill ..." joins two clauses when neither side is a short list item.

@@ -34,11 +34,13 @@ _NOT_PARTICIPLES = frozenset(
 )
 # Past forms that do not end in -ed, and base forms that double as them.
 _IRREGULAR_PAST = frozenset(
-    """began bought brought built came cut dealt did drew drove fell felt fought found fled flew
-    forgot froze gave got grew had held hid hit hurt kept knew laid led left lent let lost made
-    meant met paid put quit ran rang rose said sank sat saw sent set shed shot shut sold sought
-    spent split spread stood stole struck swore swept took taught tore told thought threw won
-    withdrew wrote""".split()  # noqa: SIM905
+    """ate beat became began bent bet bid bit bled blew bore bought bound broke brought built burst
+    came cast caught chose clung cost crept cut dealt did drank drew drove dug fed fell felt fled
+    flew fought found forbade forecast forgave forgot froze gave got grew had heard held hid hit
+    hung hurt kept knew laid led left lent let lit lost made meant met overcame overtook paid put
+    quit ran rang rode rose said sang sank sat saw sent set shed shook shone shot shut slid sold
+    sought sped spent split spoke spread sprang spun stood stole struck stuck swam swept swore
+    swung taught thought threw told took tore upset went woke won wore withdrew wound wrote""".split()  # noqa: SIM905
 )
 _AUXILIARIES = frozenset(
     """is are was were has have had will would can could did does do may might must should

@@ -31,8 +31,15 @@ _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 _ROLE_COMMA_NAME = re.compile(
     rf"(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
 )
+# "state transport minister Helen Grady": the lower-case words that narrow a role.
+_ROLE_MODIFIER = (
+    r"state|federal|national|regional|local|city|county|town|district|provincial|opposition|party|"
+    r"transport|health|finance|education|environment|energy|foreign|defen[cs]e|interior|justice|"
+    r"labou?r|trade|housing|culture|police|council|company|deputy|former|acting|assistant|senior|"
+    r"junior|interim|vice"
+)
 _ROLE_NAME = re.compile(
-    rf"(?P<role>(?:{_CAP}\s+){{0,2}}(?i:{_ROLE}))\s+(?P<rest>{_CAP}(?:\s+{_CAP}){{1,3}})\b"
+    rf"(?P<role>(?:(?:{_CAP}|{_ROLE_MODIFIER})\s+){{0,3}}(?i:{_ROLE}))\s+(?P<rest>{_CAP}(?:\s+{_CAP}){{1,3}})\b"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,2}}?"
