@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/anchor_benchmark.py [--seed 7] [--per-kind 400] [--show wrong|orphaned]
     .venv/bin/python bench/anchor_benchmark.py --corpus realistic --half tuning|test [--per-kind 300]
+    add --w3c-only to re-anchor from the W3C selector alone (no whole own sentence), as when the
+    text a quote was pinned in is not at hand
 
 Each case pins a quote in an old text (TextQuoteSelector with 32 characters of context and its old
 offsets), edits the document, and asks :func:`workbench.anchoring.reanchor_quote` where the quote
@@ -30,6 +32,7 @@ import argparse
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -86,9 +89,16 @@ def main() -> None:
     parser.add_argument("--per-kind", type=int, help="default 400 (generated), 300 (realistic)")
     parser.add_argument("--show", choices=["wrong", "orphaned"], help="print the cases graded so")
     parser.add_argument("--kind", help="with --show: only this kind")
+    parser.add_argument(
+        "--w3c-only", action="store_true", help="selectors without the quote's whole own sentence"
+    )
     args = parser.parse_args()
 
     cases, kinds, origin = load(args.corpus, args.seed, args.half, args.per_kind)
+    if args.w3c_only:
+        for case in cases:
+            case.selector = replace(case.selector, sentence_before=None, sentence_after=None)
+        origin += ", W3C selector only"
     began = time.perf_counter()
     results = [reanchor_quote(case.selector, case.text) for case in cases]
     elapsed = time.perf_counter() - began

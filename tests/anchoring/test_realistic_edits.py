@@ -156,3 +156,39 @@ def test_restated_figure_survives_when_its_first_mention_is_reworded() -> None:
     result = reanchor_quote(pin(OLD, quote), new)
     assert result.status == "intact"
     assert result.start == new.index(quote)
+
+
+# The lede's figure "12 percent" has 32 characters of context each side; its sentence goes on
+# well beyond them (", and that the water had started to fall.").
+def test_short_figure_whose_sentence_changed_beyond_the_context_is_orphaned() -> None:
+    quote = "12 percent"
+    # Another figure in a sentence of the same frame: the first 32 characters after the number
+    # are the same, the rest of the sentence is not.
+    new = OLD.replace(
+        "12 percent of homes in the river towns were damaged, and that the water had started to fall.",
+        "30 percent of homes in the river towns were insured against floods.",
+    )
+    result = reanchor_quote(pin(OLD, quote), new)
+    assert result.status == "orphaned", result
+
+
+def test_short_figure_corrected_with_its_whole_sentence_standing_is_edited() -> None:
+    quote = "12 percent"
+    new = OLD.replace("that 12 percent of homes", "that 21 percent of homes")
+    result = reanchor_quote(pin(OLD, quote), new)
+    assert result.status == "edited"
+    assert located(result, new) == "21 percent"
+
+
+def test_without_the_whole_sentence_only_the_selector_context_is_weighed() -> None:
+    # A pin whose old text is not at hand (a batch line with the W3C fields only) is re-anchored
+    # as before: within 32 characters the replaced sentence looks like a correction.
+    quote = "12 percent"
+    new = OLD.replace(
+        "12 percent of homes in the river towns were damaged, and that the water had started to fall.",
+        "30 percent of homes in the river towns were insured against floods.",
+    )
+    selector = pin(OLD, quote)
+    w3c = TextQuoteSelector(selector.exact, selector.prefix, selector.suffix, selector.start, selector.end)
+    assert w3c.sentence_before is None
+    assert reanchor_quote(w3c, new).status == "edited"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.anchoring import TextQuoteSelector
-from workbench.anchoring.sentences import names, own_sentence, quote_bounds, wording
+from workbench.anchoring.sentences import names, own_sentence, quote_bounds, sentence_around, wording
 from workbench.anchoring.statement import Statement
 
 TEXT = (
@@ -97,3 +97,32 @@ def test_a_corrected_date_is_a_corrected_figure_and_a_month_alone_is_wording() -
     found = reanchor_quote(pin(DATED, quote), moved)
     assert found.status == "edited"  # the same statement, its date corrected
     assert moved[found.start : found.end] == quote.replace("July 1, 2024", "September 2, 2024")
+
+
+def test_sentence_around_reaches_the_sentence_boundaries() -> None:
+    start = TEXT.index("12 percent")
+    assert sentence_around(TEXT, start, start + len("12 percent")) == (
+        "The agency said that ",
+        " of homes were damaged on Tuesday.",
+    )
+    whole = "The agency said that 12 percent of homes were damaged on Tuesday."
+    start = TEXT.index(whole)
+    assert sentence_around(TEXT, start, start + len(whole)) == ("", "")
+
+
+def test_sentence_around_stops_at_a_line_or_list_item_and_at_its_limit() -> None:
+    text = "The main figures:\n- 12 percent of homes were damaged\n- 340 households lost power"
+    start = text.index("12 percent")
+    assert sentence_around(text, start, start + 2) == ("", " percent of homes were damaged")
+    long = "word " * 100 + "12 percent of homes."
+    start = long.index("12")
+    before, after = sentence_around(long, start, start + 2, limit=40)
+    assert (len(before), after) == (40, " percent of homes.")
+
+
+def test_the_pinned_text_gives_the_selector_its_sentence_only_where_it_holds_the_quote() -> None:
+    start = TEXT.index("12 percent")
+    bare = TextQuoteSelector("12 percent", "said that ", " of homes", 0, 10)
+    assert bare.with_sentence(TEXT, start, start + 10).sentence_before == "The agency said that "
+    assert bare.with_sentence(TEXT, start + 1, start + 11) is bare
+    assert bare.with_sentence(TEXT, start, len(TEXT) + 5) is bare

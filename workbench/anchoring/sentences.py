@@ -20,6 +20,7 @@ from workbench.anchoring.selectors import CONTEXT_CHARS
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[.!?]|\n")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 END = "."  # every sentence end is this token
+SENTENCE_CHARS = 240  # of the quote's own sentence kept on either side (see sentence_around)
 # Words that soften a figure without changing what it counts: a correction may add or drop them.
 HEDGES: tuple[tuple[str, ...], ...] = (
     ("an", "estimated"),
@@ -251,20 +252,20 @@ def _same(old: tuple[str, ...], new: list[str], cut: bool, fits: Callable[[str, 
     return list(old) == new
 
 
-def own_sentence(prefix: str, exact: str, suffix: str) -> OwnSentence:
-    """The quote's own sentence around it, from a selector's (unfolded) ``prefix``/``suffix``.
+def own_sentence(prefix: str, exact: str, suffix: str, width: int = CONTEXT_CHARS) -> OwnSentence:
+    """The quote's own sentence around it, from a selector's (unfolded) ``prefix``/``suffix``, or
+    from its whole sentence (see :func:`sentence_around`, ``width`` its limit).
 
-    A side of context as long as a selector's usual context was probably cut inside a word at its
-    far end. A quote that itself begins (ends) at a sentence boundary has no own sentence on that
-    side."""
+    A side of context ``width`` long was probably cut inside a word at its far end. A quote that
+    itself begins (ends) at a sentence boundary has no own sentence on that side."""
     before = tokens(prefix)
     begins = not before or before[-1] == END
-    before_cut = len(prefix) >= CONTEXT_CHARS and bool(prefix[:1].strip()) and bool(before)
+    before_cut = len(prefix) >= width and bool(prefix[:1].strip()) and bool(before)
     if END in before:
         before = before[len(before) - before[::-1].index(END) :]
         before_cut = False
     after = tokens(suffix)
-    after_cut = len(suffix) >= CONTEXT_CHARS and bool(suffix[-1:].strip()) and bool(after)
+    after_cut = len(suffix) >= width and bool(suffix[-1:].strip()) and bool(after)
     if END in after:
         after = after[: after.index(END) + 1]
         after_cut = False
@@ -275,3 +276,22 @@ def own_sentence(prefix: str, exact: str, suffix: str) -> OwnSentence:
     return OwnSentence(
         tuple(before), tuple(after), before_cut and bool(before), after_cut and bool(after), begins, ends
     )
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = SENTENCE_CHARS) -> tuple[str, str]:
+    """The rest of the sentence around ``text[start:end]``: from its start (a sentence, line or list
+    item) up to ``start``, and from ``end`` up to and with its final punctuation (closing quotes
+    included) or line end; at most ``limit`` characters each side. Empty on a side where the span
+    itself begins (ends) its sentence."""
+    low = max(0, start - limit)
+    if starts_sentence(text, start):
+        before = ""
+    else:
+        starts = sentence_starts(text, low, start)
+        before = text[starts[-1] if starts else low : start]
+    high = min(len(text), end + limit)
+    stops = [at for at in (text.find("\n", end, high),) if at >= 0] + sentence_ends(text, end, high)
+    after = text[end : min(stops, default=high)]
+    if ends_sentence(text, end):
+        after = ""
+    return before, after

@@ -12,7 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workbench.anchoring.selectors import TextQuoteSelector
-from workbench.anchoring.sentences import OwnSentence, figures, names, numbers, own_sentence, wording
+from workbench.anchoring.sentences import (
+    SENTENCE_CHARS,
+    OwnSentence,
+    figures,
+    names,
+    numbers,
+    own_sentence,
+    wording,
+)
 
 # A number in the same sentence right before (after) a passage, nothing but spaces between.
 _NEAR_NUMBER_BEFORE = re.compile(r"(?<![.!?] )(?<![.!?])(\d+(?:[.,]\d+)*)[ \t]*$")
@@ -32,6 +40,8 @@ class Statement:
     names: list[str]
     own: OwnSentence
     beside: frozenset[str] = field(default_factory=frozenset)  # numbers right beside the quote
+    # The own sentence whole, when the selector knows it (beyond its ~32 characters of context).
+    whole: OwnSentence | None = None
 
     @classmethod
     def of(cls, selector: TextQuoteSelector) -> Statement:
@@ -42,6 +52,9 @@ class Statement:
             names=names(exact),
             own=own_sentence(prefix, exact, suffix),
             beside=frozenset(_NEAR_NUMBER_BEFORE.findall(prefix) + _NEAR_NUMBER_AFTER.findall(suffix)),
+            whole=None
+            if selector.sentence_before is None or selector.sentence_after is None
+            else own_sentence(selector.sentence_before, exact, selector.sentence_after, SENTENCE_CHARS),
         )
 
     @property
@@ -87,6 +100,9 @@ class Statement:
             # 2016"): the figure did not change.
             return "same"
         if wording(passage) != self.wording or not self.in_own_sentence(text, start, end):
+            return "another"
+        if self.whole is not None and not all(self.whole.agrees(text, start, end)):
+            # The sentence differs beyond the selector's context: another period or thing.
             return "another"
         return "corrected"
 
