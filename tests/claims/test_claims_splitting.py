@@ -68,6 +68,19 @@ def _texts(article: str, lang: str = "en") -> list[str]:
             "The airport handled 30 million passengers, up 8 percent from 2023.",
             ["The airport handled 30 million passengers", "up 8 percent from 2023"],
         ),
+        (
+            "Reservoir levels have fallen to 45 percent, down from 70 percent a year ago.",
+            ["Reservoir levels have fallen to 45 percent", "down from 70 percent a year ago"],
+        ),
+        (
+            "Water use rose to 2.1 billion litres a day, compared with 1.6 billion normally.",
+            ["Water use rose to 2.1 billion litres a day", "compared with 1.6 billion normally"],
+        ),
+        # a superlative set beside the sentence
+        (
+            "Rainfall in July was 40 percent below average, the lowest since 1976.",
+            ["Rainfall in July was 40 percent below average", "the lowest since 1976"],
+        ),
         # a relative clause at the end of the sentence
         (
             "The ferry carried 1.2 million passengers last year, which was a record.",
@@ -184,3 +197,17 @@ def test_lower_case_words_narrowing_a_role_belong_to_the_attribution() -> None:
     claims = extract_claims(article, lang="en", article_date=FRIDAY)
     roles = [c.text for c in claims if c.kind is ClaimKind.ATTRIBUTION]
     assert roles == ["Opposition transport spokesman Neil Obuya"]
+
+
+def test_a_passive_told_names_no_source() -> None:
+    sentence = "Farmers, who rely on the river for irrigation, have been told to cut their use by a fifth."
+    assert _texts(sentence) == [sentence.rstrip(".")]
+
+
+def test_an_appositive_before_a_reporting_verb_describes_the_speaker() -> None:
+    article = "Mr Patel, a gardener for 30 years, said he had never seen the lawns so brown.\n"
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    assert [c.text for c in claims] == [
+        "Mr Patel, a gardener for 30 years",
+        "Mr Patel, a gardener for 30 years, said he had never seen the lawns so brown",
+    ]

@@ -73,8 +73,11 @@ _AMOUNT_TO = re.compile(
 _RESULT = re.compile(r",\s+(?=(?:so|although|though|even\s+though)\s+(?!far\b|much\b|many\b|called\b)\w)")
 # ", up 8 percent from 2023": a change stated beside the figure.
 _CHANGE = re.compile(
-    r",\s+(?=(?:up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€])"
+    r",\s+(?=(?:(?:up|down)\s+(?:by\s+|from\s+)?|compared\s+(?:with|to)\s+)"
+    r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€])"
 )
+# ", the lowest since 1976": a superlative set beside the sentence, to its end.
+_SUPERLATIVE = re.compile(r",\s+(?=(?:the|its|their)\s+(?:\w+est|most|least|first|worst|best)\s+[^,]+$)")
 _WITH = re.compile(r",\s+(?=with\s+)")
 _PREDICATE = re.compile(
     rf"\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
@@ -148,7 +151,7 @@ def english_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _AS.finditer(text, start, end):
         if _as_opens_clause(text, match.start(), match.end(), end):
             cuts.append((match.start(), match.start() + 1))
-    for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE):
+    for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE, _SUPERLATIVE):
         cuts.extend((m.start(), m.start() + 1) for m in pattern.finditer(text, start, end))
     for match in _WITH.finditer(text, start, end):
         if re.search(r"\d", text[match.end() : _next_comma(text, match.end(), end)]):

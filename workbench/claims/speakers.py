@@ -55,6 +55,11 @@ _DESCRIBED_NAME = re.compile(
     rf"(?P<role>\b(?:[Ss]eorang|[Ss]alah\s+seorang|[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,4}}[\w-]+),\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})(?=,)"
 )
+# "Mr Patel, a gardener for 30 years, said": an appositive before a reporting verb describes
+# the speaker whatever the noun.
+_NAME_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,60}}?)(?=,\s+(?:said|says|told|added|wrote)\b)"
+)
 IS_ROLE_RE = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:adalah|merupakan|menjabat(?:\s+sebagai)?|is|was|serves\s+as|has\s+been)\s+"
     rf"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{_ROLE})\b"
@@ -70,8 +75,10 @@ REPORTING_VERBS_ID = (  # noqa: SIM905 - a word list reads better as text
 # needs its own subject: in "Tom Lee, 54, told reporters ..." the verb belongs to the sentence.
 _SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|mengatakan|menyatakan"
 _SOURCE_FIRST = r"according\s+to|menurut|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah"
+# "..., have been told to cut their use": a passive verb names no source.
+_NOT_PASSIVE = r"(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
 TRAILING_SOURCE_RE = re.compile(
-    rf",\s+(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:{_SOURCE_AFTER_SUBJECT})\b)"
+    rf",\s+(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?{_NOT_PASSIVE}(?:{_SOURCE_AFTER_SUBJECT})\b)"
     # possessive: giving back letters of a long comma-less run can never help "$" match
     r"[^,]*+(?:,\s*\w+\s+\d+)?[^,]*+$",
     re.IGNORECASE,
@@ -198,6 +205,11 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     # "Town councillor Omar Haddad, who chairs the culture committee": two attributions that
     # share the name, so these may overlap the ones above.
     spans = {(a.start, a.end) for a in found}
+    for match in _NAME_APPOSITIVE.finditer(text, start, end):
+        name = _drop_sentence_openers(match.group("name"))
+        name_start = match.start("name") + len(match.group("name")) - len(name)
+        if not taken.overlaps(name_start, match.end()):
+            keep(Attribution(name_start, match.end(), name, match.group("role")))
     for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME):
         for match in pattern.finditer(text, start, end):
             name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
