@@ -81,6 +81,15 @@ def _texts(article: str, lang: str = "en") -> list[str]:
             "Rainfall in July was 40 percent below average, the lowest since 1976.",
             ["Rainfall in July was 40 percent below average", "the lowest since 1976"],
         ),
+        # a dated source before its report, as a dated source after it is a claim of its own
+        (
+            "The company said on Thursday that it would impose a ban from Monday.",
+            ["The company said on Thursday", "it would impose a ban from Monday"],
+        ),
+        (
+            "The minister told parliament on Tuesday that 300 schools would close.",
+            ["The minister told parliament on Tuesday", "300 schools would close"],
+        ),
         # a relative clause at the end of the sentence
         (
             "The ferry carried 1.2 million passengers last year, which was a record.",
@@ -117,6 +126,7 @@ def test_a_relative_clause_with_a_figure_inside_the_sentence_is_a_claim_beside_i
         "The mayor and elected officials met on Friday to discuss the budget.",  # no verb before "and"
         "Exports of rice, maize and soybeans fell sharply last year.",
         "The station sits on the river, close to the old docks.",
+        "The council said in a statement that the road would reopen soon.",  # the source has no date
         "The project includes new roads, housing and parks in the north.",  # a noun in -ing
     ],
 )

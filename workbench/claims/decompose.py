@@ -122,7 +122,7 @@ def split_clauses(
 def _cuts(
     text: str, start: int, end: int, dates: Sequence[tuple[int, int]], english: bool = False
 ) -> list[tuple[int, int]]:
-    cuts: list[tuple[int, int]] = english_cuts(text, start, end) if english else []
+    cuts: list[tuple[int, int]] = english_cuts(text, start, end, dates) if english else []
     for pattern in _SPLITS:
         cuts.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
     for match in _INCLUDING.finditer(text, start, end):

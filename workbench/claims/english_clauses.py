@@ -83,6 +83,12 @@ _PREDICATE = re.compile(
     rf"\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
     re.IGNORECASE,
 )
+# "The company said on Thursday that ...": the dated source is a claim of its own, as a dated
+# source at the sentence's end is (speakers.TRAILING_SOURCE_RE).
+_DATED_SOURCE = re.compile(
+    r"\b(?:said|says|announced|told\s+\w+|confirmed|reported|warned)\s+(?P<date>(?:on|in|last|this)\s+[^,;]{3,30}?)"
+    r"(?:\s+that\s+|,?\s+(?=(?:it|they|he|she|we|the|its|their)\s))"
+)
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -141,9 +147,16 @@ def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, in
     return match.start(), match.start("adverb") if adverb else match.start("verb")
 
 
-def english_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cuts of ``text[start:end]`` before an English clause that states a fact of its own."""
+def english_cuts(
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Cuts of ``text[start:end]`` before an English clause that states a fact of its own;
+    ``dates`` are the article's date spans (a source that names one is cut from its report)."""
     cuts: list[tuple[int, int]] = []
+    for match in _DATED_SOURCE.finditer(text, start, end):
+        date_start, date_end = match.span("date")
+        if any(date_start <= s and e <= date_end for s, e in dates):
+            cuts.append((date_end, match.end()))
     for match in _PARTICIPLE.finditer(text, start, end):
         word, following = match.group("word"), match.group("next").lower()
         if word not in _NOT_PARTICIPLES and following not in ("and", "or"):
