@@ -202,13 +202,8 @@ def _locate(evidence: Evidence, latest: Snapshot | None, outcome: str, session: 
             detail={"reason": "same snapshot"},
         )
     previous = _last_place(session, evidence)
-    selector = TextQuoteSelector(
-        exact=evidence.quote,
-        prefix=evidence.prefix,
-        suffix=evidence.suffix,
-        start=previous[0],
-        end=previous[1],
-    )
+    selector = _pinned_selector(session, evidence)
+    selector.start, selector.end = previous
     found = reanchor_quote(selector, latest.text)
     located = found.start is not None and found.end is not None
     return EvidenceCheck(
@@ -221,6 +216,17 @@ def _locate(evidence: Evidence, latest: Snapshot | None, outcome: str, session: 
         score=float(found.score),
         detail={"diff": found.diff, "distance": found.distance, "reason": found.reason},
     )
+
+
+def _pinned_selector(session: Session, evidence: Evidence) -> TextQuoteSelector:
+    """The evidence's stored selector, with the quote's whole own sentence from the snapshot it was
+    pinned in (snapshots are kept): it tells a corrected figure from another figure in a sentence
+    of the same shape, which the ~32 characters of context cannot."""
+    selector = TextQuoteSelector(
+        evidence.quote, evidence.prefix, evidence.suffix, evidence.start, evidence.end
+    )
+    pinned = session.get(Snapshot, evidence.snapshot_id)  # one load per snapshot in a session
+    return selector if pinned is None else selector.with_sentence(pinned.text, evidence.start, evidence.end)
 
 
 def _last_place(session: Session, evidence: Evidence) -> tuple[int, int]:
@@ -457,10 +463,7 @@ def _archived_place(session: Session, evidence: Evidence) -> tuple[int, int, int
     ).first()
     if copy is None:
         return None
-    found = reanchor_quote(
-        TextQuoteSelector(evidence.quote, evidence.prefix, evidence.suffix, evidence.start, evidence.end),
-        copy.text,
-    )
+    found = reanchor_quote(_pinned_selector(session, evidence), copy.text)
     if found.start is None or found.end is None or found.status == "orphaned":
         return None
     return copy.id or 0, found.start, found.end, float(found.score)
