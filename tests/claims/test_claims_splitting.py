@@ -90,6 +90,10 @@ def _texts(article: str, lang: str = "en") -> list[str]:
             "The minister told parliament on Tuesday that 300 schools would close.",
             ["The minister told parliament on Tuesday", "300 schools would close"],
         ),
+        (
+            "The park covers 300 hectares and attracts 900 visitors a day.",
+            ["The park covers 300 hectares", "attracts 900 visitors a day"],
+        ),
         # a relative clause at the end of the sentence
         (
             "The ferry carried 1.2 million passengers last year, which was a record.",
@@ -221,3 +225,18 @@ def test_an_appositive_before_a_reporting_verb_describes_the_speaker() -> None:
         "Mr Patel, a gardener for 30 years",
         "Mr Patel, a gardener for 30 years, said he had never seen the lawns so brown",
     ]
+
+
+def test_a_participial_clause_with_a_date_inside_the_sentence_is_a_claim_beside_it() -> None:
+    sentence = "The report, published on Monday, found that 1 in 5 children lived in poverty."
+    assert _texts(sentence) == [sentence.rstrip("."), "published on Monday"]
+    # a reporting verb set off by commas is no such clause
+    assert _texts("The plan, said Ana Ruiz on Monday, will cost more.") == [
+        "The plan, said Ana Ruiz on Monday, will cost more"
+    ]
+
+
+def test_an_including_list_ends_before_a_prepositional_phrase() -> None:
+    texts = _texts("The hospital treated 300 patients, including 40 children, during the outbreak.")
+    assert "during the outbreak" not in texts
+    assert texts[0] == "The hospital treated 300 patients"

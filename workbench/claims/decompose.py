@@ -60,6 +60,9 @@ _ENUMERATION = re.compile(
     r"(?P<cue>(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|namely|including)\s*:?|:)\s+",
     re.IGNORECASE,
 )
+_PREPOSITION = re.compile(
+    r"(?:during|in|on|at|after|before|since|for|from|with|by|until)\s",
+)
 _LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
 _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
 
@@ -188,6 +191,10 @@ def _enumeration_items(text: str, start: int, end: int, count: int | None) -> li
         position = start + match.end()
     chunks.append((position, end))
     items: list[tuple[int, int]] = []
+    for index, (chunk_start, _) in enumerate(chunks):
+        if index and _PREPOSITION.match(text, chunk_start) and not _PREPOSITION.match(text, chunks[0][0]):
+            chunks = chunks[:index]  # "including 40 children, during the outbreak": the list ended
+            break
     for chunk_start, chunk_end in chunks:
         joined = _LAST_JOIN.match(text, chunk_start, chunk_end)
         if joined is not None:

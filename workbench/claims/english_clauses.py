@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 # Words in -ing that are no participle opening a clause.
 _NOT_PARTICIPLES = frozenset(
@@ -90,6 +91,11 @@ _DATED_SOURCE = re.compile(
     r"(?:\s+that\s+|,?\s+(?=(?:it|they|he|she|we|the|its|their)\s))"
 )
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
+_SET_OFF = re.compile(r",\s+(?=(?:which|where)\s+\w|(?P<past>[a-z]{4,})\s+\w)")
+# ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
+_REPORTING_PAST = frozenset(
+    "said told added wrote noted stated explained warned argued claimed insisted".split()  # noqa: SIM905
+)
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -102,9 +108,20 @@ def _is_finite(word: str) -> bool:
     return word.lower() in _AUXILIARIES or (word.islower() and _is_past(word))
 
 
+def _opens_object(word: str) -> bool:
+    return word.lower() in _OBJECT_OPENERS or word[0] in "$£€" or word[0].isdigit()
+
+
 def _has_verb(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds an auxiliary or a past form after its first word."""
-    return any(_is_finite(w) for w in _WORD.findall(text[start:end])[1:])
+    """Whether ``text[start:end]`` holds, after its first word, an auxiliary, a past form, or a
+    present form in -s before its object ("The park covers 300 hectares")."""
+    words = _WORD.findall(text[start:end])[1:]
+    if any(_is_finite(w) for w in words):
+        return True
+    return any(
+        w.islower() and w.endswith("s") and not w.endswith("ss") and _opens_object(following)
+        for w, following in pairwise(words)
+    )
 
 
 def _next_comma(text: str, start: int, end: int) -> int:
@@ -140,7 +157,7 @@ def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, in
     if verb.lower() in _AUXILIARIES:
         return None  # "and were paid": the general rule for auxiliaries cuts it
     adverb = match.group("adverb") is not None
-    opens_object = following.lower() in _OBJECT_OPENERS or following[0] in "$£€" or following[0].isdigit()
+    opens_object = _opens_object(following)
     looks_verb = _is_past(verb) or (verb.islower() and ((adverb and verb.endswith("s")) or opens_object))
     if not looks_verb or not _has_verb(text, start, match.start()):
         return None
@@ -187,10 +204,14 @@ def english_cuts(
 def embedded_relatives(
     text: str, start: int, end: int, dates: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Relative clauses set off by commas inside ``text[start:end]`` ("The plant, which opened
-    in 1968, supplied ...") that carry a figure or a date: each is a claim of its own."""
+    """Clauses set off by commas inside ``text[start:end]`` that carry a figure or a date, each
+    a claim of its own: relative ("The plant, which opened in 1968, supplied ...") or
+    participial ("The report, published on Monday, found ...")."""
     found: list[tuple[int, int]] = []
-    for match in _RELATIVE.finditer(text, start, end):
+    for match in _SET_OFF.finditer(text, start, end):
+        past = match.group("past")
+        if past is not None and (not _is_past(past) or past in _REPORTING_PAST):
+            continue
         close = _next_comma(text, match.end(), end)
         if close == end or len(text[close:end].split()) < 3:
             continue
