@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from workbench import settings
+from workbench.domain import ReviewState
 from workbench.export import claimreview as claimreview_format
 from workbench.export.html import render_html
 from workbench.export.markdown import render_markdown
@@ -24,13 +25,23 @@ from workbench.export.model import (
 from workbench.export.report_csv import render_csv
 from workbench.export.report_json import render_json
 from workbench.export.wording import check_language
+from workbench.provenance import SnapshotProvenance
 from workbench.services.fetching import source_views
-from workbench.services.lookups import article_claims, latest_checks, resolve_article
+from workbench.services.lookups import CheckRow, resolve_article, review_state
+from workbench.services.report_data import (
+    PinnedColumns,
+    VerdictColumns,
+    pinned_checks,
+    pinned_passages,
+    report_claims,
+    unjudged_claims,
+    verdict_histories,
+)
 from workbench.services.suggestions import suggest_for_article
-from workbench.services.verdicts import ClaimView, EvidenceView, claim_views
+from workbench.services.verdicts import claim_views
 from workbench.services.workspace import Workspace
-from workbench.storage.models import Snapshot, Source, Verdict
-from workbench.storage.queries import latest_snapshot_ids
+from workbench.storage.models import Snapshot, Source
+from workbench.storage.queries import latest_snapshot_ids, snapshot_copies
 
 FORMATS: dict[str, Callable[[Report], str]] = {
     "md": render_markdown,
@@ -62,10 +73,10 @@ class RenderedReport:
     warnings: list[str] = field(default_factory=list)  # for stderr: what a consumer would miss
 
 
-def _verdict_entry(v: Verdict) -> VerdictEntry:
+def _verdict_entry(v: VerdictColumns) -> VerdictEntry:
     body, origin, organisation = claimreview_format.split_import_note(v.rationale)
     return VerdictEntry(
-        id=v.id or 0,
+        id=v.id,
         label=v.label,
         rationale=body,
         checker=v.checker,
@@ -74,16 +85,6 @@ def _verdict_entry(v: Verdict) -> VerdictEntry:
         imported_from=origin,
         imported_by=organisation,
     )
-
-
-def _histories(session: Session, claim_ids: list[int]) -> dict[int, list[VerdictEntry]]:
-    rows = session.exec(
-        select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
-    ).all()
-    found: dict[int, list[VerdictEntry]] = {}
-    for row in rows:
-        found.setdefault(row.claim_id, []).append(_verdict_entry(row))
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +121,12 @@ class _RecordIds:
 
 
 def _evidence_entry(
-    ev: EvidenceView,
+    ev: PinnedColumns,
     source: Source | None,
-    copy: _Copy | None,
+    copy: SnapshotProvenance,
     record_ids: _RecordIds,
-    check: CheckEntry | None,
+    check: CheckRow | None,
 ) -> EvidenceEntry:
-    record = copy.archive_record if copy else None
     return EvidenceEntry(
         id=ev.id,
         quote=ev.quote,
@@ -140,11 +140,11 @@ def _evidence_entry(
         source_title=source.title if source else None,
         source_language=source.language if source else None,
         snapshot_id=ev.snapshot_id,
-        snapshot=ev.snapshot,
-        copy_url=copy.url if copy else ev.source_url,
-        archive_record=record,
-        warc_record_id=record_ids(record),
-        check=check,
+        snapshot=copy,
+        copy_url=ev.copy_url,
+        archive_record=ev.archive_record,
+        warc_record_id=record_ids(ev.archive_record),
+        check=CheckEntry(check.status, check.checked_at) if check else None,
     )
 
 
@@ -153,20 +153,17 @@ def build_report(
 ) -> Report:
     """Everything a report shows, read in one session. Judged claims carry their verdict history
     and the passage their current verdict pinned (with its copy, WARC record and latest
-    re-verification); suggestions are computed only when asked for."""
+    re-verification); suggestions are computed only when asked for, and only for claims without
+    a verdict (where a verdict stands, the checker's word is the report's)."""
     check_language(lang)
     views_of_sources = source_views(ws, ref)
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        views: list[ClaimView] = claim_views(session, article_claims(session, article.id))
-        ids = [v.claim.id or 0 for v in views]
-        histories = _histories(session, ids)
-        pinned = {
-            v.claim.id or 0: next((e for e in v.evidence if e.id == v.verdict.evidence_id), None)
-            for v in views
-            if v.verdict and v.verdict.evidence_id is not None
-        }
-        checks = latest_checks(session, [e.id for e in pinned.values() if e is not None])
+        article_id = article.id or 0
+        rows = report_claims(session, article_id)
+        histories = verdict_histories(session, article_id)
+        pinned = pinned_passages(session, article_id)
+        checks = pinned_checks(session, article_id)
         sources = {
             s.url: s
             for s in session.exec(
@@ -174,40 +171,43 @@ def build_report(
             ).all()
         }
         source_snapshot_ids = latest_snapshot_ids(session, [s.id for s in views_of_sources])
-        copies = _copies(
-            session,
-            {e.snapshot_id for e in pinned.values() if e is not None} | set(source_snapshot_ids.values()),
+        provenance = snapshot_copies(
+            session, {e.snapshot_id for e in pinned.values()} | set(source_snapshot_ids.values())
         )
+        copies = _copies(session, set(source_snapshot_ids.values()))
+        unjudged = claim_views(session, unjudged_claims(session, article_id)) if include_suggestions else []
     record_ids = _RecordIds(ws)
-    suggestions = suggest_for_article(ws, ref, views) if include_suggestions else {}
+    suggestions = suggest_for_article(ws, ref, unjudged) if unjudged else {}
     claims = []
-    for number, view in enumerate(views, start=1):
-        claim_id = view.claim.id or 0
-        history = histories.get(claim_id, [])
-        evidence = pinned.get(claim_id)
-        check = checks.get(evidence.id) if evidence else None
-        suggestion = suggestions.get(claim_id) if view.verdict is None else None
-        confirmed = not view.claim.statement_is_draft and bool(view.claim.statement)
+    for number, row in enumerate(rows, start=1):
+        verdicts = histories.get(row.id)
+        current = verdicts[-1] if verdicts else None
+        evidence = pinned.get(row.id) if current and current.evidence_id is not None else None
+        check = checks.get(current.evidence_id) if current and current.evidence_id else None
+        state = review_state(current.id, current.created_at, check) if current else ReviewState.UNCHECKED
+        history = [_verdict_entry(v) for v in verdicts] if verdicts else []
+        suggestion = suggestions.get(row.id) if current is None else None
+        confirmed = not row.statement_is_draft and bool(row.statement)
         claims.append(
             ClaimEntry(
-                id=claim_id,
+                id=row.id,
                 number=number,
-                kind=view.claim.kind,
-                text=view.claim.text,
-                start=view.claim.start,
-                end=view.claim.end,
-                statement=view.claim.statement if confirmed else None,
-                machine_draft=view.claim.statement if not confirmed and view.claim.statement else None,
-                speaker=view.claim.speaker,
-                state=str(view.state),
-                verdict=history[-1] if view.verdict and history else None,
-                history=history if view.verdict else [],
+                kind=row.kind,
+                text=row.text,
+                start=row.start,
+                end=row.end,
+                statement=row.statement if confirmed else None,
+                machine_draft=row.statement if not confirmed and row.statement else None,
+                speaker=row.speaker,
+                state=str(state),
+                verdict=history[-1] if history else None,
+                history=history,
                 evidence=_evidence_entry(
                     evidence,
                     sources.get(evidence.source_url),
-                    copies.get(evidence.snapshot_id),
+                    provenance[evidence.snapshot_id],
                     record_ids,
-                    CheckEntry(check.status, check.checked_at) if check else None,
+                    checks.get(evidence.id),
                 )
                 if evidence
                 else None,
@@ -233,7 +233,7 @@ def build_report(
             )
         )
     return Report(
-        article_id=article.id or 0,
+        article_id=article_id,
         slug=article.slug,
         title=article.title,
         language=article.language,
