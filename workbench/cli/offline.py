@@ -1,4 +1,5 @@
-"""Commands that work without a database: batch ranking for scripts and evaluations."""
+"""Commands that work without a database: batch ranking, anchoring and drafting for scripts and
+evaluations."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from workbench.cli.common import echo, fail
 def register(app: typer.Typer) -> None:
     app.command("rank")(rank)
     app.command("anchor")(anchor)
+    app.command("statements")(statements)
 
 
 def rank(
@@ -48,6 +50,20 @@ def anchor(
     from workbench.anchoring import anchor_batch
 
     _run_batch(batch, anchor_batch)
+
+
+def statements(
+    batch: Annotated[
+        Path, typer.Option("--batch", metavar="IN.jsonl", help="JSONL requests ('-' reads stdin).")
+    ],
+) -> None:
+    """Draft English statements of Indonesian texts: {"id", "text"} in, {"id", "statement"} out.
+
+    One JSON line out per line in, in input order; the drafts claim extraction stores. Exit code 1
+    when some line was malformed (its output line carries "error")."""
+    from workbench.language.draft_batch import statements_batch
+
+    _run_batch(batch, statements_batch)
 
 
 def _run_batch(batch: Path, process: Callable[[Iterable[str]], Iterator[str]]) -> None:
