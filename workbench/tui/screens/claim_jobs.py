@@ -73,7 +73,9 @@ class ClaimJobs(ClaimEditing):
             self.report_progress(job, line, last=len(done) == total)
 
         self.report_progress(job, f"0 of {total} sources")
-        reports = fetch_article(ws, self.article_id, progress=fetched)
+        # Esc abandons the requests in flight at once; the sources recorded before it are kept
+        reports = fetch_article(ws, self.article_id, progress=fetched, cancel=job.cancelled)
+        job.check()
         summary = "; ".join(r.summary for r in reports) or "no sources"
         self.app.call_from_thread(self.notify, f"Fetched: {summary}")
         self._match(job)
@@ -84,5 +86,15 @@ class ClaimJobs(ClaimEditing):
         def ranked(done: int, total: int) -> None:
             self.report_progress(job, f"matching {done:,} of {total:,} claims", last=done == total)
 
-        report = match_article(cast("WorkbenchApp", self.app).workspace, self.article_id, progress=ranked)
+        def embedded(done: int, total: int) -> None:
+            self.report_progress(job, f"embedding {done:,} of {total:,} texts", last=done == total)
+
+        report = match_article(
+            cast("WorkbenchApp", self.app).workspace,
+            self.article_id,
+            progress=ranked,
+            embedding_progress=embedded,
+            cancel=job.cancelled,  # looked at before each text embedded and each claim ranked
+        )
+        job.check()
         self.app.call_from_thread(self.notify, f"{report.with_evidence}/{report.claims} claims have evidence")
