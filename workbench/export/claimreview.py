@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from workbench.export.model import ClaimEntry, Report
-from workbench.export.report_json import json_text
+from workbench.export.report_json import indented_json, json_text
 from workbench.export.wording import clean, verdict_name
 from workbench.labels import UnknownLabel, claimreview_scale, get_label
 
@@ -141,7 +141,7 @@ def script_json(data: Any) -> str:
     """JSON to put inside an HTML ``<script>`` element: ``<``, ``>`` and ``&`` written as
     ``\\u003c`` ``\\u003e`` ``\\u0026`` (the same value to a JSON reader), so no text can close
     the element or open a comment; U+2028/U+2029 escaped too."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = indented_json(data)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escaped)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, exists
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import QueryableAttribute, defer
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -200,6 +200,10 @@ def pinned_checks(session: Session, article_id: int) -> dict[int, CheckRow]:
     return latest_check_outcomes(session, pinned)
 
 
+# Claim columns suggestions never read (three of them JSON, decoded per row when loaded)
+_NOT_FOR_SUGGESTIONS = (Claim.numbers, Claim.dates, Claim.reasons, Claim.created_at)
+
+
 def unjudged_claims(session: Session, article_id: int) -> list[Claim]:
     """The article's claims that have no verdict, in reading order (what suggestions are for).
     Their JSON columns and creation time are not loaded (suggestions read neither): reading them
@@ -207,7 +211,7 @@ def unjudged_claims(session: Session, article_id: int) -> list[Claim]:
     judged = exists().where(col(Verdict.claim_id) == col(Claim.id))
     query = (
         select(Claim)
-        .options(*(defer(c) for c in (Claim.numbers, Claim.dates, Claim.reasons, Claim.created_at)))
+        .options(*(defer(cast("QueryableAttribute[Any]", c)) for c in _NOT_FOR_SUGGESTIONS))
         .where(col(Claim.article_id) == article_id, ~judged)
         .order_by(col(Claim.position))
     )
