@@ -1,5 +1,6 @@
 """Stemmers: Sastrawi for Indonesian and Porter2 (snowballstemmer) for English; both lazy, cached
-per word.
+per word. For matching, English words can be stemmed through their dictionary lemma (lemminflect),
+so irregular forms meet their headword.
 
 English stems make "protected", "protects" and "protecting" meet "protect", and the lexicon's
 headwords meet running text. Porter2 replaced a hand-written suffix stripper that conflated
@@ -55,3 +56,34 @@ def stem_english(word: str) -> str:
     if not stem.isalpha() or stem in _KEEP_WHOLE:
         return stem
     return str(_porter2().stemWord(stem))
+
+
+@cache
+def _lemminflect() -> Any:
+    # lemminflect reads its tables (and numpy) on first use, ~0.7 s: matching only, never at import
+    import lemminflect
+
+    return lemminflect
+
+
+# Which of a word's lemmas to stem when it has several: "rose" is rise (a verb) before the flower,
+# "saw" see; a word no class knows stays as written.
+_LEMMA_CLASSES = ("VERB", "NOUN", "ADJ", "ADV", "AUX")
+
+
+@lru_cache(maxsize=65536)
+def stem_english_lemma(word: str) -> str:
+    """:func:`stem_english` of the word's dictionary lemma (lemminflect), for matching: irregular
+    forms, which no suffix rule reaches, meet their headword: "stolen" and "steal", "children" and
+    "child", "fell" and "fall", "paid" and "pay", "largest" and "large". Words :func:`stem_english`
+    keeps whole ("united") and words with digits are stemmed as they are."""
+    lowered = word.lower().replace("’", "'")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    if not lowered.isalpha() or lowered in _KEEP_WHOLE:
+        return stem_english(lowered)
+    lemmas = _lemminflect().getAllLemmas(lowered)
+    for word_class in _LEMMA_CLASSES:
+        if lemmas.get(word_class):
+            return stem_english(lemmas[word_class][0])
+    return stem_english(lowered)

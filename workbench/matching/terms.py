@@ -1,6 +1,7 @@
 """The words a claim and a passage are compared on: per claim word, the English stems it may match.
 
-An English word matches by its stem; an Indonesian word by the stems of its lexicon translations, by
+An English word matches by its stem (the Porter2 stem of its lemma, so "stolen" meets "steal" and
+"children" "child"); an Indonesian word by the stems of its lexicon translations, by
 itself (names, numbers and acronyms cross languages unchanged) and, more weakly, by a "loan" key
 that lets "organisasi" meet "organization" and "komputer" meet "computer".
 """
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.language.lexicon import english_synonyms, translate_units
-from workbench.language.stemming import stem_english
+from workbench.language.stemming import stem_english_lemma
 from workbench.language.tokens import ENGLISH_STOPWORDS, INDONESIAN_STOPWORDS, Token, tokenize
 
 _LOAN_PREFIX = 5
@@ -39,9 +40,9 @@ class ClaimTerm:
 
 
 def passage_keys(token: Token) -> tuple[str, str | None]:
-    """The key a passage word is indexed by (its English stem; a stopword stays whole, so the
-    stopword list still knows it: Porter2 makes "because" "becaus") and its loan key."""
-    key = token.key if token.key in ENGLISH_STOPWORDS else stem_english(token.key)
+    """The key a passage word is indexed by (its English stem, through its lemma; a stopword stays
+    whole, so the stopword list still knows it: Porter2 makes "because" "becaus") and its loan key."""
+    key = token.key if token.key in ENGLISH_STOPWORDS else stem_english_lemma(token.key)
     return key, loan_key(token.key)
 
 
@@ -58,11 +59,11 @@ def english_claim_terms(text: str) -> list[ClaimTerm]:
         terms.append(
             ClaimTerm(
                 token.surface,
-                frozenset({stem_english(token.key)}),
+                frozenset({stem_english_lemma(token.key)}),
                 frozenset(),
                 is_name=is_name,
                 is_number=token.is_number,
-                related=frozenset(stem_english(word) for word in related),
+                related=frozenset(stem_english_lemma(word) for word in related),
             )
         )
     return terms
@@ -76,11 +77,11 @@ def indonesian_claim_terms(text: str) -> list[ClaimTerm]:
         first = unit.tokens[0]
         single_stopword = len(unit.tokens) == 1 and first.key in INDONESIAN_STOPWORDS
         english = {word for phrase in unit.english for word in phrase.lower().split()}
-        content = {stem_english(word) for word in english if word not in ENGLISH_STOPWORDS}
+        content = {stem_english_lemma(word) for word in english if word not in ENGLISH_STOPWORDS}
         if single_stopword or (unit.english and not content and not first.is_number):
             position += len(unit.tokens)
             continue
-        own = {stem_english(token.key) for token in unit.tokens} | {token.key for token in unit.tokens}
+        own = {stem_english_lemma(token.key) for token in unit.tokens} | {token.key for token in unit.tokens}
         loans = {loan for token in unit.tokens if (loan := loan_key(token.key))}
         terms.append(
             ClaimTerm(
