@@ -1,7 +1,8 @@
 """Rank passages of a source for one claim, with a score of 0-100 shown as its parts.
 
 Score = similarity of wording, blended with agreement of names, numbers and dates when the claim has
-any (``ENTITY_WEIGHT``, figures counting ``FIGURE_WEIGHT`` times a name); a passage of the opposite
+any (:mod:`workbench.matching.agreement`: ``ENTITY_WEIGHT`` of the score, in full once the passage
+shares enough wording, figures counting ``FIGURE_WEIGHT`` times a name); a passage of the opposite
 sense to an English claim (negated, or a figure going the other way,
 :mod:`workbench.matching.polarity`) loses ``OPPOSITE_PENALTY`` of it. Wording is lexical
 similarity: an IDF-weighted overlap of the claim's words with the passage's (recall-heavy, so a
@@ -26,15 +27,9 @@ from rapidfuzz import fuzz
 from workbench.domain import RankedPassage
 from workbench.language.identify import detect_language
 from workbench.language.tokens import ENGLISH_STOPWORDS, Token, iter_tokens, tokenize
+from workbench.matching.agreement import blend, entity_agreement
 from workbench.matching.polarity import opposite_sense
-from workbench.matching.quantities import (
-    CalendarDate,
-    Quantity,
-    compare_dates,
-    compare_quantities,
-    extract_dates,
-    extract_quantities,
-)
+from workbench.matching.quantities import CalendarDate, Quantity, extract_dates, extract_quantities
 from workbench.matching.terms import ClaimTerm, english_claim_terms, indonesian_claim_terms, passage_keys
 
 if TYPE_CHECKING:
@@ -44,20 +39,6 @@ if TYPE_CHECKING:
 # score instead, it outvoted the figures: on the reports set the evidence came first 0.511 of the
 # time, below plain token_set_ratio (0.578); inside the wording part, 0.711 (docs/semantic.md).
 SEMANTIC_WEIGHT = 0.6
-ENTITY_WEIGHT = 0.35  # share of the score given to names/numbers/dates agreement
-# Weight of numbers and of dates within that share, names counting 1. A source's sentences share its
-# names (the subject), while a figure singles one sentence out: a reporter's "Halvorsen will hire 240
-# people at its Kelbridge factory" rests on "The plant will create about 240 jobs", not on the lead
-# naming Halvorsen and Kelbridge. Reports set, evidence first: 0.600 at 1, 0.667 at 1.5, 0.711 at 2,
-# 0.756 at 3, the other sets unchanged; from 2 up a figure that merely agrees ("protected more than
-# 20 organizations") outranks the passage that contradicts the claim ("19 destructive attacks"),
-# which would turn a contradiction into a suggested "supported" (tests/matching/test_match_rank.py).
-FIGURE_WEIGHT = 1.5
-# Credit of a number or date that conflicts with the claim's, as a share of an agreeing one. For an
-# English claim none, so a near miss giving another figure ranks no higher than a passage giving none
-# (it is still found, and shown); an Indonesian claim's wording, read through the lexicon, scores low,
-# and there the figure is what finds the contradicting passage (at 0 the Contoso case loses one of its two).
-CONFLICT_CREDIT = {"en": 0.0, "id": 0.3}
 # Share of an English claim's score taken from a passage of the opposite sense (negated, or a figure
 # going the other way): near misses copy the wording and flip the sense (polarity.py).
 OPPOSITE_PENALTY = 0.25
@@ -295,7 +276,7 @@ class ClaimQuery:
             parts["quote"] = round(min(_quote_exactness(quote, passage.text) for quote in self.quotes), 1)
             lexical = (lexical + parts["quote"]) / 2
         parts["lexical"] = round(lexical, 1)
-        entity = self._entities(passage, matched, parts)
+        entity = entity_agreement(self.names, self.quantities, self.dates, self.lang, passage, parts)
         penalty = 1.0
         if self.claim_keys:
             opposite = opposite_sense(self.claim_keys, (token.key for token in passage.tokens))
@@ -304,8 +285,7 @@ class ClaimQuery:
                 penalty = 1 - OPPOSITE_PENALTY
 
         def combined(wording: float) -> float:
-            blended = wording if entity is None else (1 - ENTITY_WEIGHT) * wording + ENTITY_WEIGHT * entity
-            return blended * penalty
+            return blend(wording, entity) * penalty
 
         score = combined(lexical)
         if semantic is not None:
@@ -365,39 +345,6 @@ class ClaimQuery:
         explained = sum(weight for key, weight in passage.content_weights if key in matched) if matched else 0
         precision = explained / passage.content_total
         return 100 * (RECALL_WEIGHT * recall + (1 - RECALL_WEIGHT) * precision), matched
-
-    def _entities(self, passage: PreparedPassage, matched: set[str], parts: dict[str, Any]) -> float | None:
-        """Agreement of names, numbers and dates, 0-100 (None when the claim has none); notes in parts."""
-        scores: list[tuple[float, float]] = []  # (score, weight)
-        names = self.names
-        if names:
-            found = [term.surface for term in names if not term.keys.isdisjoint(passage.key_set)]
-            parts["names"] = round(100 * len(found) / len(names), 1)
-            scores.append((parts["names"], 1.0))
-        agreements: list[str] = []
-        conflicts: list[str] = []
-        if self.quantities:
-            agree, qualifier, conflict = compare_quantities(self.quantities, passage.quantities)
-            agreements += agree
-            conflicts += conflict
-            if qualifier:
-                parts["qualifiers"] = qualifier
-            credit = len(agree) + 0.5 * len(qualifier) + CONFLICT_CREDIT[self.lang] * len(conflict)
-            parts["numbers"] = round(100 * credit / len(self.quantities), 1)
-            scores.append((parts["numbers"], FIGURE_WEIGHT))
-        if self.dates:
-            agree, conflict = compare_dates(self.dates, passage.dates)
-            agreements += agree
-            conflicts += conflict
-            parts["dates"] = round(
-                100 * (len(agree) + CONFLICT_CREDIT[self.lang] * len(conflict)) / len(self.dates), 1
-            )
-            scores.append((parts["dates"], FIGURE_WEIGHT))
-        parts["agreements"] = agreements
-        parts["conflicts"] = conflicts
-        if not scores:
-            return None
-        return sum(score * weight for score, weight in scores) / sum(weight for _, weight in scores)
 
 
 def _aligned_span(alignment: Any, claim_length: int, passage_length: int) -> tuple[int, int]:
