@@ -25,7 +25,7 @@ from typing import Any
 
 from workbench.export.model import ClaimEntry, Report
 from workbench.export.report_json import indented_json, json_text
-from workbench.export.wording import clean, verdict_name
+from workbench.export.wording import LabelNames, clean
 from workbench.labels import UnknownLabel, claimreview_scale, get_label
 
 URN_PREFIX = "urn:workbench:claimreview:"
@@ -89,19 +89,41 @@ def _appearance(report: Report) -> dict[str, Any]:
     return appearance
 
 
-def claimreview_item(report: Report, claim: ClaimEntry) -> dict[str, Any] | None:
-    """One ClaimReview for a judged claim; None for an unjudged one."""
-    verdict = claim.verdict
-    if verdict is None:
-        return None
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict_name(verdict.label, report.lang)}
+class _Ratings:
+    """Each label's ``reviewRating`` for one report, looked up once per label."""
+
+    def __init__(self, lang: str) -> None:
+        self.names = LabelNames(lang)
+        self._ratings: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, label: str) -> dict[str, Any]:
+        found = self._ratings.get(label)
+        if found is None:
+            found = self._ratings[label] = _rating(label, self.names(label))
+        return dict(found)  # each item its own dict
+
+
+def _rating(label: str, name: str) -> dict[str, Any]:
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": name}
     try:
-        value = get_label(verdict.label).claimreview_rating
+        value = get_label(label).claimreview_rating
     except UnknownLabel:
         value = None  # a label of another labels file: its name, no place on this scale
     if value is not None:
         worst, best = claimreview_scale()
         rating |= {"ratingValue": value, "bestRating": best, "worstRating": worst}
+    return rating
+
+
+def claimreview_item(
+    report: Report, claim: ClaimEntry, ratings: _Ratings | None = None
+) -> dict[str, Any] | None:
+    """One ClaimReview for a judged claim; None for an unjudged one (``ratings``: shared by the
+    items of one report)."""
+    verdict = claim.verdict
+    if verdict is None:
+        return None
+    rating = (ratings or _Ratings(report.lang))(verdict.label)
     claim_item: dict[str, Any] = {"@type": "Claim"}
     author = _claim_author(report, claim)
     if author:
@@ -129,7 +151,8 @@ def claimreview_item(report: Report, claim: ClaimEntry) -> dict[str, Any] | None
 
 
 def claimreview_items(report: Report) -> list[dict[str, Any]]:
-    return [item for c in report.claims if (item := claimreview_item(report, c)) is not None]
+    ratings = _Ratings(report.lang)
+    return [item for c in report.claims if (item := claimreview_item(report, c, ratings)) is not None]
 
 
 def render_claimreview(report: Report) -> str:

@@ -10,7 +10,7 @@ forbids anything the page did not bring itself.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,13 +21,13 @@ from markupsafe import Markup
 from workbench.export.claimreview import claimreview_items, script_json
 from workbench.export.model import Report
 from workbench.export.wording import (
+    LabelNames,
     clean,
     copy_phrase,
     day,
     label_order,
     stale_notice,
     stamp,
-    verdict_name,
     words,
 )
 
@@ -53,6 +53,7 @@ def _template() -> Template:
     return env.get_template("report.html.j2")
 
 
+@lru_cache(maxsize=1024)  # the same few sources are linked from every passage
 def href(url: str | None) -> str | None:
     """``url`` when it is an http(s) address a reader may follow; None otherwise."""
     if not url:
@@ -77,7 +78,7 @@ def render_html(report: Report) -> str:
         href=href,
         day=day,
         stamp=stamp,
-        verdict_name=lambda label: verdict_name(label, lang),
+        verdict_name=LabelNames(lang),
         copy_phrase=lambda copy: copy_phrase(copy, lang),
         stale_notice=lambda status, when: stale_notice(status, when, lang),
     )

@@ -10,10 +10,12 @@ is, so the file reads cleanly as plain text too. Links are made only to http(s) 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from workbench.export.model import ClaimEntry, EvidenceEntry, Report, VerdictEntry
 from workbench.export.wording import (
+    LabelNames,
     clean,
     copy_phrase,
     day,
@@ -21,13 +23,14 @@ from workbench.export.wording import (
     one_line,
     stale_notice,
     stamp,
-    verdict_name,
     words,
 )
 
 # characters that open inline markup wherever they stand; "_" only where it could (an underscore
 # between two letters or digits, as in WORKBENCH_ORG, never opens emphasis)
 _INLINE = re.compile(r"([\\`*\[\]<~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+# every character _INLINE can escape (a quick test before it runs)
+_MAYBE_INLINE = re.compile(r"[\\`*\[\]<~_]")
 # "&amp;", "&#60;": an entity reference would be decoded
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # a line that would open a block: heading, quote, list item, thematic break, setext underline, table
@@ -37,7 +40,11 @@ _BLOCK_START = re.compile(r"^(?:[#>+\-=|]|\d{1,9}[.)])")
 def md_text(text: str, *, block_start: bool = False) -> str:
     """One line of prose for Markdown: control characters removed, whitespace runs made one
     space, inline markup escaped; with ``block_start`` also a leading block marker."""
-    flat = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", one_line(text)))
+    flat = one_line(text)
+    if _MAYBE_INLINE.search(flat):  # most prose has none of these: skip the slower pattern
+        flat = _INLINE.sub(r"\\\1", flat)
+    if "&" in flat:
+        flat = _ENTITY.sub("&amp;", flat)
     if block_start:
         found = _BLOCK_START.match(flat)
         if found:
@@ -55,11 +62,13 @@ def md_cell(text: str) -> str:
     return md_text(text).replace("|", "\\|")
 
 
+@lru_cache(maxsize=1024)  # hashes and record names repeat from passage to passage
 def md_code(value: str) -> str:
     """A value shown verbatim (a hash, a record id) as a code span."""
     return f"`{one_line(value).replace('`', '')}`"
 
 
+@lru_cache(maxsize=1024)  # the same few sources are linked from every passage
 def md_link(label: str, url: str | None) -> str:
     """``[label](<url>)`` for an http(s) address; the escaped label alone for anything else."""
     text = md_text(label)
@@ -92,13 +101,13 @@ def _header(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def _summary(report: Report) -> list[str]:
+def _summary(report: Report, names: LabelNames) -> list[str]:
     w = words(report.lang)
     tally = report.tally()
     lines = [f"## {w['summary']}", "", f"| {w['verdict']} | {w['claims']} |", "|---|---:|"]
     for label in [*label_order(), *sorted(set(tally) - set(label_order()) - {"unchecked"})]:
         if tally.get(label):
-            lines.append(f"| {md_cell(verdict_name(label, report.lang))} | {tally[label]} |")
+            lines.append(f"| {md_cell(names(label))} | {tally[label]} |")
     if tally.get("unchecked"):
         lines.append(f"| {w['unchecked']} | {tally['unchecked']} |")
     lines.append(f"| **{w['total']}** | **{len(report.claims)}** |")
@@ -131,19 +140,20 @@ def _origin(verdict: VerdictEntry, lang: str) -> str | None:
     return w["imported"].format(origin=verdict.imported_from)
 
 
-def _history_line(verdict: VerdictEntry, lang: str) -> str:
-    line = f"{stamp(verdict.decided_at)} — **{md_text(verdict_name(verdict.label, lang))}** ({md_text(verdict.checker)})"
+def _history_line(verdict: VerdictEntry, names: LabelNames) -> str:
+    line = f"{stamp(verdict.decided_at)} — **{md_text(names(verdict.label))}** ({md_text(verdict.checker)})"
     if verdict.rationale:
         line += f": {md_text(verdict.rationale)}"
     return line
 
 
-def _judged(claim: ClaimEntry, lang: str) -> list[str]:
+def _judged(claim: ClaimEntry, names: LabelNames) -> list[str]:
+    lang = names.lang
     w = words(lang)
     verdict = claim.verdict
     assert verdict is not None
     lines = [f"### {claim.number}. {md_heading(claim.text)}", ""]
-    lines += [f"**{w['verdict']}: {md_text(verdict_name(verdict.label, lang))}**", ""]
+    lines += [f"**{w['verdict']}: {md_text(names(verdict.label))}**", ""]
     if claim.state == "stale":
         check = claim.evidence.check if claim.evidence else None
         notice = stale_notice(check.status if check else None, check.checked_at if check else None, lang)
@@ -161,16 +171,16 @@ def _judged(claim: ClaimEntry, lang: str) -> list[str]:
     lines += _evidence(claim.evidence, lang) if claim.evidence else [f"_{w['no_evidence']}_", ""]
     if len(claim.history) > 1:
         lines += [f"**{w['history']}**", ""]
-        lines += [f"{n}. {_history_line(v, lang)}" for n, v in enumerate(claim.history, start=1)]
+        lines += [f"{n}. {_history_line(v, names)}" for n, v in enumerate(claim.history, start=1)]
         lines.append("")
     return lines
 
 
-def _unchecked(claim: ClaimEntry, lang: str) -> str:
+def _unchecked(claim: ClaimEntry, names: LabelNames) -> str:
     line = f"- **{claim.number}.** {md_text(claim.text)}"
     if claim.suggestion:
-        w = words(lang)
-        name = verdict_name(claim.suggestion.label, lang)
+        w = words(names.lang)
+        name = names(claim.suggestion.label)
         line += f" — _{w['suggestion']}: {md_text(name)} ({md_text(claim.suggestion.reason)})_"
     return line
 
@@ -189,17 +199,18 @@ def _sources(report: Report) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     w = words(report.lang)
-    lines = _header(report) + _summary(report)
+    names = LabelNames(report.lang)
+    lines = _header(report) + _summary(report, names)
     lines += [f"## {w['judged']}", ""]
     judged = report.judged
     for claim in judged:
-        lines += _judged(claim, report.lang)
+        lines += _judged(claim, names)
     if not judged:
         lines += [w["no_judged"], ""]
     unchecked = report.unchecked
     if unchecked:
         lines += [f"## {w['unchecked']} ({len(unchecked)})", ""]
-        lines += [_unchecked(claim, report.lang) for claim in unchecked]
+        lines += [_unchecked(claim, names) for claim in unchecked]
         lines.append("")
     lines += _sources(report)
     return "\n".join(lines).rstrip() + "\n"

@@ -12,7 +12,7 @@ import csv
 import io
 
 from workbench.export.model import ClaimEntry, Report
-from workbench.export.wording import clean, verdict_name
+from workbench.export.wording import LabelNames, clean
 
 COLUMNS = [
     "claim_id", "number", "kind", "start", "end", "text", "statement", "machine_draft", "speaker",
@@ -23,12 +23,12 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def _row(c: ClaimEntry, lang: str) -> list[object]:
+def _row(c: ClaimEntry, names: LabelNames) -> list[object]:
     v, ev = c.verdict, c.evidence
     copy = ev.snapshot if ev else None
     return [
         c.id, c.number, c.kind, c.start, c.end, c.text, c.statement or "", c.machine_draft or "",
-        c.speaker or "", c.state, v.label if v else "", verdict_name(v.label, lang) if v else "",
+        c.speaker or "", c.state, v.label if v else "", names(v.label) if v else "",
         v.rationale if v else "", (v.imported_from or "") if v else "", v.checker if v else "",
         v.decided_at.isoformat() if v else "", len(c.history),
         ev.quote if ev else "", ev.source_url if ev else "", (ev.source_title or "") if ev else "",
@@ -37,7 +37,7 @@ def _row(c: ClaimEntry, lang: str) -> list[object]:
         copy.fetched_at.isoformat() if copy else "", ev.copy_url if ev else "",
         (ev.archive_record or "") if ev else "", copy.sha256 if copy else "",
         ev.check.status if ev and ev.check else "",
-        f"{verdict_name(c.suggestion.label, lang)}: {c.suggestion.reason}" if c.suggestion else "",
+        f"{names(c.suggestion.label)}: {c.suggestion.reason}" if c.suggestion else "",
     ]  # fmt: skip
 
 
@@ -54,6 +54,7 @@ def render_csv(report: Report, *, excel: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     writer.writerow(COLUMNS)
+    names = LabelNames(report.lang)
     for claim in report.claims:
-        writer.writerow([neutralise(cell) for cell in _row(claim, report.lang)])
+        writer.writerow([neutralise(cell) for cell in _row(claim, names)])
     return ("\ufeff" if excel else "") + buffer.getvalue()

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from workbench.export.model import ClaimEntry, EvidenceEntry, Report, SourceEntry, VerdictEntry
-from workbench.export.wording import clean, verdict_name
+from workbench.export.wording import LabelNames, clean
 
 SCHEMA = "workbench-report/1"
 _C1 = re.compile(r"[\x7f-\x9f]")
@@ -29,11 +29,11 @@ _ORJSON_OPTIONS = (
 )
 
 
-def _verdict(v: VerdictEntry, lang: str) -> dict[str, Any]:
+def _verdict(v: VerdictEntry, names: LabelNames) -> dict[str, Any]:
     return {
         "id": v.id,
         "label": v.label,
-        "label_name": verdict_name(v.label, lang),
+        "label_name": names(v.label),
         "rationale": clean(v.rationale),
         "imported_from": v.imported_from,
         "imported_by": v.imported_by,
@@ -67,7 +67,7 @@ def _evidence(ev: EvidenceEntry) -> dict[str, Any]:
     }
 
 
-def _claim(c: ClaimEntry, lang: str) -> dict[str, Any]:
+def _claim(c: ClaimEntry, names: LabelNames) -> dict[str, Any]:
     return {
         "id": c.id,
         "number": c.number,
@@ -79,12 +79,12 @@ def _claim(c: ClaimEntry, lang: str) -> dict[str, Any]:
         "statement": clean(c.statement) if c.statement else None,
         "machine_draft": clean(c.machine_draft) if c.machine_draft else None,
         "state": c.state,
-        "verdict": _verdict(c.verdict, lang) if c.verdict else None,
-        "history": [_verdict(v, lang) for v in c.history],
+        "verdict": _verdict(c.verdict, names) if c.verdict else None,
+        "history": [_verdict(v, names) for v in c.history],
         "evidence": _evidence(c.evidence) if c.evidence else None,
         "suggestion": {
             "label": c.suggestion.label,
-            "label_name": verdict_name(c.suggestion.label, lang),
+            "label_name": names(c.suggestion.label),
             "reason": clean(c.suggestion.reason),
         }
         if c.suggestion
@@ -108,6 +108,7 @@ def _source(s: SourceEntry) -> dict[str, Any]:
 
 def report_document(report: Report) -> dict[str, Any]:
     dates = report.checked_dates
+    names = LabelNames(report.lang)
     return {
         "schema": SCHEMA,
         "generated_at": report.generated_at.isoformat(),
@@ -128,7 +129,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "checked": {"first": dates[0].isoformat(), "last": dates[1].isoformat()} if dates else None,
         "tally": report.tally(),
         "sources": [_source(s) for s in report.sources],
-        "claims": [_claim(c, report.lang) for c in report.claims],
+        "claims": [_claim(c, names) for c in report.claims],
     }
 
 
