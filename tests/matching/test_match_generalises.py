@@ -42,3 +42,19 @@ def test_a_shared_figure_alone_does_not_outrank_the_translation() -> None:
     assert figure_only.parts["numbers"] == 100  # the agreement is still found and shown
     assert figure_only.parts["agreements"]
     assert figure_only.score < figure_only.parts["numbers"] * 0.35  # but it counts in part only
+
+
+def test_numbers_match_by_value_in_each_languages_notation() -> None:
+    # Indonesian writes 1.500 and 12 ribu where English writes 1,500 and 12,000
+    passages = ["About 12,000 residents fled, and 1,500 houses were damaged."]
+    best = rank_passages(
+        "Sebanyak 12 ribu warga mengungsi dan 1.500 rumah rusak.", passages, claim_lang="id"
+    )[0]
+    assert {"12,000", "1,500"} <= set(best.parts["matched"])
+    # ... while an English 1.500 is one and a half, not fifteen hundred
+    other = rank_passages("Harga naik 1.500 rupiah.", ["The index rose 1.500 points."], claim_lang="id")[0]
+    assert "1.500" not in other.parts["matched"]
+    decimal = rank_passages("Ekonomi tumbuh 5,1 persen.", ["The economy grew 5.1 percent."], claim_lang="id")[
+        0
+    ]
+    assert "5.1" in decimal.parts["matched"]

@@ -2,20 +2,25 @@
 
 An English word matches by its stem (the Porter2 stem of its lemma, so "stolen" meets "steal" and
 "children" "child"); an Indonesian word by the stems of its lexicon translations, by
-itself (names, numbers and acronyms cross languages unchanged) and, more weakly, by a "loan" key
-that lets "organisasi" meet "organization" and "komputer" meet "computer".
+itself (names and acronyms cross languages unchanged) and, more weakly, by a "loan" key that lets
+"organisasi" meet "organization" and "komputer" meet "computer". A number matches by its value,
+each text read in its own language's notation: Indonesian "1.500" and "12 ribu" meet English
+"1,500" and "12,000"; "1,5" meets "1.5".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.language.lexicon import english_synonyms, translate_units
+from workbench.language.numbers import FoundNumber, find_numbers, parse_digits
 from workbench.language.stemming import stem_english_lemma
 from workbench.language.tokens import ENGLISH_STOPWORDS, INDONESIAN_STOPWORDS, Token, tokenize
 
 _LOAN_PREFIX = 5
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @lru_cache(maxsize=65536)
@@ -39,11 +44,25 @@ class ClaimTerm:
     related: frozenset[str] = frozenset()  # synonyms' stems: a weaker match
 
 
+def value_key(value: float) -> str:
+    """The key of a number's value, whatever its notation: ``"#1500"``, ``"#1.5"``."""
+    return "#" + f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def digits_key(token: Token, lang: str) -> str | None:
+    """The value key of a token of digits and separators, read in ``lang``'s notation
+    (:func:`~workbench.language.numbers.parse_digits`); None for any other token."""
+    if not _DIGITS.fullmatch(token.surface):
+        return None
+    return value_key(parse_digits(token.surface, lang))
+
+
 def passage_keys(token: Token) -> tuple[str, str | None]:
     """The key a passage word is indexed by (its English stem, through its lemma; a stopword stays
-    whole, so the stopword list still knows it: Porter2 makes "because" "becaus") and its loan key."""
+    whole, so the stopword list still knows it: Porter2 makes "because" "becaus"; a number its value,
+    passages being English) and its loan key."""
     key = token.key if token.key in ENGLISH_STOPWORDS else stem_english_lemma(token.key)
-    return key, loan_key(token.key)
+    return digits_key(token, "en") or key, loan_key(token.key)
 
 
 def english_claim_terms(text: str) -> list[ClaimTerm]:
@@ -59,7 +78,7 @@ def english_claim_terms(text: str) -> list[ClaimTerm]:
         terms.append(
             ClaimTerm(
                 token.surface,
-                frozenset({stem_english_lemma(token.key)}),
+                frozenset({digits_key(token, "en") or stem_english_lemma(token.key)}),
                 frozenset(),
                 is_name=is_name,
                 is_number=token.is_number,
@@ -73,6 +92,7 @@ def indonesian_claim_terms(text: str) -> list[ClaimTerm]:
     """Content words and phrases of an Indonesian text, with the English stems they may match."""
     terms = []
     position = 0
+    numbers = find_numbers(text, "id")
     for unit in translate_units(text):
         first = unit.tokens[0]
         single_stopword = len(unit.tokens) == 1 and first.key in INDONESIAN_STOPWORDS
@@ -82,6 +102,7 @@ def indonesian_claim_terms(text: str) -> list[ClaimTerm]:
             position += len(unit.tokens)
             continue
         own = {stem_english_lemma(token.key) for token in unit.tokens} | {token.key for token in unit.tokens}
+        own |= _number_keys(unit.tokens, numbers)
         loans = {loan for token in unit.tokens if (loan := loan_key(token.key))}
         terms.append(
             ClaimTerm(
@@ -94,6 +115,18 @@ def indonesian_claim_terms(text: str) -> list[ClaimTerm]:
         )
         position += len(unit.tokens)
     return terms
+
+
+def _number_keys(tokens: tuple[Token, ...], numbers: list[FoundNumber]) -> set[str]:
+    """Value keys of an Indonesian unit's digit tokens: the digits alone ("12" of "12 ribu", as an
+    English "12 million" may keep the word) and the whole amount they start (12,000)."""
+    keys: set[str] = set()
+    for token in tokens:
+        key = digits_key(token, "id")
+        if key:
+            keys.add(key)
+            keys.update(value_key(n.mention.value) for n in numbers if n.start <= token.start < n.end)
+    return keys
 
 
 def _looks_like_name(token: Token, position: int) -> bool:
