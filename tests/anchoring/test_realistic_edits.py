@@ -192,3 +192,39 @@ def test_without_the_whole_sentence_only_the_selector_context_is_weighed() -> No
     w3c = TextQuoteSelector(selector.exact, selector.prefix, selector.suffix, selector.start, selector.end)
     assert w3c.sentence_before is None
     assert reanchor_quote(w3c, new).status == "edited"
+
+
+def test_part_of_a_sentence_found_again_in_its_whole_sentence_is_moved() -> None:
+    # Both neighbouring paragraphs changed, so neither side of the 32 characters of context stands;
+    # the quote's whole sentence does, word for word, and it is long enough not to recur by chance.
+    old = (
+        "Rain fell on the coast all week.\n\n"
+        "The mayor said the old bridge would stay closed until the spring.\n\n"
+        "The agency will publish a full report next month."
+    )
+    new = (
+        "Shops on the quay opened late on Monday.\n\n"
+        "The mayor said the old bridge would stay closed until the spring.\n\n"
+        "Several families are still staying with relatives."
+    )
+    quote = "said the old bridge would stay closed until"
+    selector = pin(old, quote)
+    result = reanchor_quote(selector, new)
+    assert result.status == "moved"
+    assert located(result, new) == quote
+    # From the W3C fields alone the place is not safe enough to take.
+    w3c = TextQuoteSelector(selector.exact, selector.prefix, selector.suffix, selector.start, selector.end)
+    assert reanchor_quote(w3c, new).status == "orphaned"
+
+
+def test_part_of_a_sentence_found_in_two_copies_of_its_sentence_is_not_placed_by_it() -> None:
+    old = (
+        "Rain fell on the coast all week.\n\n"
+        "The mayor said the old bridge would stay closed until the spring.\n\n"
+        "The agency will publish a full report next month."
+    )
+    sentence = "The mayor said the old bridge would stay closed until the spring."
+    new = f"Shops opened late.\n\n{sentence}\n\nBuses ran on time.\n\n{sentence}\n\nSchools reopened."
+    quote = "said the old bridge would stay closed until"
+    result = reanchor_quote(pin(old, quote), new)
+    assert result.status == "orphaned"

@@ -352,3 +352,13 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+def merge_places(exacts: list[Candidate], fuzzy: list[Candidate]) -> list[Candidate]:
+    """Exact occurrences plus approximate places, one candidate per place: refined windows often
+    land on the same passage, and a place must not compete with itself."""
+    kept: list[Candidate] = []
+    for c in sorted(exacts + fuzzy, key=lambda c: (c.exact, c.rank), reverse=True):
+        if not any(_overlap((c.start, c.end), (k.start, k.end)) > 0.5 for k in kept):
+            kept.append(c)
+    return kept

@@ -8,43 +8,33 @@ silently keeps a verdict on evidence that is gone, an orphan only asks a person 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from workbench.anchoring.candidates import (
     Candidate,
     Quote,
     exact_candidates,
     fuzzy_candidates,
+    merge_places,
     side_intact,
-    side_kept,
 )
-from workbench.anchoring.folding import PreparedText, fold, prepare
+from workbench.anchoring.folding import fold, prepare
+from workbench.anchoring.limits import (
+    CLOSE_CORRECTION,
+    DISTINCT_WORDS,
+    EDITED_HALF_CONTEXT,
+    EDITED_IN_PLACE,
+    EDITED_OWN_SIDE,
+    EDITED_WITH_CONTEXT,
+    NEAR_CHARS,
+    POSITION_GAP,
+    POSITION_RATIO,
+    RANK_MARGIN,
+)
+from workbench.anchoring.measures import Measures
 from workbench.anchoring.selectors import AnchorResult, AnchorStatus, TextQuoteSelector
 from workbench.anchoring.sentences import quote_bounds, sentence_starts
 from workbench.anchoring.statement import Statement
 from workbench.anchoring.wordcontext import single_out
 from workbench.anchoring.wordiff import edit_distance, word_diff
-
-# A quote at least this long (characters and words) is unlikely to recur by chance, so an exact
-# occurrence of it may be trusted without its context ("moved"). Shorter quotes need context.
-DISTINCT_CHARS = 30
-DISTINCT_WORDS = 5
-# Stock sentences ("The ministry did not respond to a request for comment.") are shorter than
-# this; only a quote at least this long is trusted in an entirely new context.
-LONG_CHARS = 60
-LONG_WORDS = 10
-EDITED_IN_PLACE = 65.0  # least similarity for a passage between both untouched sides of context
-EDITED_WITH_CONTEXT = 75.0  # least similarity for an edited passage whose context is kept
-EDITED_HALF_CONTEXT = 90.0  # ... whose context is kept on one side only
-EDITED_OWN_SIDE = 80.0  # ... on one side only, but there with the quote's own sentence
-RANK_MARGIN = 8.0  # a runner-up this close to the best makes the choice ambiguous
-POSITION_RATIO = 0.5  # position breaks a tie only if the nearest is at most half as far ...
-POSITION_GAP = 64  # ... and nearer by this many characters at least
-OWN_SIDE_WORDS = 3  # own-sentence words on one side that, standing with their context, identify a place
-NEAR_CHARS = 500  # a quote whose context words were reworded is trusted only this near its old offset
-LONG_OWN_SIDE = 5  # own-sentence words on one side that, standing, vouch for a sentence boundary
-CLOSE_CORRECTION = 0.35  # a corrected figure at most this far from the old one, relatively, is "near"
-FAR_CHARS = 1000  # beyond max(this, a fifth of the text) from the old offset, a quote has moved
 
 
 def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
@@ -69,7 +59,7 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
         return judge.result(chosen, selector.exact, why)
     if chosen is not None or not trusted:
         # No occurrence, or the best one has lost its context: an approximate place may be better.
-        pool = _merge(exacts, fuzzy_candidates(quote, prepared))
+        pool = merge_places(exacts, fuzzy_candidates(quote, prepared))
         chosen, why = judge.choose([c for c in pool if judge.acceptable(c)])
     if chosen is None:
         # A tie between occurrences of the very words (an approximate match cannot do better), or
@@ -81,48 +71,9 @@ def reanchor_quote(selector: TextQuoteSelector, new_text: str) -> AnchorResult:
     return judge.result(chosen, selector.exact, why)
 
 
-class _Judge:
-    """The acceptance and choice rules, with what they need about the quote and the new text."""
-
-    def __init__(
-        self,
-        quote: Quote,
-        statement: Statement,
-        expected: int | None,
-        prepared: PreparedText,
-        exacts: list[Candidate],
-    ) -> None:
-        self.quote = quote
-        self.statement = statement
-        self.own = statement.own  # the quote's own sentence around it
-        self.expected = expected
-        self.prepared = prepared
-        self.distinct = len(quote.exact) >= DISTINCT_CHARS and len(quote.exact.split()) >= DISTINCT_WORDS
-        self.long = len(quote.exact) >= LONG_CHARS and len(quote.exact.split()) >= LONG_WORDS
-        self.far = max(FAR_CHARS, len(prepared.original) // 5)
-        self.repeated = len(exacts) > 1  # the exact words occur more than once in the new text
-        # Words, figure and all, that say something specific: found word for word, they are that
-        # statement wherever they are now (a stock sentence has no figure).
-        self.figure_statement = self.distinct and bool(statement.figures)
-        self.long_own_side = max(len(self.own.before), len(self.own.after)) >= LONG_OWN_SIDE
-        self.stating = self._stating(exacts)  # folded starts of occurrences in their own sentence
-
-    def _sides(self, c: Candidate, test: Callable[[float, int, int], bool]) -> list[bool]:
-        sides = []
-        if c.prefix_ratio is not None and c.prefix_grip is not None:
-            sides.append(test(c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)))
-        if c.suffix_ratio is not None and c.suffix_grip is not None:
-            sides.append(test(c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)))
-        return sides
-
-    def context_level(self, c: Candidate) -> str:
-        """ "kept" (every side the selector has agrees), "half", "lost", or "none" (no context)."""
-        sides = self._sides(c, side_kept)
-        if not sides:
-            return "none"
-        if all(sides):
-            return "kept"
-        return "half" if any(sides) else "lost"
+class _Judge(Measures):
+    """The acceptance and choice rules, over what :class:`Measures` knows of the quote and the new
+    text."""
 
     def acceptable(self, c: Candidate) -> bool:
         """Whether ``c`` could be the quote's place at all, ignoring the other candidates."""
@@ -132,6 +83,8 @@ class _Judge:
         level = self.context_level(c)
         intact = self._sides(c, side_intact)
         if level in ("kept", "none") or self.states_quote(c) or self.figure_statement:
+            return True
+        if c.start in self.placed:
             return True
         if self.repeated:
             # Words found more than once (a stock sentence, a few common words) are most
@@ -234,81 +187,6 @@ class _Judge:
         # Otherwise an edited passage that kept one side of its context must be a light edit.
         return c.similarity >= EDITED_HALF_CONTEXT
 
-    def _passage(self, c: Candidate) -> str:
-        start, end = self.prepared.folded.to_original(c.start, c.end)
-        return self.prepared.original[start:end]
-
-    def _original(self, c: Candidate) -> tuple[str, int, int]:
-        start, end = self.prepared.folded.to_original(c.start, c.end)
-        return self.prepared.original, start, end
-
-    def states_quote(self, c: Candidate) -> bool:
-        """Whether an exact occurrence sits in the quote's own sentence (its words next to the
-        quote on every side that has any), and quote and sentence together state a figure in
-        enough words to single it out. Neighbouring sentences may have changed: they are not the
-        statement. Several such occurrences are the same statement said again (see _copies). A
-        stock sentence ("No injuries were reported.") states no figure and gets no such trust."""
-        return c.start in self.stating
-
-    def _stating(self, exacts: list[Candidate]) -> set[int]:
-        own = self.own
-        if (
-            not (own.before or own.after)
-            or self.statement.words < DISTINCT_WORDS
-            or not self.statement.numbered
-        ):
-            return set()
-        text = self.prepared.original
-        found, partly = set(), set()
-        for c in exacts:
-            start, end = self.prepared.folded.to_original(c.start, c.end)
-            before_ok, after_ok = own.agrees(text, start, end)
-            if before_ok and after_ok:
-                found.add(c.start)
-            elif self.statement.figures and self._own_side_kept(c):
-                partly.add(c.start)
-        if not found and partly:
-            # The figure's sentence was reworded on one side ("3,065 beds [were closed]" -> "[were
-            # taken out of use]"); on the other its words and its context still stand. Several
-            # such occurrences are the figure said again (see _copies).
-            return partly
-        return found
-
-    def _own_side_kept(self, c: Candidate) -> bool:
-        """Whether, on one side at least, the quote's own sentence agrees in a few words and the
-        context characters there are kept."""
-        before_ok, after_ok = self.own.agrees(*self._original(c))
-        return any(
-            ok
-            and len(words) >= OWN_SIDE_WORDS
-            and ratio is not None
-            and grip is not None
-            and side_kept(ratio, grip, length)
-            for ok, words, ratio, grip, length in (
-                (before_ok, self.own.before, c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)),
-                (after_ok, self.own.after, c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)),
-            )
-        )
-
-    def _vouched(self, c: Candidate) -> list[bool]:
-        """Per side: the quote's own sentence agrees there (when it has words on that side), or
-        else the side's context is kept, or its sentence boundary stands (see below)."""
-        start, end = self.prepared.folded.to_original(c.start, c.end)
-        before_ok, after_ok = self.own.agrees(self.prepared.original, start, end)
-        out = []
-        for has_own, own_ok, ratio, grip, length in (
-            (bool(self.own.before), before_ok, c.prefix_ratio, c.prefix_grip, len(self.quote.prefix)),
-            (bool(self.own.after), after_ok, c.suffix_ratio, c.suffix_grip, len(self.quote.suffix)),
-        ):
-            if has_own:
-                out.append(own_ok)
-            elif ratio is not None and grip is not None:
-                # Where the quote began (ended) a sentence, the neighbour beside it vouches when
-                # kept; so does the sentence boundary itself when the rest of the quote's own
-                # sentence stands at length on the other side.
-                out.append(side_kept(ratio, grip, length) or (own_ok and self.long_own_side))
-        return out
-
     def by_words(self, exacts: list[Candidate]) -> Candidate | None:
         """The one exact occurrence whose context, counted in words, stands out (see
         :func:`workbench.anchoring.wordcontext.single_out`); None when none does."""
@@ -399,12 +277,6 @@ class _Judge:
         # look-alike is simply whatever now sits nearby.
         return by_distance[0] if self.context_level(by_distance[0]) in ("kept", "none") else None
 
-    def _distance(self, c: Candidate) -> int:
-        if self.expected is None:
-            return c.start
-        start, _ = self.prepared.folded.to_original(c.start, c.end)
-        return abs(start - self.expected)
-
     def result(self, c: Candidate, old_exact: str, why: str) -> AnchorResult:
         start, end = self.prepared.folded.to_original(c.start, c.end)
         passage = self.prepared.original[start:end]
@@ -428,18 +300,3 @@ class _Judge:
 
 def _bare(text: str) -> str:
     return text.strip(" .,;:").lower()
-
-
-def _merge(exacts: list[Candidate], fuzzy: list[Candidate]) -> list[Candidate]:
-    """Exact occurrences plus approximate places, one candidate per place: refined windows often
-    land on the same passage, and a place must not compete with itself."""
-    kept: list[Candidate] = []
-    for c in sorted(exacts + fuzzy, key=lambda c: (c.exact, c.rank), reverse=True):
-        if not any(_overlaps(c, k) for k in kept):
-            kept.append(c)
-    return kept
-
-
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    return shared > 0.5 * min(a.end - a.start, b.end - b.start)

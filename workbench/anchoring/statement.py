@@ -55,7 +55,10 @@ class Statement:
             whole=None
             if selector.sentence_before is None or selector.sentence_after is None
             else own_sentence(selector.sentence_before, exact, selector.sentence_after, SENTENCE_CHARS),
+            sentence=(selector.sentence_before or "") + exact + (selector.sentence_after or ""),
         )
+
+    sentence: str = ""  # the quote with its whole own sentence around it, when known
 
     @property
     def words(self) -> int:
