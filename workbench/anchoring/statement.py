@@ -42,6 +42,7 @@ class Statement:
     beside: frozenset[str] = field(default_factory=frozenset)  # numbers right beside the quote
     # The own sentence whole, when the selector knows it (beyond its ~32 characters of context).
     whole: OwnSentence | None = None
+    sentence: str = ""  # the quote with its whole own sentence around it, when known
 
     @classmethod
     def of(cls, selector: TextQuoteSelector) -> Statement:
@@ -57,8 +58,6 @@ class Statement:
             else own_sentence(selector.sentence_before, exact, selector.sentence_after, SENTENCE_CHARS),
             sentence=(selector.sentence_before or "") + exact + (selector.sentence_after or ""),
         )
-
-    sentence: str = ""  # the quote with its whole own sentence around it, when known
 
     @property
     def words(self) -> int:
