@@ -85,3 +85,20 @@ def test_anchoring_imports_no_front_end() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_a_selector_may_carry_its_quote_s_whole_sentence() -> None:
+    old = "The survey found that 12 percent of homes in the river towns were damaged by the storm."
+    new = "The survey found that 30 percent of homes in the river towns were insured against floods."
+    start = old.index("12 percent")
+    w3c = {"exact": "12 percent", "prefix": old[:start], "suffix": old[start + 10 : start + 42]}
+    whole = w3c | {"sentence_before": old[:start], "sentence_after": old[start + 10 :]}
+    out = [json.loads(x) for x in anchor_batch([line(1, w3c, new), line(2, whole, new)])]
+    # Within 32 characters the other figure looks like a correction; the whole sentence says not.
+    assert [o["status"] for o in out] == ["edited", "orphaned"]
+    half = w3c | {"sentence_before": old[:start]}
+    (error,) = [json.loads(x) for x in anchor_batch([line(3, half, new)])]
+    assert error == {
+        "id": 3,
+        "error": '"selector.sentence_before" and "selector.sentence_after" come together',
+    }

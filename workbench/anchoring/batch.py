@@ -1,7 +1,10 @@
 """JSONL batch re-anchoring: the contract of ``workbench anchor --batch IN.jsonl``.
 
 Input line: ``{"id": ..., "selector": {"exact": "...", "prefix": "...", "suffix": "...", "start": n,
-"end": n}, "text": "..."}`` with ``exact`` required and the rest of the selector optional. Output
+"end": n}, "text": "..."}`` with ``exact`` required and the rest of the selector optional; the
+selector may also carry ``sentence_before`` and ``sentence_after``, the rest of the quote's own
+sentence in the old text (both or neither; see ``TextQuoteSelector``), which tell a corrected
+figure from another figure of the same frame beyond the ~32 characters of context. Output
 line, in input order: ``{"id": ..., "status": "intact"|"moved"|"edited"|"orphaned", "start": n,
 "end": n, "score": s}`` (``start``/``end`` null when orphaned; edited lines also carry
 ``distance`` and ``diff``). A malformed line gives ``{"id": ..., "error": "..."}`` and the run goes
@@ -49,6 +52,8 @@ def _answer(request: dict[str, Any]) -> dict[str, Any]:
             suffix=selector.get("suffix") or "",
             start=selector.get("start"),
             end=selector.get("end"),
+            sentence_before=selector.get("sentence_before"),
+            sentence_after=selector.get("sentence_after"),
         ),
         text,
     )
@@ -59,9 +64,11 @@ def _selector_problem(selector: dict[str, Any]) -> str | None:
     exact = selector.get("exact")
     if not isinstance(exact, str) or not exact.strip():
         return '"selector.exact" must be a non-empty string'
-    for key in ("prefix", "suffix"):
+    for key in ("prefix", "suffix", "sentence_before", "sentence_after"):
         if selector.get(key) is not None and not isinstance(selector[key], str):
             return f'"selector.{key}" must be a string'
+    if (selector.get("sentence_before") is None) != (selector.get("sentence_after") is None):
+        return '"selector.sentence_before" and "selector.sentence_after" come together'
     for key in ("start", "end"):
         value = selector.get(key)
         # bool is an int in Python; true/false are not offsets.
