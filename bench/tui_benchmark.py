@@ -33,6 +33,7 @@ from textual.widgets import DataTable, Static
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generator beside this script
 
+from tui_cold_start import cold_start
 from tui_data import generate
 
 from workbench.services import matching
@@ -320,45 +321,6 @@ async def run(db: Path, big_claims: int) -> None:
     ws.close()
 
 
-COLD_START = """
-import time
-started = time.perf_counter()
-import sys
-from workbench.services.workspace import Workspace
-from workbench.tui.app import WorkbenchApp
-from textual import events
-from workbench.tui.run import run_app
-from workbench.tui.screens.claims import ClaimsScreen
-from workbench.tui.widgets.claim_detail import ClaimDetail
-app = WorkbenchApp(Workspace.open(sys.argv[1]))
-
-async def drive(pilot):
-    while not app.screen.query("#articles-table") or not app.screen.query_one("#articles-table").row_count:
-        await pilot.pause(0.001)
-    app.post_message(events.Key("enter", None))  # not pilot.press: it waits for the process to idle
-    screen = app.screen
-    while not (isinstance(screen, ClaimsScreen) and screen.rows and screen.current_id is not None
-               and screen.query_one(ClaimDetail).shown_claim == screen.current_id):
-        await pilot.pause(0.001)
-        screen = app.screen
-    print(time.perf_counter() - started, flush=True)
-    app.exit()
-
-run_app(app, headless=True, auto_pilot=drive)
-"""
-
-
-def process_cold_start(db: Path) -> tuple[float, float]:
-    """Seconds from a new interpreter's start (this process's clock around it, and the script's
-    own clock from its first line) to the long article's table and detail shown."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", COLD_START, str(db)], capture_output=True, text=True, check=True
-    )
-    inside = float(done.stdout.strip().splitlines()[-1])
-    return time.perf_counter() - started, inside
-
-
 def import_time() -> float:
     """Seconds for a fresh interpreter to import the TUI (median of three)."""
     code = "import time; t = time.perf_counter(); import workbench.tui.app; print(time.perf_counter() - t)"
@@ -388,13 +350,7 @@ def main() -> None:
         else:
             shutil.copy(args.db, db)  # the run records verdicts: on a copy
         print(f"import of the TUI in a fresh interpreter: {1000 * import_time():.0f} ms")
-        runs = [process_cold_start(db) for _ in range(3)]
-        whole = statistics.median(r[0] for r in runs)
-        inside = statistics.median(r[1] for r in runs)
-        print(
-            f"process cold start, `workbench tui` path (run_app) to the {args.claims:,}-claim table and detail: "
-            f"{1000 * whole:.0f} ms including interpreter start and exit ({1000 * inside:.0f} ms from the first import)"
-        )
+        cold_start(db, runs=3, claims=args.claims)  # new processes: bench/tui_cold_start.py
         asyncio.run(run(db, args.claims))
 
 

@@ -71,17 +71,15 @@ def workspace(ctx: typer.Context) -> Iterator[Workspace]:
 
 
 def open_tui(db: str | None) -> None:
-    """Open the TUI on ``db``. The database is opened (and checked) first, so one the workbench
-    refuses is a one-line error here too, not a traceback; the TUI's own open then finds the
-    file already checked by this process."""
-    from workbench.services.workspace import Workspace
-    from workbench.tui.run import run_tui
+    """Open the TUI on ``db``. The database is opened (and checked) before the app starts, so one
+    the workbench refuses is a one-line error here too, not a traceback."""
+    from workbench.tui.run import open_workspace, run_tui
 
     try:
-        Workspace.open(db).close()
+        ws = open_workspace(db)
     except user_errors() as exc:
         fail(_one_line(exc))
-    run_tui(db)
+    run_tui(workspace=ws)
 
 
 def print_json(data: Any) -> None:

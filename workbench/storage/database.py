@@ -12,7 +12,6 @@ damaged (``PRAGMA quick_check``, once per file per process) or belongs to anothe
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -23,14 +22,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from workbench.storage.sqlite_file import DatabaseRefused, check_sqlite_file
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Stamped into every SQLite file this workbench migrates: ``application_id`` marks the file as
 # ours, ``user_version`` holds the version of the workbench that last brought its schema up.
 APPLICATION_ID = int.from_bytes(b"WkBn", "big")
-
-
-class DatabaseRefused(ValueError):
-    """A database this workbench will not open; the message says why and what to do."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -143,49 +140,6 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
-
-
-# SQLite files this process found sound, as (path, inode, size, modification time): a file is
-# checked again only when it changed since.
-_CHECKED: set[tuple[Path, int, int, int]] = set()
-
-
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is damaged or is another application's database. Runs ``PRAGMA
-    quick_check`` (a few milliseconds for the demo database; it reads every page, so about as long
-    as reading the file) once per file per process, on a plain connection that changes nothing."""
-    path = path.resolve()
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return  # a new database
-    key = (path, stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    if key in _CHECKED or stat.st_size == 0:
-        return
-    try:
-        connection = sqlite3.connect(path)
-        try:
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)") if row[0] != "ok"]
-            tables = [
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            ]
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            f"{path} is damaged or is not a database ({exc}); restore it from a backup"
-        ) from None
-    if problems:
-        # the first row starts "*** in database main ***" on a line of its own
-        lines = [line for p in problems for line in p.splitlines() if line and not line.startswith("***")]
-        found = lines[0] if lines else "failed"
-        raise DatabaseRefused(f"{path} is damaged (integrity check: {found}); restore it from a backup")
-    if tables and "alembic_version" not in tables:
-        raise DatabaseRefused(
-            f"{path} is not a workbench database: it holds other tables ({', '.join(sorted(tables)[:3])}) "
-            "and no schema revision; give --db a new file or a workbench database"
-        )
-    _CHECKED.add(key)
 
 
 def _version_number(version: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -18,11 +19,15 @@ from workbench.tui.jobs import Jobs
 from workbench.tui.screens.articles import ArticlesScreen
 
 
-def _import_ahead() -> None:
-    """What opening an article needs beyond the article list (its screen; suggestions, which
-    import fetching and matching: ~0.5 s), imported while the checker reads the list."""
-    import workbench.services.suggestions
+def _import_claims_screen() -> None:
+    """What opening an article needs beyond the article list, imported while the list loads."""
     import workbench.tui.screens.claims  # noqa: F401
+
+
+def _import_suggestions() -> None:
+    """Suggestions import matching and rapidfuzz: not before the first screen is up (a checker
+    who opens an article at once gets them a moment after its table)."""
+    import workbench.services.suggestions  # noqa: F401
 
 
 class WorkbenchApp(App[None]):
@@ -47,10 +52,24 @@ class WorkbenchApp(App[None]):
         self.keep_heap()  # what the imports made
         self.push_screen(ArticlesScreen())
         self.run_worker(
-            _import_ahead, name="import ahead", group="import-ahead", thread=True, exit_on_error=False
+            _import_claims_screen, name="import ahead", group="import-ahead", thread=True, exit_on_error=False
         )
         if warning := language_warning():
             self.notify(warning, severity="warning", timeout=10)
+
+    def import_suggestions_ahead(self) -> None:
+        """Import the suggestions module in the background (the articles screen asks once the
+        checker has had the list for a moment; the claims screen imports it on its own too)."""
+        from workbench.tui.screens.claim_list import SUGGESTIONS
+
+        if SUGGESTIONS not in sys.modules:
+            self.run_worker(
+                _import_suggestions,
+                name="import suggestions",
+                group="import-ahead",
+                thread=True,
+                exit_on_error=False,
+            )
 
     def keep_heap(self) -> None:
         """Take every object alive now out of the garbage collector's full scans (``gc.freeze``).

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from workbench.services.workspace import Workspace
     from workbench.tui.app import WorkbenchApp
 
 WORKER_THREADS = "workbench-worker"
@@ -35,12 +36,27 @@ def tune_interpreter() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
-def run_tui(db: str | None = None) -> None:
+def open_workspace(db: str | None = None) -> Workspace:
+    """The workspace the TUI runs on, opened once its modules are imported. The database file's
+    check (``PRAGMA quick_check``: it reads every page, ~0.1 s for 100 MB) runs meanwhile on
+    another thread, in SQLite's C code, beside the imports (SQLAlchemy, Textual: most of a cold
+    start); opening waits for its answer and refuses a file as before."""
+    from workbench import settings
+    from workbench.storage.sqlite_file import check_ahead
+
+    check_ahead(settings.database_url(db))
     from workbench.services.workspace import Workspace
+    from workbench.tui import app  # noqa: F401 - imported while the check runs
+
+    return Workspace.open(db)
+
+
+def run_tui(db: str | None = None, *, workspace: Workspace | None = None, **run_options: Any) -> None:
+    """Open ``db`` (or run on ``workspace``, opened by :func:`open_workspace`) and run the TUI
+    (``run_options`` as for :func:`run_app`)."""
     from workbench.tui.app import WorkbenchApp
 
-    ws = Workspace.open(db)
-    run_app(WorkbenchApp(ws))
+    run_app(WorkbenchApp(workspace or open_workspace(db)), **run_options)
 
 
 def run_app(app: WorkbenchApp, **run_options: Any) -> None:

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 
+# seconds the article list shows before the suggestions module is imported in the background
+IMPORT_SUGGESTIONS_AFTER = 1.0
+
+
 class ArticlesScreen(WorkbenchScreen):
     BINDING_GROUP_TITLE = "Articles"  # heads its keys in the keys panel ("?")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,6 +42,8 @@ class ArticlesScreen(WorkbenchScreen):
             "a", "add_article", "Add article", id="add-article", tooltip="From a text file or a web page"
         ),
     ]
+
+    _import_timer_set = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,6 +95,13 @@ class ArticlesScreen(WorkbenchScreen):
         )
         hint.display = not rows
         table.focus()
+        if not self._import_timer_set:
+            self._import_timer_set = True
+            self.set_timer(IMPORT_SUGGESTIONS_AFTER, self._import_suggestions)
+
+    def _import_suggestions(self) -> None:
+        if self.app.screen is self:  # the checker is reading the list: nothing else is running
+            self.workbench.import_suggestions_ahead()
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
         """What ctrl+p offers here (workbench/tui/commands.py)."""

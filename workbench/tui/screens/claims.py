@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -95,10 +95,21 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
         table.add_column("verdict", width=16, key="verdict")
         table.add_column("best", width=4, key="best")
         table.add_column("claim (the article's words)", width=CLAIM_WIDTH, key="claim")
+
+    def _show(self, *args: Any, **kwargs: Any) -> None:
+        first = not self.rows
+        super()._show(*args, **kwargs)
+        if first:
+            self._say_if_no_semantic()
+
+    @work(thread=True, exit_on_error=False, group="semantic-check")
+    def _say_if_no_semantic(self) -> None:
+        """Whether the semantic extra is installed (a package lookup; the model is never loaded
+        here), asked once the table shows: the matching package it sits in loads rapidfuzz."""
         from workbench.matching.semantic import ABSENT_MESSAGE, semantic_available
 
-        if not semantic_available():  # a package lookup only; the model is never loaded here
-            self.notify(ABSENT_MESSAGE, timeout=8)
+        if not semantic_available():
+            self.app.call_from_thread(self.notify, ABSENT_MESSAGE, timeout=8)
 
     def on_screen_resume(self) -> None:
         # runs when the screen is first shown, and after every dialog: load the first time, and

@@ -1,0 +1,188 @@
+"""TUI cold start from a new process, on the generated database of bench/tui_data.py: from the
+command to the long article's claims table (goal: interactive within 1.5 s).
+
+    .venv/bin/python bench/tui_cold_start.py [--db PATH] [--runs 5] [--claims 10000]
+
+Two measurements, each a new process per run, medians printed with the machine's load:
+
+- ``pilot``: ``python -c`` that opens the TUI as ``workbench`` does (``tui.run.run_tui``: the
+  database check beside the imports, the same app), headless, with a pilot that presses Enter on
+  the article list as soon as it shows and then Down once the table and the first claim's detail
+  show. Times from before the interpreter starts (this process's clock) to the table and detail
+  shown, and to that first key handled; the child's CPU time to the same moments.
+- ``terminal``: the ``workbench`` console script itself under a pseudo-terminal (120x40), as a
+  checker types it; Enter is sent once the article list is drawn. Times from the launch to the
+  first row of the list drawn, and to the claims table drawn (its title line names the claim
+  count and is written in the same refresh as the rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+VENV_BIN = Path(sys.executable).parent
+DEADLINE = 120.0  # seconds any one wait may take
+
+PILOT = """
+import time
+started, cpu = time.perf_counter(), time.process_time()
+import sys
+from textual import events
+from workbench.tui.run import run_tui
+
+def figures(what):
+    print(what, time.perf_counter() - started, time.process_time() - cpu, flush=True)
+
+def detail_shown(screen):
+    detail = screen.query("#claim-detail")
+    return bool(detail) and screen.current_id is not None and detail.first().shown_claim == screen.current_id
+
+async def drive(pilot):
+    app = pilot.app
+    while not app.screen.query("#articles-table") or not app.screen.query_one("#articles-table").row_count:
+        await pilot.pause(0.001)
+    app.post_message(events.Key("enter", None))  # not pilot.press: it waits for the process to idle
+    while not (type(app.screen).__name__ == "ClaimsScreen" and app.screen.rows and detail_shown(app.screen)):
+        await pilot.pause(0.001)
+    figures("shown")
+    screen = app.screen
+    table = screen.query_one("#claims-table")
+    app.post_message(events.Key("down", None))
+    while not (table.cursor_row == 1 and detail_shown(screen)):
+        await pilot.pause(0.001)
+    figures("interactive")
+    app.exit()
+
+run_tui(sys.argv[1], headless=True, auto_pilot=drive)
+"""
+
+
+def pilot_run(db: Path) -> dict[str, float]:
+    """One new process: seconds (this clock, from before the interpreter starts) and child CPU
+    seconds to the table shown and to the first key handled."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", PILOT, str(db)], stdout=subprocess.PIPE, text=True, bufsize=1
+    )
+    found: dict[str, float] = {}
+    assert child.stdout is not None
+    for line in child.stdout:
+        what, _inside, cpu = line.split()
+        found[what] = time.perf_counter() - started
+        found[f"{what} cpu"] = float(cpu)
+    if child.wait() != 0 or "interactive" not in found:
+        raise RuntimeError(f"the pilot run failed (exit {child.returncode})")
+    return found
+
+
+def terminal_run(db: Path, claims: int) -> dict[str, float]:
+    """One ``workbench --db DB`` under a pseudo-terminal: seconds from the launch to the article
+    list drawn and to the claims table drawn; then ``q``."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color")
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [str(VENV_BIN / "workbench"), "--db", str(db)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    screen = bytearray()
+
+    def read() -> None:
+        ready, _, _ = select.select([master], [], [], 0.005)
+        if ready:
+            with contextlib.suppress(OSError):  # the child closed the terminal
+                screen.extend(os.read(master, 1 << 20))
+
+    def until(pattern: bytes) -> float:
+        while re.search(pattern, screen) is None:
+            if time.perf_counter() - started > DEADLINE:
+                raise TimeoutError(pattern.decode())
+            read()
+        return time.perf_counter() - started
+
+    try:
+        found = {"list drawn": until(rb"Long report")}
+        os.write(master, b"\r")
+        found["table drawn"] = until(rf"\b{claims} claims".encode())
+        os.write(master, b"q")
+        while child.poll() is None and time.perf_counter() - started < DEADLINE:
+            read()  # the terminal is read until the end, or the child would wait to write
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    return found
+
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def cold_start(db: Path, *, runs: int, claims: int) -> None:
+    """Print both measurements (the database is copied per run: nothing the TUI writes carries
+    over)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "tui.db"
+        pilot, terminal = [], []
+        for _ in range(runs):
+            shutil.copy(db, copy)
+            pilot.append(pilot_run(copy))
+            shutil.copy(db, copy)
+            terminal.append(terminal_run(copy, claims))
+        load = os.getloadavg()[0]
+    p, t = medians(pilot), medians(terminal)
+    print(
+        f"TUI cold start, new process, {claims:,}-claim article (median of {runs}, load {load:.1f} "
+        f"on {os.cpu_count()} cores; goal: table interactive within 1.5 s):"
+    )
+    print(
+        f"  pilot (run_tui, headless): table and detail shown {p['shown']:.2f} s, first key handled "
+        f"{p['interactive']:.2f} s (child CPU {p['shown cpu']:.2f} s / {p['interactive cpu']:.2f} s)"
+    )
+    print(
+        f"  terminal (`workbench --db`, pty 120x40): article list drawn {t['list drawn']:.2f} s, "
+        f"claims table drawn {t['table drawn']:.2f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a database from bench/tui_data.py (default: generate one)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--claims", type=int, default=10_000)
+    args = parser.parse_args()
+    if args.db is not None:
+        cold_start(args.db, runs=args.runs, claims=args.claims)
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from tui_data import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "tui.db"
+        generate(db, claims=args.claims, articles=200, per_article=50)
+        cold_start(db, runs=args.runs, claims=args.claims)
+
+
+if __name__ == "__main__":
+    main()
