@@ -59,6 +59,7 @@ def main() -> None:
             "workbench articles list --json (demo db)": [workbench, "--db", db, "articles", "list", "--json"],
         }
         results: dict[str, tuple[float, float]] = {}
+        load_before = os.getloadavg()[0]
         for name, command in commands.items():
             _timed(command, env)  # warm the file cache
             runs = [_timed(command, env) for _ in range(args.runs)]
@@ -67,10 +68,18 @@ def main() -> None:
                 statistics.median(cpu for _, cpu in runs),
             )
     base_wall = results["python -c pass"][0]
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; median of {args.runs} runs")
+    print(
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores; "
+        f"median of {args.runs} runs"
+    )
     print(f"{'command':<44} {'wall s':>7} {'cpu s':>7} {'x bare':>7}")
     for name, (wall, cpu) in results.items():
         print(f"{name:<44} {wall:7.3f} {cpu:7.3f} {wall / base_wall:7.1f}")
+    listing = results["workbench articles list --json (demo db)"][0]
+    print(
+        f"goals: --help under 10x bare python ({results['workbench --help'][0] / base_wall:.1f}x); "
+        f"articles list --json under 0.6 s ({listing:.2f} s)"
+    )
 
 
 if __name__ == "__main__":
