@@ -88,7 +88,11 @@ class ListTable(DataTable[Cell]):
 
     def fit_column(self, key: str, cells: Iterable[Cell], *, least: int = 10, most: int = 200) -> None:
         """Give column ``key`` the width of its widest cell (between ``least`` and ``most``)."""
-        widest = max((cell_len(c.plain if isinstance(c, Text) else str(c)) for c in cells), default=least)
+        widest = least
+        for cell in cells:
+            widest = max(widest, cell_len(cell.plain if isinstance(cell, Text) else str(cell)))
+            if widest >= most:  # no wider than that: the other cells need not be measured
+                break
         column = self.columns[ColumnKey(key)]
         column.width = max(least, min(most, widest))
         column.auto_width = False
