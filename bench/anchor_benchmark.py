@@ -29,6 +29,7 @@ Scoring, per case:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -99,9 +100,9 @@ def main() -> None:
         for case in cases:
             case.selector = replace(case.selector, sentence_before=None, sentence_after=None)
         origin += ", W3C selector only"
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     results = [reanchor_quote(case.selector, case.text) for case in cases]
-    elapsed = time.perf_counter() - began
+    elapsed, cpu = time.perf_counter() - began, time.process_time() - began_cpu
 
     table: dict[str, Counter[str]] = defaultdict(Counter)
     statuses: dict[str, Counter[str]] = defaultdict(Counter)
@@ -150,7 +151,11 @@ def main() -> None:
     restated = sum(1 for case, result in zip(cases, results, strict=True) if _on_restatement(case, result))
     if any(case.also for case in cases):
         print(f"placed on a restatement of the same words (graded correct): {restated}")
-    print(f"time: {elapsed:.2f} s re-anchoring ({1000 * elapsed / len(cases):.2f} ms per case)")
+    # On shared cores the wall time says mostly how busy the machine was; the CPU time less so.
+    print(
+        f"time: {elapsed:.2f} s re-anchoring ({1000 * elapsed / len(cases):.2f} ms per case);"
+        f" CPU {cpu:.2f} s ({1000 * cpu / len(cases):.2f} ms per case); load {os.getloadavg()[0]:.1f}"
+    )
     print()
     print("by quote length (short: fewer than 5 words or 30 characters), cases where the quote survives:")
     by_length: dict[str, Counter[str]] = defaultdict(Counter)
