@@ -1,0 +1,99 @@
+"""The English drafter's rules, one test per rule, on sentences of our own (not the parallel set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.language.draft import draft_english
+from workbench.language.postag import upos_tags
+
+
+def test_tagger_tags_a_plain_sentence() -> None:
+    words = ["Polisi", "menangkap", "tiga", "pencuri", "di", "Medan", "."]
+    assert upos_tags(words) == ["NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PUNCT"]
+
+
+def test_tagger_takes_an_empty_sentence() -> None:
+    assert upos_tags([]) == []
+
+
+@pytest.mark.parametrize(
+    ("indonesian", "english"),
+    [
+        ("Perusahaan teknologi itu membuka kantor.", "The technology company"),
+        ("Warga membutuhkan air bersih.", "clean water"),
+        ("Gedung baru itu tinggi.", "The new building"),
+    ],
+)
+def test_noun_phrase_modifiers_go_before_the_head(indonesian: str, english: str) -> None:
+    assert english in draft_english(indonesian)
+
+
+def test_seorang_and_para_become_articles() -> None:
+    assert draft_english("Seorang petani menanam padi.").startswith("A farmer")
+    assert draft_english("Para petani menanam padi.").startswith("The farmers")
+
+
+def test_a_number_above_one_makes_the_noun_plural_and_digits_take_english_separators() -> None:
+    draft = draft_english("Pemerintah membangun 1.500 rumah.")
+    assert "1,500 houses" in draft or "1,500 homes" in draft
+    assert "3 persen" not in draft_english("Harga naik 3 persen.")
+
+
+def test_possessive_nya_gives_the_noun_a_determiner() -> None:
+    draft = draft_english("Dokter memeriksa pasiennya.")
+    assert "the patient" in draft
+
+
+def test_passive_di_with_aspect_and_agent() -> None:
+    assert "was inaugurated by" in draft_english("Jembatan itu diresmikan oleh gubernur.")
+    assert "will be repaired" in draft_english("Jalan itu akan diperbaiki.")
+    assert "has been" in draft_english("Rumah itu telah dijual.")
+
+
+def test_yang_before_an_adjective_folds_into_the_noun_phrase() -> None:
+    assert "the busy road" in draft_english("Mereka menyeberangi jalan yang ramai itu.").lower() or (
+        "busy road" in draft_english("Mereka menyeberangi jalan yang ramai.")
+    )
+
+
+def test_yang_before_a_passive_verb_is_left_out() -> None:
+    draft = draft_english("Bank yang dikelola warga itu berkembang.")
+    assert "yang" not in draft and "that" not in draft.split()
+    assert "managed by" in draft
+
+
+def test_negation_and_aspect_words() -> None:
+    assert "will not raise" in draft_english("Kami tidak akan menaikkan harga.")
+    assert "did not attend" in draft_english("Presiden tidak menghadiri rapat.")
+    assert "has arrested" in draft_english("Polisi telah menangkap pencuri.")
+    assert "is looking for" in draft_english("Tim sedang mencari korban.") or "is searching" in draft_english(
+        "Tim sedang mencari korban."
+    )
+
+
+def test_plain_verbs_are_put_in_the_past() -> None:
+    assert "built" in draft_english("Pemerintah membangun jembatan.")
+
+
+def test_time_words() -> None:
+    assert "two years ago" in draft_english("Pabrik itu tutup dua tahun lalu.")
+    assert "next year" in draft_english("Sekolah dibuka tahun depan.")
+    assert "last week" in draft_english("Harga naik pekan lalu.")
+
+
+def test_names_numbers_and_punctuation_stay() -> None:
+    draft = draft_english("Menurut Budi Santoso, PT Contoso membeli 20 truk.")
+    assert "Budi Santoso," in draft
+    assert "Contoso" in draft and "20 trucks" in draft
+    assert draft.endswith(".")
+
+
+def test_sunday_only_where_a_weekday_is_read() -> None:
+    assert "week" in draft_english("Harga naik minggu lalu.")
+    assert "Sunday" in draft_english("Gempa terjadi pada Minggu, 5 Maret.")
+
+
+def test_an_english_or_empty_text_is_returned_whole() -> None:
+    assert draft_english("") == ""
+    assert draft_english("...") == "..."
