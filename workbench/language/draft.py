@@ -24,6 +24,7 @@ from workbench.language.draft_forms import plural, verb_forms
 from workbench.language.draft_words import (
     ASPECTS,
     DEGREE,
+    DIRECTIONS,
     MODALS,
     NEGATIONS,
     NEXT_WORDS,
@@ -31,6 +32,7 @@ from workbench.language.draft_words import (
     NUMBER_WORDS,
     PAST_WORDS,
     PLURAL_DETERMINERS,
+    POSSESSIVES,
     POST_DETERMINERS,
     PRE_DETERMINERS,
     PREPOSITIONS,
@@ -87,6 +89,10 @@ def _render_clause(words: list[Word], text: str, start: int) -> str:
     return rendered
 
 
+_PLURAL_AUXILIARY = {"was": "were", "has": "have", "is": "are"}
+_BEFORE_ARTICLE = frozenset({"ADP", "VERB", "SCONJ", "CCONJ", "AUX"})
+
+
 class _Reader:
     """Reads one clause's words left to right into English phrases."""
 
@@ -94,6 +100,7 @@ class _Reader:
         self.words = words
         self.at = 0
         self.out: list[str] = []
+        self.plural_subject = False  # the last noun phrase read was plural: "were", "have", "are"
 
     def peek(self, offset: int = 0) -> Word | None:
         index = self.at + offset
@@ -183,9 +190,14 @@ class _Reader:
             plural = word.key in PLURAL_DETERMINERS
             self.at += 1
         numbers: list[str] = []
+        previous: Word | None = None
         while (word := self.peek()) is not None and self._is_number(word):
-            numbers.append(plain(word))
+            if word.key == "ribu" and previous is not None and previous.unit.tokens[0].is_number:
+                numbers[-1] = f"{value(previous) * 1000:,.0f}"  # "86 ribu": 86,000
+            else:
+                numbers.append(plain(word))
             plural = plural or value(word) != 1
+            previous = word
             self.at += 1
         head = self.peek()
         content = ("NOUN", "VERB", "ADJ") if numbers else ("NOUN",)  # "tiga tersangka": a noun
@@ -224,14 +236,20 @@ class _Reader:
                 break
         possessive = head.possessive or any(m.possessive for m in modifiers)
         after = self.peek()
-        if after is not None and after.key in POST_DETERMINERS:
+        if after is not None and after.key in POSSESSIVES and determiner is None:
+            determiner = POSSESSIVES[after.key]  # "dapur kami": our kitchen
+            self.at += 1
+        elif after is not None and after.key in POST_DETERMINERS:
             determiner = determiner or POST_DETERMINERS[after.key]
             self.at += 1
         elif possessive and determiner is None:
             determiner = "the"
         plural = plural or head.plural_hint
+        self.plural_subject = plural
         if determiner == "this" and plural:
             determiner = "these"
+        if determiner is None and not numbers and not plural and self._article_fits(start):
+            determiner = "the"  # "di sisi batu": on the side of ...; English names the thing
         words = [determiner or "", *numbers]
         for modifier in reversed(modifiers):
             if modifier is modifiers[-1] and degree:
@@ -240,6 +258,17 @@ class _Reader:
         words.append(noun_form(head, plural))
         self.out.extend(w for w in words if w)
         return True
+
+    def _article_fits(self, start: int) -> bool:
+        """A bare noun phrase takes "the" at a clause start or after a verb, preposition or
+        conjunction, unless a name follows it ("bank Indonesia"): English names its things."""
+        after = self.peek()
+        if after is not None and (after.tag == "PROPN" or after.unit.tokens[0].is_capitalised):
+            return False
+        if start == 0:
+            return True
+        before = self.words[start - 1]
+        return before.tag in _BEFORE_ARTICLE or before.key in PREPOSITIONS
 
     def _adjective_after_yang(self) -> tuple[list[str], Word] | None:
         """After "yang": an adjective, maybe after a degree word, that ends the phrase."""
@@ -256,10 +285,16 @@ class _Reader:
         return degree, word
 
     def _names(self) -> bool:
-        """A run of names stays as written, with its determiner after it ("Bank Indonesia itu")."""
+        """A run of names stays as written, with its determiner after it ("Bank Indonesia itu");
+        a compass word after a name goes before it ("Jawa Barat": West Java)."""
+        names: list[str] = []
         while (word := self.peek()) is not None and word.tag == "PROPN":
-            self.out.append(plain(word))
+            if names and word.key in DIRECTIONS:
+                names.insert(len(names) - 1, DIRECTIONS[word.key])
+            else:
+                names.append(plain(word))
             self.at += 1
+        self.out.extend(names)
         after = self.peek()
         if after is not None and after.key in ("itu", "tersebut"):
             self.at += 1
@@ -320,7 +355,10 @@ class _Reader:
             return True
         if negation in ("tidak", "tak") and aspect == "pernah":
             negation, aspect = None, "never"
-        self.out.extend(_verb_group_words(verb.english, negation, aspect, modal, passive))
+        words = _verb_group_words(verb.english, negation, aspect, modal, passive)
+        if self.plural_subject:
+            words = [_PLURAL_AUXILIARY.get(w, w) for w in words[:1]] + words[1:]
+        self.out.extend(words)
         if passive:
             self._agent()
         return True

@@ -34,6 +34,29 @@ PRE_DETERMINERS = {
 }
 PLURAL_DETERMINERS = frozenset({"para", "beberapa", "sejumlah", "banyak", "berbagai", "semua", "seluruh"})
 POST_DETERMINERS = {"itu": "the", "tersebut": "the", "ini": "this"}
+POSSESSIVES = {
+    "saya": "my",
+    "aku": "my",
+    "kami": "our",
+    "kita": "our",
+    "mereka": "their",
+    "dia": "his",
+    "ia": "his",
+    "beliau": "his",
+    "kamu": "your",
+    "anda": "your",
+}
+DIRECTIONS = {
+    "utara": "North",
+    "selatan": "South",
+    "timur": "East",
+    "barat": "West",
+    "tengah": "Central",
+    "tenggara": "Southeast",
+    "barat daya": "Southwest",
+    "timur laut": "Northeast",
+    "barat laut": "Northwest",
+}
 NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan"})
 ASPECTS = frozenset({"telah", "sudah", "akan", "sedang", "masih", "pernah", "tengah"})
 MODALS = {
@@ -223,7 +246,16 @@ def is_passive(word: Word) -> bool:
     """A di- verb: "dibangun", "diresmikan" (not "diri", "dia", "dinas")."""
     if word.tag != "VERB" or len(word.unit.tokens) != 1 or word.keep:
         return False
-    return word.key.startswith("di") and len(word.key) > 4 and _stem(word.key) != word.key
+    key = word.key
+    if key.startswith("ter") and len(key) > 5 and key not in _NOT_PASSIVE_TER:
+        return _stem(key) != key  # "terluka": was injured
+    return key.startswith("di") and len(key) > 4 and _stem(key) != key
+
+
+# ter- words that are not passives of a deed: "terjadi" (happened), "termasuk" (including).
+_NOT_PASSIVE_TER = frozenset(
+    ["terjadi", "termasuk", "terdiri", "terdapat", "terus", "terutama", "tersebut", "terhadap", "terasa"]
+)
 
 
 def _stem(key: str) -> str:
@@ -241,16 +273,21 @@ def noun_form(word: Word, many: bool) -> str:
     if not many or word.keep or word.key in UNCOUNTED:
         return english
     *rest, last = english.split()
-    if not last.isalpha() or not last.islower():
-        return english
+    if not last.isalpha() or not last.islower() or (last.endswith("s") and not last.endswith("ss")):
+        return english  # a name, or already plural ("parents", "times")
     return " ".join([*rest, plural(last, True)])
 
 
 def plain(word: Word) -> str:
     """The word as English: a kept word as written (Indonesian digit groups with English
-    separators), else the lexicon's first sense, capitalised where the Indonesian was."""
+    separators; a compass word put first: "Jawa Barat" -> "West Java"), else the lexicon's first
+    sense, capitalised where the Indonesian was."""
     first = word.unit.tokens[0]
-    if word.keep:
+    last = word.unit.tokens[-1]
+    if word.keep and len(word.unit.tokens) > 1 and last.key in DIRECTIONS:
+        before = " ".join(token.surface for token in word.unit.tokens[:-1])
+        return f"{DIRECTIONS[last.key]} {before}"
+    if word.keep or first.surface == "Rp":
         return english_digits(word.surface) if first.is_number else word.surface
     english = word.english
     if first.is_capitalised and english[:1].islower() and word.tag == "PROPN":
