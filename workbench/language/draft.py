@@ -49,6 +49,7 @@ from workbench.language.draft_words import (
     split_markers,
     unit_tags,
     value,
+    verb_group_words,
 )
 from workbench.language.lexicon import translate_units
 
@@ -355,7 +356,7 @@ class _Reader:
             return True
         if negation in ("tidak", "tak") and aspect == "pernah":
             negation, aspect = None, "never"
-        words = _verb_group_words(verb.english, negation, aspect, modal, passive)
+        words = verb_group_words(verb.english, negation, aspect, modal, passive)
         if self.plural_subject:
             words = [_PLURAL_AUXILIARY.get(w, w) for w in words[:1]] + words[1:]
         self.out.extend(words)
@@ -376,42 +377,3 @@ def _marker(word: Word) -> str:
         return "not yet" if key == "belum" else "not"
     fixed = {"telah": "already", "sudah": "already", "akan": "will", "sedang": "currently"}
     return fixed.get(key) or MODALS.get(key) or word.english or word.surface
-
-
-def _verb_group_words(
-    english: str, negation: str | None, aspect: str | None, modal: str | None, passive: bool
-) -> list[str]:
-    neg = ["not"] if negation else []
-    if negation == "belum":
-        aspect = aspect or "telah"
-    if modal is not None:
-        helper = [*MODALS[modal].split(), *neg]
-        return (
-            [*helper, "be", *verb_forms(english, "VBN")] if passive else [*helper, *verb_forms(english, "VB")]
-        )
-    if aspect == "never":
-        return [
-            "never",
-            *(["been", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VBD")),
-        ]
-    if aspect in ("telah", "sudah", "pernah"):
-        tail = ["been", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VBN")
-        return ["has", *neg, *(["yet"] if negation == "belum" else []), *tail]
-    if aspect == "akan":
-        return [
-            "will",
-            *neg,
-            *(["be", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VB")),
-        ]
-    if aspect in ("sedang", "tengah"):
-        return [
-            "is",
-            *neg,
-            *(["being", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VBG")),
-        ]
-    still = ["still"] if aspect == "masih" else []
-    if passive:
-        return ["was", *neg, *still, *verb_forms(english, "VBN")]
-    if negation:
-        return [*still, "did", "not", *verb_forms(english, "VB")]
-    return [*still, *verb_forms(english, "VBD")]

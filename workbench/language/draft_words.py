@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from workbench.language.draft_forms import english_classes, plural
+from workbench.language.draft_forms import english_classes, plural, verb_forms
 from workbench.language.lexicon import UnitTranslation
 from workbench.language.numbers import parse_digits, parse_number_words
 
@@ -319,3 +319,43 @@ NUMBER_WORDS = _word_set(
     """satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh ratus
     ribu juta miliar triliun seratus seribu puluhan ratusan ribuan jutaan"""
 )
+
+
+def verb_group_words(
+    english: str, negation: str | None, aspect: str | None, modal: str | None, passive: bool
+) -> list[str]:
+    """English words of a verb group: "tidak akan" + menaikkan -> will not raise."""
+    neg = ["not"] if negation else []
+    if negation == "belum":
+        aspect = aspect or "telah"
+    if modal is not None:
+        helper = [*MODALS[modal].split(), *neg]
+        return (
+            [*helper, "be", *verb_forms(english, "VBN")] if passive else [*helper, *verb_forms(english, "VB")]
+        )
+    if aspect == "never":
+        return [
+            "never",
+            *(["been", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VBD")),
+        ]
+    if aspect in ("telah", "sudah", "pernah"):
+        tail = ["been", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VBN")
+        return ["has", *neg, *(["yet"] if negation == "belum" else []), *tail]
+    if aspect == "akan":
+        return [
+            "will",
+            *neg,
+            *(["be", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VB")),
+        ]
+    if aspect in ("sedang", "tengah"):
+        return [
+            "is",
+            *neg,
+            *(["being", *verb_forms(english, "VBN")] if passive else verb_forms(english, "VBG")),
+        ]
+    still = ["still"] if aspect == "masih" else []
+    if passive:
+        return ["was", *neg, *still, *verb_forms(english, "VBN")]
+    if negation:
+        return [*still, "did", "not", *verb_forms(english, "VB")]
+    return [*still, *verb_forms(english, "VBD")]
