@@ -78,6 +78,7 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
         super().__init__(article_id)
         name_label_bindings(self, "verdict", "Record '{name}' with a rationale")
         self._loaded_once = False
+        self._semantic_asked = False
         self._reload_on_resume = False
 
     def compose(self) -> ComposeResult:
@@ -97,9 +98,9 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
         table.add_column("claim (the article's words)", width=CLAIM_WIDTH, key="claim")
 
     def _show(self, *args: Any, **kwargs: Any) -> None:
-        first = not self.rows
         super()._show(*args, **kwargs)
-        if first:
+        if not self._semantic_asked:  # once, after the first table
+            self._semantic_asked = True
             self._say_if_no_semantic()
 
     @work(thread=True, exit_on_error=False, group="semantic-check")
