@@ -97,3 +97,28 @@ def test_sunday_only_where_a_weekday_is_read() -> None:
 def test_an_english_or_empty_text_is_returned_whole() -> None:
     assert draft_english("") == ""
     assert draft_english("...") == "..."
+
+
+def test_the_before_a_bare_noun_phrase_but_not_before_a_name_or_a_time() -> None:
+    assert draft_english("Gubernur meresmikan jembatan.").startswith("The governor")
+    assert "last week" in draft_english("Server itu diretas pekan lalu.")
+    assert "the last week" not in draft_english("Server itu diretas pekan lalu.")
+
+
+def test_possessive_pronoun_after_the_noun_goes_before_it() -> None:
+    assert "our kitchen" in draft_english("Seekor monyet masuk ke dapur kami.")
+    assert draft_english("Kakek saya berjalan ke sawah.").startswith("My grandfather")
+
+
+def test_compass_word_goes_before_its_name_and_ribu_multiplies() -> None:
+    draft = draft_english("Pemerintah Jawa Barat menyalurkan bantuan kepada 86 ribu keluarga.")
+    assert "West Jawa" in draft
+    assert "86,000 families" in draft
+
+
+def test_sebanyak_before_a_number_and_plural_subject_agreement() -> None:
+    assert draft_english("Sebanyak 45 keluarga dipindahkan.") == "Some 45 families were moved."
+
+
+def test_verb_after_untuk_is_an_infinitive() -> None:
+    assert "to commemorate" in draft_english("Pertunjukan digelar untuk memperingati hari jadi kota.")

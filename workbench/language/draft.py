@@ -40,6 +40,7 @@ from workbench.language.draft_words import (
     TIME_ENGLISH,
     TIME_NOUNS,
     Word,
+    common_noun,
     is_marker,
     is_passive,
     make_word,
@@ -82,6 +83,18 @@ def draft_english(text: str) -> str:
 
 
 def _render_clause(words: list[Word], text: str, start: int) -> str:
+    first_word = words[0]
+    following = words[1] if len(words) > 1 else None
+    if (
+        first_word.keep
+        and first_word.tag == "PROPN"
+        and first_word.unit.english
+        and not first_word.unit.tokens[0].is_acronym
+        and sentence_start(text, start)
+        and not (following is not None and following.unit.tokens[0].is_capitalised)
+    ):
+        # Capitalised only as the sentence's first word ("Gubernur meresmikan ..."): a noun.
+        words = [common_noun(first_word), *words[1:]]
     out = _Reader(words).read()
     rendered = " ".join(w for w in out if w)
     first = words[0].unit.tokens[0]
@@ -249,7 +262,7 @@ class _Reader:
         self.plural_subject = plural
         if determiner == "this" and plural:
             determiner = "these"
-        if determiner is None and not numbers and not plural and self._article_fits(start):
+        if determiner is None and not numbers and not plural and self._article_fits(start, head):
             determiner = "the"  # "di sisi batu": on the side of ...; English names the thing
         words = [determiner or "", *numbers]
         for modifier in reversed(modifiers):
@@ -260,12 +273,14 @@ class _Reader:
         self.out.extend(w for w in words if w)
         return True
 
-    def _article_fits(self, start: int) -> bool:
+    def _article_fits(self, start: int, head: Word) -> bool:
         """A bare noun phrase takes "the" at a clause start or after a verb, preposition or
         conjunction, unless a name follows it ("bank Indonesia"): English names its things."""
         after = self.peek()
         if after is not None and (after.tag == "PROPN" or after.unit.tokens[0].is_capitalised):
             return False
+        if head.key.split()[0] in TIME_NOUNS or head.english.startswith(("last ", "next ", "this ")):
+            return False  # "pekan lalu": last week
         if start == 0:
             return True
         before = self.words[start - 1]

@@ -4,7 +4,7 @@ Indonesian function-word lists the rules read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from workbench.language.draft_forms import english_classes, plural, verb_forms
@@ -21,6 +21,7 @@ PRE_DETERMINERS = {
     "seorang": "a",
     "sebuah": "a",
     "seekor": "a",
+    "sebanyak": "some",  # "sebanyak 45 keluarga": some 45 families
     "sesosok": "a",
     "para": "the",
     "setiap": "every",
@@ -169,6 +170,11 @@ def make_word(text: str, unit: UnitTranslation, tag: str) -> Word:
         possessive=len(unit.tokens) == 1 and key.endswith("nya") and key not in _lexicon_words(),
         keep=keep,
     )
+
+
+def common_noun(word: Word) -> Word:
+    """``word`` read as a common noun with the lexicon's noun sense, not kept as a name."""
+    return replace(word, tag="NOUN", keep=False, english=sense(word.unit.english, "NOUN"))
 
 
 @cache
