@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from workbench.claims import extract_claims
-from workbench.language.dates import calendar_dates, find_dates, weekday_at
+from workbench.language.dates import calendar_dates, find_dates, find_vague_times, is_year, weekday_at
 from workbench.language.lexicon import draft_english
 from workbench.language.numbers import describe, find_numbers
 from workbench.matching.quantities import compare_dates, compare_quantities, extract_dates, extract_quantities
@@ -89,3 +89,43 @@ def test_dates_module_is_the_one_both_sides_use() -> None:
     assert (written.day, written.month, written.year) == (28, 2, None)
     assert [(d.month, d.day) for d in calendar_dates("3/4/2022", "en")] == [(3, 4)]
     assert [(d.month, d.day) for d in calendar_dates("3/4/2022", "id")] == [(4, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("The plant opened in 1968 and closed later.", "in 1968"),
+        ("The line was first proposed in 2011 but stalled.", "in 2011"),
+        ("Construction began in March 2022.", "in March 2022"),
+        ("None of it has been paid since 2021.", "since 2021"),
+        ("The team will play there from September.", "from September"),
+        ("Ashby Reach opened its first coal pit in 1871.", "in 1871"),
+        ("The club was founded in early 1887, records show.", "in early 1887"),
+    ],
+)
+def test_a_month_or_year_after_a_preposition_of_time_is_a_time(text: str, time: str) -> None:
+    assert [text[s:e] for s, e in find_vague_times(text)] == [time]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices in may rise.",
+        "It was built in 2,000 days.",
+        "Membership rose from 1500 to 1700.",
+        "in the 1990s",
+    ],
+)
+def test_no_time_without_a_capitalised_month_or_a_year(text: str) -> None:
+    assert find_vague_times(text) == []
+
+
+def test_an_older_year_after_a_word_of_time_is_no_quantity_in_either_list() -> None:
+    assert find_numbers("Ashby Reach opened its first coal pit in 1871.", "en") == []
+    assert find_numbers("Sekolah itu berdiri sejak 1887.", "id") == []
+    assert is_year("in 1871", 3, 7) and is_year("2010", 0, 4)
+    # the same digits as an amount stay one
+    assert [n.mention.value for n in find_numbers("The town sold 1871 tickets.", "en")] == [1871]
+    assert [n.mention.value for n in find_numbers("Membership rose from 1500 to 1700.", "en")] == [1500, 1700]
+    (claim,) = extract_claims("Ashby Reach opened its first coal pit in 1871.", "en")
+    assert str(claim.kind) == "date" and claim.numbers == []

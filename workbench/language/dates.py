@@ -73,17 +73,46 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
-# Times that are not a calendar day still make a claim's checkable content a date.
+# A year as news writes it: 19xx or 20xx standing alone, or an older one (1000-1899) after a word
+# of time ("in 1871", "since 1887", "sejak 1850", "tahun 1811"). "from 1500 to 1700 members" and
+# "by 1200" stay amounts. One rule for the numbers module (a year is no quantity) and the times below.
+_MODERN_YEAR = r"(?:19|20)\d\d"
+_OLD_YEAR_WORDS = r"in|since|until|till|circa|sejak|tahun"
+_OLD_YEAR = re.compile(rf"\b(?:{_OLD_YEAR_WORDS})\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+_MONTH_NAMES = "|".join(
+    sorted((m.capitalize() for m in _MONTHS if len(m) > 3 or m in ("mei", "may")), key=len, reverse=True)
+)
+
+
+def is_year(text: str, start: int, end: int) -> bool:
+    """Whether the digits ``text[start:end]`` are a year: any 19xx/20xx, or 1000-1899 right
+    after "in", "since", "until", "circa", "sejak" or "tahun" (an "early"/"late" between allowed)."""
+    digits = text[start:end]
+    if re.fullmatch(_MODERN_YEAR, digits):
+        return True
+    return (
+        re.fullmatch(r"1[0-8]\d\d", digits) is not None
+        and _OLD_YEAR.search(text, max(0, start - 24), start) is not None
+    )
+
+
+# Times that are not a calendar day still make a claim's checkable content a date: "akhir Juni",
+# "next spring", and in English a month or year after a preposition of time ("in 1968", "since
+# 2021", "in March 2022", "from September"; a month only capitalised, so "in may" is no time).
 _VAGUE_TIME = re.compile(
     rf"\b(?:(?:akhir|awal|pertengahan|(?:the\s+)?end\s+of|early|late|mid-?|(?:the\s+)?(?:beginning|middle)\s+of)"
     rf"\s+(?:{_MON}|(?:19|20)\d\d)\b|(?:next|last|this)\s+(?:spring|summer|autumn|fall|winter|year|month)\b|"
-    r"(?:tahun|bulan)\s+(?:depan|lalu)\b|musim\s+\w+\s+(?:depan|lalu)\b)",
+    r"(?:tahun|bulan)\s+(?:depan|lalu)\b|musim\s+\w+\s+(?:depan|lalu)\b|"
+    rf"(?:in|since|until|till|by|before|after|from|during)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:(?-i:{_MONTH_NAMES})(?:\s+{_MODERN_YEAR})?|{_MODERN_YEAR})(?![\w,.]\d|\w)|"
+    rf"(?:{_OLD_YEAR_WORDS})\s+(?:(?:early|late|mid-?)\s*)?1[0-8]\d\d(?![\w,.]\d|\w))",
     re.IGNORECASE,
 )
 
 
 def find_vague_times(text: str) -> list[tuple[int, int]]:
-    """Spans of times that name no calendar day: "akhir Juni", "next spring", "tahun depan"."""
+    """Spans of times that name no calendar day: "akhir Juni", "next spring", "tahun depan",
+    "in 1968", "since 2021", "in March 2022" (a year as :func:`is_year` reads one)."""
     return [(m.start(), m.end()) for m in _VAGUE_TIME.finditer(text)]
 
 

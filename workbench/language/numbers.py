@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.domain import NumberMention
+from workbench.language.dates import is_year
 from workbench.language.spans import TakenSpans
 
 
@@ -136,7 +137,6 @@ _FRACTION_RE = re.compile(
     r"|(?:one|1|satu)\s+(?:in|out\s+of|dari)\s+(?P<denominator>\d+|" + "|".join(_DENOMINATORS) + r"))\b(?!-)",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_AFTER = re.compile(r"\s?(?:WIB|WITA|WIT|GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 
 
@@ -206,7 +206,8 @@ def find_numbers(
 ) -> list[FoundNumber]:
     """Every quantity in ``text[start:end]``, in order, skipping spans in ``masked`` (dates).
 
-    Years (a bare 19xx/20xx with no qualifier, scale, unit or currency), clock times and digits
+    Years (a bare 19xx/20xx, or an older year after "in"/"since"..., as ``dates.is_year`` reads
+    one, with no qualifier, scale, unit or currency), clock times and digits
     glued to letters ("G20", "Covid-19") are not quantities. "satu"/"one" alone are not counted:
     they are far more often an article ("salah satu", "one of") than a checkable figure; nor is a
     bare "half" ("the second half"), only "almost half", "half of", "by half".
@@ -236,7 +237,7 @@ def find_numbers(
         if _TIME_AFTER.match(text, match.end("num")) and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
             continue
         bare = not (match.group("scale") or match.group("unit") or match.group("cur"))
-        if bare and _YEAR.fullmatch(raw) and _qualifier(text, match.start())[0] == "exact":
+        if bare and is_year(text, *match.span("num")) and _qualifier(text, match.start())[0] == "exact":
             continue
         found.append(_build(text, match, parse_digits(raw, lang)))
         taken.add(match.start(), match.end())
