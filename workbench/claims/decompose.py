@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.claims.english_clauses import embedded_relatives, english_cuts
+from workbench.claims.english_clauses import embedded_relatives, english_cuts, has_verb
 from workbench.claims.segment import trim
 from workbench.language.numbers import parse_number_words
 
@@ -69,11 +69,13 @@ _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """A clause span; ``role`` is "list-item" for enumeration items, else None."""
+    """A clause span; ``role`` is "list-item" for enumeration items, else None. ``inner`` are
+    the clauses inside it that are claims of their own (embedded relatives)."""
 
     start: int
     end: int
     role: str | None = None
+    inner: tuple[tuple[int, int], ...] = ()
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -92,11 +94,17 @@ def strip_leading_marker(text: str, start: int, end: int) -> int:
 
 
 def split_clauses(
-    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], english: bool = False
+    text: str,
+    start: int,
+    end: int,
+    dates: Sequence[tuple[int, int]],
+    english: bool = False,
+    times: Sequence[tuple[int, int]] = (),
 ) -> list[Clause]:
     """Atomic clauses of ``text[start:end]``, trimmed, in order. ``english`` adds the English
     clause rules of :mod:`workbench.claims.english_clauses`; a relative clause inside the
-    sentence may then overlap the clause that holds it."""
+    sentence may then overlap the clause that holds it. ``times`` are the spans of times
+    without a day ("last year", "in 1968"): a relative clause holding one is a claim too."""
     start, end = trim(text, start, end, TRIM_CHARS)
     if start >= end:
         return []
@@ -104,11 +112,11 @@ def split_clauses(
     leading = _split_leading_date(text, start, end, dates)
     if leading is not None:
         head, tail = leading
-        return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates, english)]
+        return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates, english, times)]
     enumeration = _split_enumeration(text, start, end)
     if enumeration:
         return enumeration
-    relatives = embedded_relatives(text, start, end, dates) if english else []
+    relatives = embedded_relatives(text, start, end, [*dates, *times]) if english else []
     for cut_start, cut_end in _cuts(text, start, end, dates, english):
         if any(r_start <= cut_start < r_end for r_start, r_end in relatives):
             continue  # a cut inside "which opened in 1968, " is no cut of the sentence
@@ -116,10 +124,11 @@ def split_clauses(
         right = trim(text, cut_end, end, TRIM_CHARS)
         if _words(text, *left) >= 3 and _words(text, *right) >= 3:
             return [
-                *split_clauses(text, *left, dates, english),
-                *split_clauses(text, *right, dates, english),
+                *split_clauses(text, *left, dates, english, times),
+                *split_clauses(text, *right, dates, english, times),
             ]
-    return [*(Clause(*trim(text, s, e, TRIM_CHARS)) for s, e in relatives), Clause(start, end)]
+    inner = tuple(trim(text, s, e, TRIM_CHARS) for s, e in relatives)
+    return [*(Clause(s, e) for s, e in inner), Clause(start, end, inner=inner)]
 
 
 def _cuts(
@@ -135,7 +144,9 @@ def _cuts(
             cuts.append((match.start(), match.start() + 1))  # the tail keeps its "termasuk"
     for match in _COMMA_AND.finditer(text, start, end):
         previous = max(text.rfind(", ", start, match.start()), text.rfind("; ", start, match.start()), start)
-        if _words(text, previous, match.start()) >= 4:
+        words = _words(text, previous, match.start())
+        # "Tickets cost $40, and children ride free": three words with a verb are a clause too
+        if words >= 4 or (english and words == 3 and has_verb(text, previous, match.start())):
             cuts.append((match.start(), match.end()))
     for match in _AND_VERB_ID.finditer(text, start, end):
         following = re.match(r"\w+", text[match.end() : end])
@@ -144,7 +155,9 @@ def _cuts(
     cuts.extend((m.start(), m.end()) for m in _AND_AUXILIARY_EN.finditer(text, start, end))
     cuts.extend((m.start(), m.start() + 1) for m in _SUBORDINATE.finditer(text, start, end))
     for match in _DATED_SUBORDINATE.finditer(text, start, end):
-        if any(match.end() <= s < end for s, _ in dates):
+        # the date belongs to the clause: it starts before the clause's first comma
+        comma = text.find(",", match.end(), end)
+        if any(match.end() <= s < (end if comma < 0 else comma) for s, _ in dates):
             cuts.append((match.start(), match.end()))
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
     cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]

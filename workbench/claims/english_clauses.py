@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from workbench.language.numbers import find_numbers
+
 # Words in -ing that are no participle opening a clause.
 _NOT_PARTICIPLES = frozenset(
     """during including according morning evening building spring string thing nothing something
@@ -58,6 +60,13 @@ _OBJECT_OPENERS = frozenset(
     """the a an its their his her our this that these those some all more""".split()  # noqa: SIM905
 )
 _PRONOUN_SUBJECTS = frozenset(["it", "they", "he", "she", "we"])
+_PLURALS_WITHOUT_S = frozenset(["people", "children", "men", "women", "staff", "police"])
+# Words after a plural noun that show no verb follows it: "as members of", "as fans who".
+_FUNCTION_WORDS = frozenset(
+    """of in on at to for from with by into onto over under about after before between among
+    and or but nor who which that whose whom than like the a an this these those its their his
+    her our your my not no""".split()  # noqa: SIM905
+)
 # "such as the ...", "as part of ...", "as well as ...": "as" that opens no clause.
 _NOT_AS_CLAUSE = frozenset(
     """such well known served same much many far soon long so just part a an of if though to
@@ -65,7 +74,7 @@ _NOT_AS_CLAUSE = frozenset(
 )
 
 _PARTICIPLE = re.compile(r",\s+(?P<word>[a-z]{3,}ing)\s+(?P<next>[\w$£€]+)")
-_BECAUSE = re.compile(r",?\s+(?=because\b)")
+_BECAUSE = re.compile(r",?\s+(?=(?:(?:mainly|partly|largely|mostly|chiefly|only|in\s+part)\s+)?because\b)")
 _AS = re.compile(r",?\s+as\s+")
 _PURPOSE = re.compile(r",?\s+(?=in\s+order\s+to\s+\w|so\s+that\s+\w)")
 _AMOUNT_TO = re.compile(
@@ -80,6 +89,22 @@ _CHANGE = re.compile(
 # ", the lowest since 1976": a superlative set beside the sentence, to its end.
 _SUPERLATIVE = re.compile(r",\s+(?=(?:the|its|their)\s+(?:\w+est|most|least|first|worst|best)\s+[^,]+$)")
 _WITH = re.compile(r",\s+(?=with\s+)")
+# ", more than double the loss a year earlier": a multiple set beside the figure.
+_MULTIPLE = re.compile(
+    r",\s+(?=(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|roughly\s+)?"
+    r"(?:double|twice|triple|treble|(?:two|three|four|five|\d+)\s+times)\s+(?:the|its|their|that|what)\b)"
+)
+# ", most of it to companies ...", ", half of which ...": a share of what was just named.
+_SHARE_OF = re.compile(r",\s+(?=(?:most|much|all|some|part|none|half)\s+of\s+(?:it|them|which)\s+\w)")
+# "after six seasons in the fourth", ", eight points outside the play-off places": an amount of
+# time, or a margin, stated beside the sentence's own fact.
+_AFTER = re.compile(r"\s+after\s+")
+_TIME_NOUNS = frozenset("years seasons months weeks days decades hours terms".split())  # noqa: SIM905
+_COMMA = re.compile(r",\s+")
+_MARGIN_WORDS = frozenset(
+    """outside behind ahead clear short above below more fewer less higher lower better worse
+    adrift""".split()  # noqa: SIM905
+)
 _PREDICATE = re.compile(
     rf"\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
     re.IGNORECASE,
@@ -112,7 +137,7 @@ def _opens_object(word: str) -> bool:
     return word.lower() in _OBJECT_OPENERS or word[0] in "$£€" or word[0].isdigit()
 
 
-def _has_verb(text: str, start: int, end: int) -> bool:
+def has_verb(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds, after its first word, an auxiliary, a past form, or a
     present form in -s before its object ("The park covers 300 hectares")."""
     words = _WORD.findall(text[start:end])[1:]
@@ -140,6 +165,8 @@ def _as_opens_clause(text: str, before: int, after: int, end: int) -> bool:
         return False
     if words[0] in _PRONOUN_SUBJECTS:
         return True
+    if len(words) > 1 and _plural_subject(words[0]) and _base_verb(words[1]):
+        return True  # "as families return after ...", "as prices rise"
     for index, word in enumerate(words[1:], 1):
         if _is_finite(word):
             return True
@@ -148,6 +175,35 @@ def _as_opens_clause(text: str, before: int, after: int, end: int) -> bool:
         if word.lower() in _NOT_AS_CLAUSE:
             return False
     return False
+
+
+def _plural_subject(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _PLURALS_WITHOUT_S:
+        return True
+    return word.islower() and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous"))
+
+
+def _base_verb(word: str) -> bool:
+    """A word that can be the base form of a verb after a plural subject: lower-case, no -s,
+    -ly or -ing ending, and not a function word ("as members of", "as students at")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and not word.endswith(("s", "ly", "ing"))
+        and word not in _FUNCTION_WORDS
+        and word not in _NOT_AS_CLAUSE
+    )
+
+
+def _after_amount(text: str, position: int, end: int) -> tuple[str, str] | None:
+    """The two words after a quantity that opens ``text[position:end]`` ("six seasons in" gives
+    ("seasons", "in")), or None when no quantity (as the numbers module reads one) opens it."""
+    found = find_numbers(text, "en", (), position, min(end, position + 40))
+    if not found or found[0].start != position:
+        return None
+    words = _WORD.findall(text[found[0].end : end])[:2]
+    return (words[0], words[1]) if len(words) == 2 else None
 
 
 def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, int] | None:
@@ -159,7 +215,7 @@ def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, in
     adverb = match.group("adverb") is not None
     opens_object = _opens_object(following)
     looks_verb = _is_past(verb) or (verb.islower() and ((adverb and verb.endswith("s")) or opens_object))
-    if not looks_verb or not _has_verb(text, start, match.start()):
+    if not looks_verb or not has_verb(text, start, match.start()):
         return None
     return match.start(), match.start("adverb") if adverb else match.start("verb")
 
@@ -181,7 +237,7 @@ def english_cuts(
     for match in _AS.finditer(text, start, end):
         if _as_opens_clause(text, match.start(), match.end(), end):
             cuts.append((match.start(), match.start() + 1))
-    for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE, _SUPERLATIVE):
+    for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE, _SUPERLATIVE, _MULTIPLE, _SHARE_OF):
         cuts.extend((m.start(), m.start() + 1) for m in pattern.finditer(text, start, end))
     for match in _WITH.finditer(text, start, end):
         if re.search(r"\d", text[match.end() : _next_comma(text, match.end(), end)]):
@@ -195,6 +251,14 @@ def english_cuts(
         cut = _predicate_cut(text, start, match)
         if cut is not None:
             cuts.append(cut)
+    for match in _AFTER.finditer(text, start, end):
+        following = _after_amount(text, match.end(), end)
+        if following is not None and following[0].lower() in _TIME_NOUNS:
+            cuts.append((match.start(), match.start() + 1))  # "in 2023 after six seasons in ..."
+    for match in _COMMA.finditer(text, start, end):
+        following = _after_amount(text, match.end(), end)
+        if following is not None and following[1].lower() in _MARGIN_WORDS:
+            cuts.append((match.start(), match.start() + 1))  # ", eight points outside the ..."
     for match in _RELATIVE.finditer(text, start, end):
         if _next_comma(text, match.end(), end) == end:
             cuts.append((match.start(), match.start() + 1))
@@ -202,11 +266,12 @@ def english_cuts(
 
 
 def embedded_relatives(
-    text: str, start: int, end: int, dates: Sequence[tuple[int, int]]
+    text: str, start: int, end: int, times: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Clauses set off by commas inside ``text[start:end]`` that carry a figure or a date, each
-    a claim of its own: relative ("The plant, which opened in 1968, supplied ...") or
-    participial ("The report, published on Monday, found ...")."""
+    """Clauses set off by commas inside ``text[start:end]`` that carry a figure or a time (a
+    date's or a vague time's span in ``times``), each a claim of its own: relative ("The plant,
+    which opened in 1968, supplied ...") or participial ("The report, published on Monday, found
+    ...")."""
     found: list[tuple[int, int]] = []
     for match in _SET_OFF.finditer(text, start, end):
         past = match.group("past")
@@ -216,6 +281,6 @@ def embedded_relatives(
         if close == end or len(text[close:end].split()) < 3:
             continue
         figure = re.search(r"\d", text[match.end() : close]) is not None
-        if figure or any(match.end() <= s and e <= close for s, e in dates):
+        if figure or any(match.end() <= s and e <= close for s, e in times):
             found.append((match.end(), close))
     return found

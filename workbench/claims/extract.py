@@ -14,18 +14,18 @@ from dataclasses import dataclass, replace
 from workbench import settings
 from workbench.claims.boilerplate import content_end, is_boilerplate
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
+from workbench.claims.describe import claim_kind, close_inner_quote
+from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
 from workbench.claims.speakers import (
-    IS_ROLE_RE,
     TRAILING_SOURCE_RE,
     PeopleIndex,
     find_attributions,
     speaker_after,
     speaker_before,
 )
-from workbench.claims.worthiness import score_claim
-from workbench.domain import ClaimKind, ExtractedClaim, NumberMention
+from workbench.domain import ClaimKind, ExtractedClaim
 from workbench.language.dates import FoundDate, find_dates, find_vague_times
 from workbench.language.identify import detect_language
 from workbench.language.numbers import FoundNumber, find_numbers
@@ -36,12 +36,15 @@ class _Draft:
     """A candidate claim span before kinds and mentions are worked out.
 
     ``role`` is "quote", "list-item", "attribution", "aside" (an attribution line around a
-    quotation: a claim only when it carries a date or a number) or None (narration)."""
+    quotation: a claim only when it carries a date or a number) or None (narration). ``inner``
+    are clauses inside the span that are claims of their own ("which start at $4.50"): their
+    figures and dates do not decide this span's kind."""
 
     start: int
     end: int
     role: str | None = None
     speaker: str | None = None
+    inner: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -50,10 +53,15 @@ class _Context:
     people: PeopleIndex
     date_spans: SpanIndex[tuple[int, int]]
     english: bool = False
+    time_spans: SpanIndex[tuple[int, int]] | None = None
 
     def dates_near(self, start: int, end: int) -> list[tuple[int, int]]:
         """The date spans that touch ``text[start:end]``: all a clause split looks at."""
         return self.date_spans.overlapping(start, end)
+
+    def times_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of times without a day ("last year", "in 1968") touching ``text[start:end]``."""
+        return self.time_spans.overlapping(start, end) if self.time_spans is not None else []
 
 
 class ArticleTooLong(ValueError):
@@ -94,7 +102,7 @@ def extract_claims(
     for line in lines:
         for attribution in find_attributions(text, line.content_start, line.end):
             people.add(attribution.name, attribution.role)
-    context = _Context(text, people, span_index(date_spans), language == "en")
+    context = _Context(text, people, span_index(date_spans), language == "en", span_index(vague_times))
     drafts: list[_Draft] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -141,7 +149,8 @@ def _line_drafts(
                 drafts.extend(_narration(context, position, region.start - 1, line, intro, asides, speaker))
             quote_start, quote_end = max(sentence_start, region.start), min(sentence_end, region.end)
             dates = context.dates_near(quote_start, quote_end)
-            for clause in split_clauses(text, quote_start, quote_end, dates, context.english):
+            times = context.times_near(quote_start, quote_end)
+            for clause in split_clauses(text, quote_start, quote_end, dates, context.english, times):
                 drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
             last_speaker = speaker
@@ -200,8 +209,10 @@ def _narration(
         end = source.start()
     role = "list-item" if line.bullet else "aside" if intro else None
     drafts.extend(
-        _Draft(c.start, c.end, c.role or role)
-        for c in split_clauses(text, start, end, context.dates_near(start, end), context.english)
+        _Draft(c.start, c.end, c.role or role, inner=c.inner)
+        for c in split_clauses(
+            text, start, end, context.dates_near(start, end), context.english, context.times_near(start, end)
+        )
     )
     return drafts
 
@@ -321,7 +332,7 @@ def _build_claim(
     start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
     if end < len(text) and text[end] == ")" and text[start:end].count("(") > text[start:end].count(")"):
         end += 1
-    end = _close_inner_quote(text, start, end)
+    end = close_inner_quote(text, start, end)
     if start >= end:
         return None
     span = text[start:end]
@@ -331,78 +342,32 @@ def _build_claim(
     if draft.role == "aside" and not (date_mentions or numbers):
         return None
     minimum = 2 if draft.role in ("attribution", "list-item") else 3
+    if draft.role == "quote" and not (date_mentions or numbers):
+        minimum = 4  # "That is football.": a three-word quotation without a figure checks nothing
     if len(span.split()) < minimum:
         return None
+    vague_times = mentions.vague_times.within(start, end)
     claim = describe_claim(
         text, start, end, role=draft.role, speaker=draft.speaker, found_dates=dates,
-        numbers=numbers, vague_times=mentions.vague_times.within(start, end),
+        numbers=numbers, vague_times=vague_times, kind=_kind_outside(text, draft, start, end, mentions),
     )  # fmt: skip
     claim.statement = translate(span)
     return claim
 
 
-def describe_claim(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    role: str | None,
-    speaker: str | None,
-    found_dates: list[FoundDate],
-    numbers: list[NumberMention],
-    vague_times: list[tuple[int, int]],
-    kind: ClaimKind | None = None,
-) -> ExtractedClaim:
-    """The claim ``text[start:end]`` makes, by the extractor's rules: its kind (first rule that
-    applies, unless ``kind`` is given), dates and numbers inside the span, check-worthiness with
-    reasons. ``role`` is where the span stands (quote, list-item, attribution, aside...). The
-    statement is left empty for the caller to draft. Used for extracted and hand-made claims alike."""
-    span = text[start:end]
-    dates = [d for d in found_dates if start <= d.start and d.end <= end]
-    date_mentions = [d.mention for d in dates if d.mention is not None]
-    vague = [text[s:e] for s, e in vague_times if start <= s and e <= end]
-    if kind is None:
-        kind = _kind(span, role, bool(date_mentions) or bool(vague and not numbers), bool(numbers))
-    score, reasons = score_claim(span, kind, numbers, date_mentions, speaker)
-    reasons.extend(d.note for d in dates if d.note)
-    reasons.extend(f"time without a day: {v}" for v in vague)
-    return ExtractedClaim(
-        start=start,
-        end=end,
-        text=span,
-        kind=kind,
-        statement="",
-        statement_is_draft=True,
-        speaker=speaker if kind is ClaimKind.QUOTE or role == "aside" else None,
-        numbers=numbers,
-        dates=date_mentions,
-        score=score,
-        reasons=reasons,
+def _kind_outside(text: str, draft: _Draft, start: int, end: int, mentions: _Mentions) -> ClaimKind | None:
+    """The kind of a span holding clauses that are claims of their own, counting only the dates,
+    figures and times outside them; None (the usual rule) when it holds none."""
+    if not draft.inner:
+        return None
+
+    def outside(span: tuple[int, int]) -> bool:
+        return not any(s <= span[0] and span[1] <= e for s, e in draft.inner)
+
+    return claim_kind(
+        text[start:end],
+        draft.role,
+        has_date=any(d.mention is not None and outside(_span(d)) for d in mentions.dates.within(start, end)),
+        has_time=any(outside(v) for v in mentions.vague_times.within(start, end)),
+        has_number=any(outside(_span(n)) for n in mentions.numbers.within(start, end)),
     )
-
-
-def _close_inner_quote(text: str, start: int, end: int) -> int:
-    """Keep the closing mark of a short quotation inside a claim: 'were "painful but necessary."'."""
-    span = text[start:end]
-    for opening, closing in (('"', '"'), ("“", "”")):
-        opened = span.count(opening) - span.count(closing) if opening != closing else span.count('"') % 2
-        if opened > 0:
-            found = text.find(closing, end, min(len(text), end + 3))
-            if found >= 0:
-                return found + 1
-    return end
-
-
-def _kind(span: str, role: str | None, has_date: bool, has_number: bool) -> ClaimKind:
-    """The first rule that applies: quote, list-item, date, number, attribution, event."""
-    if role == "quote":
-        return ClaimKind.QUOTE
-    if role == "list-item":
-        return ClaimKind.LIST_ITEM
-    if has_date:
-        return ClaimKind.DATE
-    if has_number:
-        return ClaimKind.NUMBER
-    if role == "attribution" or IS_ROLE_RE.match(span):
-        return ClaimKind.ATTRIBUTION
-    return ClaimKind.EVENT

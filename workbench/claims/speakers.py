@@ -22,7 +22,8 @@ _ROLE = (
     r"director(?:\s+general)?|chair(?:man|woman|person)?|minister|secretary(?:\s+general)?|governor|"
     r"mayor|spokes(?:person|man|woman)|co-?founder|founder|manager|researcher|analyst|professor|"
     r"commissioner|deputy|senator|ambassador|coordinator|head|leader|executive\s+director|general\s+counsel|"
-    r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa"
+    r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa|"
+    r"striker|goalkeeper|defender|midfielder|winger|captain|coach|owner"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
@@ -48,13 +49,21 @@ _NAME_COMMA_ROLE = re.compile(
 # "Omar Haddad, who chairs the culture committee" / "Budi, yang menjabat kepala desa"
 _NAME_WHO_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:who|yang)\s+(?:chairs|heads|leads|runs|directs|manages|founded|"
-    r"co-founded|serves\s+as|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
+    r"co-founded|owns|owned|ran|(?:has|had)\s+(?:run|led|headed|chaired|managed|owned|directed)|"
+    r"serves\s+as|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
 )
 # "Seorang orang tua murid, Yuliana," / "A local teacher, Dana Price,": a described person.
 _DESCRIBED_NAME = re.compile(
     rf"(?P<role>\b(?:[Ss]eorang|[Ss]alah\s+seorang|[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,4}}[\w-]+),\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})(?=,)"
 )
+# "The auditors, Greyfield & Moss, said": a body named beside what it is, before a reporting verb.
+_NAMED_BODY = re.compile(
+    rf"(?P<role>\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w-]+),\s+(?P<name>{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{0,3}})"
+    r"(?=,\s+(?:said|says|told|added|wrote)\b)"
+)
+# "Manager Dave Rooke, 47,": an age set beside a name belongs to the attribution.
+_AGE = re.compile(r",\s+\d{1,3}(?=,)")
 # "Mr Patel, a gardener for 30 years, said": an appositive before a reporting verb describes
 # the speaker whatever the noun.
 _NAME_APPOSITIVE = re.compile(
@@ -73,12 +82,13 @@ REPORTING_VERBS_ID = (  # noqa: SIM905 - a word list reads better as text
 ).split()
 # ", the regional environment agency said in a report on Friday" closing a sentence. The source
 # needs its own subject: in "Tom Lee, 54, told reporters ..." the verb belongs to the sentence.
-_SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|mengatakan|menyatakan"
+# "..., the club's annual accounts showed on Wednesday": accounts and figures are sources too.
+_SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|showed|mengatakan|menyatakan"
 _SOURCE_FIRST = r"according\s+to|menurut|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah"
 # "..., have been told to cut their use": a passive verb names no source.
 _NOT_PASSIVE = r"(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
 TRAILING_SOURCE_RE = re.compile(
-    rf",\s+(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?{_NOT_PASSIVE}(?:{_SOURCE_AFTER_SUBJECT})\b)"
+    rf",\s+(?!(?:which|who|that)\b)(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?{_NOT_PASSIVE}(?:{_SOURCE_AFTER_SUBJECT})\b)"
     # possessive: giving back letters of a long comma-less run can never help "$" match
     r"[^,]*+(?:,\s*\w+\s+\d+)?[^,]*+$",
     re.IGNORECASE,
@@ -210,13 +220,20 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         name_start = match.start("name") + len(match.group("name")) - len(name)
         if not taken.overlaps(name_start, match.end()):
             keep(Attribution(name_start, match.end(), name, match.group("role")))
-    for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME):
+    for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME, _NAMED_BODY):
         for match in pattern.finditer(text, start, end):
             name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
             if (name_start, match.end()) not in spans:
                 found.append(Attribution(name_start, match.end(), match.group("name"), match.group("role")))
     found.sort(key=lambda a: a.start)
-    return found
+    return [_with_age(text, a, end) for a in found]
+
+
+def _with_age(text: str, attribution: Attribution, end: int) -> Attribution:
+    age = _AGE.match(text, attribution.end, end)
+    if age is None:
+        return attribution
+    return Attribution(attribution.start, age.end(), attribution.name, attribution.role)
 
 
 def _drop_sentence_openers(name: str) -> str:

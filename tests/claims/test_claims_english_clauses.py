@@ -1,0 +1,158 @@
+"""English clause rules, second round (from the third tuning article and the gaps the first
+round left): each fact its own claim, spans exact, kinds by the facts a span keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.claims import extract_claims
+from workbench.domain import ClaimKind
+
+FRIDAY = dt.date(2025, 3, 7)
+
+
+def _claims(article: str) -> list[tuple[str, ClaimKind]]:
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    for claim in claims:
+        assert article[claim.start : claim.end] == claim.text
+    return [(claim.text, claim.kind) for claim in claims]
+
+
+def _texts(article: str) -> list[str]:
+    return [text for text, _ in _claims(article)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "as" + a plural subject + a base-form verb is a reason or time clause
+        (
+            "Demand for flights will grow as people return home for the holidays.",
+            ["Demand for flights will grow", "as people return home for the holidays"],
+        ),
+        (
+            "Attendance was 9,350, up 6 percent from the season before, as families return after the pandemic.",
+            [
+                "Attendance was 9,350",
+                "up 6 percent from the season before",
+                "as families return after the pandemic",
+            ],
+        ),
+        # ", and" after a three-word clause with a verb
+        ("Tickets cost $40, and children ride free.", ["Tickets cost $40", "children ride free"]),
+        # a multiple, or a share of what was just named, set beside the figure
+        (
+            "The club lost £6.2 million in the year to June, more than double the loss a year earlier.",
+            ["The club lost £6.2 million in the year to June", "more than double the loss a year earlier"],
+        ),
+        (
+            "The club owes £17.8 million, most of it to companies controlled by its owners.",
+            ["The club owes £17.8 million", "most of it to companies controlled by its owners"],
+        ),
+        # "after" + an amount of time, and a margin after a comma
+        (
+            "It was promoted to the third tier in 2023 after six seasons in the fourth.",
+            ["It was promoted to the third tier in 2023", "after six seasons in the fourth"],
+        ),
+        (
+            "The team is ninth in the table, eight points outside the play-off places.",
+            ["The team is ninth in the table", "eight points outside the play-off places"],
+        ),
+        # a reason clause keeps the adverb that hedges it
+        (
+            "Turnover fell to £23.5 million, mainly because the team lost in the third round.",
+            ["Turnover fell to £23.5 million", "mainly because the team lost in the third round"],
+        ),
+    ],
+)
+def test_a_clause_with_its_own_fact_is_its_own_claim(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She served as chair of the board for six years.",
+        "The hall was used as offices by the council for a decade.",
+        "Red, white, and blue flags hung from the town hall.",
+        "The library reopened on Monday after a six-month closure.",
+        # "since" opens no dated clause when the date lies past the clause's comma
+        "The mayor, who has lived in the town since 1998, spoke to reporters on Friday.",
+    ],
+)
+def test_sentences_without_a_second_fact_stay_whole(sentence: str) -> None:
+    assert _texts(sentence) == [sentence.rstrip(".")]
+
+
+def test_a_sentence_is_kind_by_what_is_left_when_its_relative_clause_is_a_claim() -> None:
+    assert _claims("He said fares, which start at $4.50, were too high.") == [
+        ("He said fares, which start at $4.50, were too high", ClaimKind.EVENT),
+        ("which start at $4.50", ClaimKind.NUMBER),
+    ]
+
+
+def test_a_relative_clause_with_a_time_without_a_day_is_a_claim() -> None:
+    sentence = "The women's team, which turned professional last year, will play at Kell Lane from September."
+    assert _claims(sentence) == [
+        (sentence.rstrip("."), ClaimKind.DATE),
+        ("which turned professional last year", ClaimKind.DATE),
+    ]
+
+
+def test_a_short_quotation_sentence_without_a_figure_is_no_claim() -> None:
+    texts = _texts('"That is football. We have two years to win it back," Lomax said.')
+    assert texts == ["We have two years to win it back"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribution", "kind"),
+    [
+        (
+            "Manager Dave Rooke, 47, signed a new contract in December.",
+            "Manager Dave Rooke, 47",
+            ClaimKind.NUMBER,
+        ),
+        (
+            "The auditors, Greyfield & Moss, said there was no material uncertainty.",
+            "The auditors, Greyfield & Moss",
+            ClaimKind.ATTRIBUTION,
+        ),
+        (
+            "Gail Ferris, who has run the café since 1998, said takings had doubled.",
+            "Gail Ferris, who has run the café since 1998",
+            ClaimKind.DATE,
+        ),
+        (
+            "The club sold striker Teodor Blaine to Norholt City in July.",
+            "striker Teodor Blaine",
+            ClaimKind.ATTRIBUTION,
+        ),
+    ],
+)
+def test_who_someone_is_is_a_claim(sentence: str, attribution: str, kind: ClaimKind) -> None:
+    assert (attribution, kind) in _claims(sentence)
+
+
+def test_accounts_that_showed_something_are_a_source_and_which_is_none() -> None:
+    assert _claims(
+        "The club lost £6.2 million last year, the club's annual accounts showed on Wednesday."
+    ) == [
+        ("The club lost £6.2 million last year", ClaimKind.NUMBER),
+        ("the club's annual accounts showed on Wednesday", ClaimKind.DATE),
+    ]
+    assert _texts("The report described figures that were published, which showed a loss.") == [
+        "The report described figures that were published",
+        "which showed a loss",
+    ]
+
+
+def test_the_speaker_of_she_said_is_the_person_named_by_who_has_run() -> None:
+    article = (
+        "Gail Ferris, who has run the café since 1998, said takings had doubled.\n"
+        '"If the club went under, the shops on this street would close," she said.\n'
+    )
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    (quote,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
+    assert quote.speaker == "Gail Ferris"
