@@ -156,3 +156,58 @@ def test_the_speaker_of_she_said_is_the_person_named_by_who_has_run() -> None:
     claims = extract_claims(article, lang="en", article_date=FRIDAY)
     (quote,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
     assert quote.speaker == "Gail Ferris"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relative clause that runs to the end after a clause with its own verb
+        (
+            "The court ordered the board to pay £1.4 million to a surgeon who was dismissed after raising concerns.",
+            [
+                "The court ordered the board to pay £1.4 million to a surgeon",
+                "who was dismissed after raising concerns",
+            ],
+        ),
+        # a second amount of one verb
+        (
+            "The award includes £900,000 for lost earnings and £500,000 in damages.",
+            ["The award includes £900,000 for lost earnings", "£500,000 in damages"],
+        ),
+        # a number word opens the second predicate's object
+        (
+            "The board employs about 9,000 people and runs four hospitals.",
+            ["The board employs about 9,000 people", "runs four hospitals"],
+        ),
+        # "since" + a clause holding a time without a day
+        (
+            "It is the largest award the court has made since it was set up in 1974.",
+            ["It is the largest award the court has made", "since it was set up in 1974"],
+        ),
+    ],
+)
+def test_second_round_clauses_from_the_fourth_tuning_article(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "People who were hurt in the crash will get $500 each.",
+        "The board said residents who were affected will get help.",
+        "Rates rose by between 2 and 3 percent last year.",
+        "The town's population has fallen by 8,000 since 1990.",
+    ],
+)
+def test_a_subject_relative_a_range_and_since_a_year_stay_whole(sentence: str) -> None:
+    assert _texts(sentence) == [sentence.rstrip(".")]
+
+
+def test_a_title_names_the_person_a_surname_later_points_to() -> None:
+    article = 'The judge said Dr Imogen Farrah was treated unfairly.\n"I raised the alarm for my patients," Farrah said.\n'
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    (quote,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
+    assert quote.speaker == "Imogen Farrah"
+    assert ("Judge Rowan Aske", ClaimKind.ATTRIBUTION) in _claims(
+        "Judge Rowan Aske ruled that the board was wrong."
+    )

@@ -13,10 +13,13 @@ ARTICLES = [
     ("tuning.en", dt.date(2025, 3, 7)),
     ("tuning2.en", dt.date(2025, 10, 2)),
     ("tuning3.en", dt.date(2026, 2, 19)),
+    ("tuning4.en", dt.date(2026, 3, 12)),
 ]
 # Details the numbers module does not read yet, named so that any other miss fails the test:
-# "over three years" is a period there, not more-than; "half the shops" is a share.
+# "over three years" is a period there, not more-than; "half the shops" is a share; "longer than
+# 18 months" is more-than.
 KNOWN_MISSING = {
+    "tuning4.en": ["c19: number {'value': 18, 'qualifier': 'more-than'}"],
     "tuning3.en": [
         "w53: number {'value': 3, 'qualifier': 'exact'}",
         "w64: number {'value': 0.5, 'qualifier': 'exact'}",

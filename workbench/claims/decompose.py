@@ -117,7 +117,7 @@ def split_clauses(
     if enumeration:
         return enumeration
     relatives = embedded_relatives(text, start, end, [*dates, *times]) if english else []
-    for cut_start, cut_end in _cuts(text, start, end, dates, english):
+    for cut_start, cut_end in _cuts(text, start, end, dates, english, times):
         if any(r_start <= cut_start < r_end for r_start, r_end in relatives):
             continue  # a cut inside "which opened in 1968, " is no cut of the sentence
         left = trim(text, start, cut_start, TRIM_CHARS)
@@ -132,7 +132,12 @@ def split_clauses(
 
 
 def _cuts(
-    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], english: bool = False
+    text: str,
+    start: int,
+    end: int,
+    dates: Sequence[tuple[int, int]],
+    english: bool = False,
+    times: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = english_cuts(text, start, end, dates) if english else []
     for pattern in _SPLITS:
@@ -155,9 +160,11 @@ def _cuts(
     cuts.extend((m.start(), m.end()) for m in _AND_AUXILIARY_EN.finditer(text, start, end))
     cuts.extend((m.start(), m.start() + 1) for m in _SUBORDINATE.finditer(text, start, end))
     for match in _DATED_SUBORDINATE.finditer(text, start, end):
-        # the date belongs to the clause: it starts before the clause's first comma
+        # the date belongs to the clause: it starts before the clause's first comma; a time
+        # without a day counts in English ("since it was set up in 1974"), not "since 1990" itself
         comma = text.find(",", match.end(), end)
-        if any(match.end() <= s < (end if comma < 0 else comma) for s, _ in dates):
+        spans = [*dates, *times] if english else dates
+        if any(match.end() < s < (end if comma < 0 else comma) for s, _ in spans):
             cuts.append((match.start(), match.end()))
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
     cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from workbench.language.numbers import find_numbers
+from workbench.language.numbers import find_numbers, parse_number_words
 
 # Words in -ing that are no participle opening a clause.
 _NOT_PARTICIPLES = frozenset(
@@ -57,7 +57,8 @@ _NOT_INFINITIVE = frozenset(
 _ADVERB = r"(?:now|then|later|also|still|since|soon|recently|quickly|eventually|finally|\w+ly)"
 # Words that, right after a verb, open its object: "and employs 32 teachers", "and cut the fee".
 _OBJECT_OPENERS = frozenset(
-    """the a an its their his her our this that these those some all more""".split()  # noqa: SIM905
+    """the a an its their his her our this that these those some all more about nearly almost
+    around roughly""".split()  # noqa: SIM905
 )
 _PRONOUN_SUBJECTS = frozenset(["it", "they", "he", "she", "we"])
 _PLURALS_WITHOUT_S = frozenset(["people", "children", "men", "women", "staff", "police"])
@@ -115,6 +116,11 @@ _DATED_SOURCE = re.compile(
     r"\b(?:said|says|announced|told\s+\w+|confirmed|reported|warned)\s+(?P<date>(?:on|in|last|this)\s+[^,;]{3,30}?)"
     r"(?:\s+that\s+|,?\s+(?=(?:it|they|he|she|we|the|its|their)\s))"
 )
+# "... to a former surgeon who was dismissed after raising concerns": a relative clause that runs
+# to the sentence's end after a clause with its own verb.
+_WHO = re.compile(r"\s+(?=who\s+(?P<verb>[a-z]+)\s)")
+# "includes £900,000 for lost earnings and £500,000 in damages": a second amount of one verb.
+_AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|another\s+)?[$£€]?\d)")
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
 _SET_OFF = re.compile(r",\s+(?=(?:which|where)\s+\w|(?P<past>[a-z]{4,})\s+\w)")
 # ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
@@ -134,7 +140,13 @@ def _is_finite(word: str) -> bool:
 
 
 def _opens_object(word: str) -> bool:
-    return word.lower() in _OBJECT_OPENERS or word[0] in "$£€" or word[0].isdigit()
+    """An object's first word: a determiner, a figure, or a number word ("runs four hospitals")."""
+    return (
+        word.lower() in _OBJECT_OPENERS
+        or word[0] in "$£€"
+        or word[0].isdigit()
+        or (word.lower() not in ("one", "satu") and parse_number_words(word) is not None)
+    )
 
 
 def has_verb(text: str, start: int, end: int) -> bool:
@@ -194,6 +206,13 @@ def _base_verb(word: str) -> bool:
         and word not in _FUNCTION_WORDS
         and word not in _NOT_AS_CLAUSE
     )
+
+
+def _relative_to_end(text: str, position: int, end: int) -> bool:
+    """Whether the relative clause whose verb ends at ``position`` holds no second verb group
+    (an auxiliary after its own: "who were hurt will get ..." is the sentence's subject)."""
+    words = _WORD.findall(text[position:end])
+    return not any(w.lower() in _AUXILIARIES for w in words)
 
 
 def _after_amount(text: str, position: int, end: int) -> tuple[str, str] | None:
@@ -259,6 +278,21 @@ def english_cuts(
         following = _after_amount(text, match.end(), end)
         if following is not None and following[1].lower() in _MARGIN_WORDS:
             cuts.append((match.start(), match.start() + 1))  # ", eight points outside the ..."
+    for match in _WHO.finditer(text, start, end):
+        verb_end = match.end("verb")
+        if (
+            _is_finite(match.group("verb"))
+            and _relative_to_end(text, verb_end, end)
+            and has_verb(text, start, match.start())
+            and _next_comma(text, match.end(), end) == end
+        ):
+            cuts.append((match.start(), match.start() + 1))
+    for match in _AND_AMOUNT.finditer(text, start, end):
+        before = text[start : match.start()]
+        # a figure and a verb before; not "between 18 and 25"
+        figure = re.search(r"\d", before) is not None and not re.search(r"\bbetween\s+\S+$", before)
+        if figure and has_verb(text, start, match.start()):
+            cuts.append((match.start(), match.end()))
     for match in _RELATIVE.finditer(text, start, end):
         if _next_comma(text, match.end(), end) == end:
             cuts.append((match.start(), match.start() + 1))

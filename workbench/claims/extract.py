@@ -22,6 +22,7 @@ from workbench.claims.speakers import (
     TRAILING_SOURCE_RE,
     PeopleIndex,
     find_attributions,
+    find_titled_names,
     speaker_after,
     speaker_before,
 )
@@ -102,6 +103,8 @@ def extract_claims(
     for line in lines:
         for attribution in find_attributions(text, line.content_start, line.end):
             people.add(attribution.name, attribution.role)
+        for name in find_titled_names(text, line.content_start, line.end):
+            people.add(name)
     context = _Context(text, people, span_index(date_spans), language == "en", span_index(vague_times))
     drafts: list[_Draft] = []
     for index, line in enumerate(lines):

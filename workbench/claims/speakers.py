@@ -23,7 +23,8 @@ _ROLE = (
     r"mayor|spokes(?:person|man|woman)|co-?founder|founder|manager|researcher|analyst|professor|"
     r"commissioner|deputy|senator|ambassador|coordinator|head|leader|executive\s+director|general\s+counsel|"
     r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa|"
-    r"striker|goalkeeper|defender|midfielder|winger|captain|coach|owner"
+    r"striker|goalkeeper|defender|midfielder|winger|captain|coach|owner|judge|magistrate|prosecutor|"
+    r"barrister|solicitor|attorney"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
@@ -61,6 +62,10 @@ _DESCRIBED_NAME = re.compile(
 _NAMED_BODY = re.compile(
     rf"(?P<role>\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w-]+),\s+(?P<name>{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{0,3}})"
     r"(?=,\s+(?:said|says|told|added|wrote)\b)"
+)
+# "Dr Imogen Farrah": a title before a name marks a person, whom "Farrah said" then points to.
+_TITLED_NAME = re.compile(
+    rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\b"
 )
 # "Manager Dave Rooke, 47,": an age set beside a name belongs to the attribution.
 _AGE = re.compile(r",\s+\d{1,3}(?=,)")
@@ -234,6 +239,11 @@ def _with_age(text: str, attribution: Attribution, end: int) -> Attribution:
     if age is None:
         return attribution
     return Attribution(attribution.start, age.end(), attribution.name, attribution.role)
+
+
+def find_titled_names(text: str, start: int, end: int) -> list[str]:
+    """Full names written after a title ("Dr Imogen Farrah" gives "Imogen Farrah"), in order."""
+    return [m.group("name") for m in _TITLED_NAME.finditer(text, start, end)]
 
 
 def _drop_sentence_openers(name: str) -> str:
