@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.claims import extract_claims
-from workbench.claims.boilerplate import is_boilerplate
+from workbench.claims.boilerplate import is_boilerplate, is_heading
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,50 @@ def test_a_teaser_inside_a_paragraph_ends_its_content() -> None:
     claims = extract_claims(text, "id")
     assert [c.text for c in claims] == ["Pemerintah membangun 1.500 rumah baru di Bekasi"]
     assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated: 14:05 BST, 12 March 2026",
+        "Published 3 hours ago",
+        "Last modified on Thu 12 Mar 2026 10.15 GMT",
+        "This article was amended on 12 March 2026 to correct the spelling of a name.",
+        "Contact the reporter at mquill@example.org",
+        "Get in touch: news@example.org",
+        "Follow Marta Quill on X",
+        "Comments are closed.",
+        "Listen to this article",
+        "Here is what we know so far.",
+        "Topics: Health, Courts",
+    ],
+)
+def test_english_page_notes_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+    assert extract_claims(line + "\n", "en") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Published figures show 11,400 people are waiting.", "Following the ruling, the board met on Monday."],
+)
+def test_sentences_opening_with_a_stamp_word_are_content(line: str) -> None:
+    assert not is_boilerplate(line)
+    assert extract_claims(line + "\n", "en") != []
+
+
+def test_a_subheading_and_a_question_in_narration_are_no_claims() -> None:
+    article = (
+        "The board employs about 9,000 people.\n"
+        "A long wait for surgery\n"
+        "What happens next? The board has 28 days to appeal.\n"
+        '"Why should patients wait two years?" Farrah asked.\n'
+        "1,400 jobs at risk\n"
+    )
+    assert [c.text for c in extract_claims(article, "en")] == [
+        "The board employs about 9,000 people",
+        "The board has 28 days to appeal",
+        "Why should patients wait two years",
+        "1,400 jobs at risk",
+    ]
+    assert not is_heading("The board employs about 9,000 people.") and is_heading("A long wait for surgery")

@@ -50,6 +50,20 @@ _SHARE = re.compile(
     r"scroll\s+untuk|all\s+rights\s+reserved)\b|©|\(c\))",
     re.IGNORECASE,
 )
+# Page furniture of English news sites that reads like a sentence: update stamps, correction
+# notes, contact prompts and reader address ("Here is what we know so far").
+_PAGE_NOTE = re.compile(
+    r"^(?:this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected|changed)|"
+    r"contact\s+(?:the\s+)?(?:reporter|author|writer|newsroom|us)\b|get\s+in\s+touch|email\s+us\b|"
+    r"do\s+you\s+have\s+a\s+story|listen\s+to\s+this\s+(?:article|story)|more\s+on\s+this\s+(?:story|topic)|"
+    r"comments\s+are\s+(?:closed|open)|topics?\s*:|here(?:\s+is|['’]s)\s+what\s+we\s+know|"
+    r"follow\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+on\b)",
+    re.IGNORECASE,
+)
+# "Updated: 14:05 BST, 12 March 2026", "Published 3 hours ago", "Last modified on Thu 12 Mar":
+# a stamp only on a short line ("Published figures show ..." opens a sentence).
+_STAMP = re.compile(r"^(?:last\s+)?(?:updated|modified|published|posted)\s*(?::|on\b|\d)", re.IGNORECASE)
+_HEADING_END = '.!?:;"”’)…'
 # Agency sign-offs such as "(ant/abc)" or "(Reuters)".
 _SIGNOFF = re.compile(r"^\(?\s*[A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8})+\s*\)?\.?$|^\((?:[A-Z][A-Za-z]+)\)$")
 _SHARE_ANYWHERE = re.compile(
@@ -61,7 +75,8 @@ _SHARE_ANYWHERE = re.compile(
 def is_boilerplate(line: str) -> bool:
     """True when a stripped line is page furniture rather than article content: teasers, credits,
     attribution lines ("Sumber: BPS dan ..."), photo credits and the captions carrying them
-    ("ANTARA FOTO/...", "(Foto: ...)"), share prompts.
+    ("ANTARA FOTO/...", "(Foto: ...)"), share prompts, update stamps and correction notes,
+    contact prompts.
 
     Credit lines ("Editor: ...", "By Jane Doe") are rejected only when short, so that a
     sentence opening with "By" or "Oleh" still counts as content.
@@ -75,10 +90,23 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _ATTRIBUTION.match(stripped) or (_PHOTO_CREDIT.search(stripped) and words <= 60):
         return True
+    if _PAGE_NOTE.match(stripped) or (_STAMP.match(stripped) and words <= 12):
+        return True
     if _CREDIT.match(stripped) and (words <= 8 or ":" in stripped[:20]):
         # "by the end of ..." starts a sentence, not a byline.
         return not (re.match(r"^(?:[Bb]y|[Oo]leh)\s+[a-z]", stripped) and ":" not in stripped[:10])
     return words <= 12 and _SHARE_ANYWHERE.search(stripped) is not None
+
+
+def is_heading(line: str) -> bool:
+    """A subheading inside an article ("A long wait for surgery"): a short line with no closing
+    punctuation, no figure and no list marker; not a claim. A line with a figure may be a
+    headline's claim and stays. (Not part of :func:`is_boilerplate`: a link's short context is
+    no heading.)"""
+    stripped = line.strip()
+    if not stripped or len(stripped.split()) > 8 or stripped[-1] in _HEADING_END or stripped[0] in "-–—•*":
+        return False
+    return not any(character.isdigit() for character in stripped)
 
 
 def content_end(text: str, start: int, end: int) -> int:

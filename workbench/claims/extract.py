@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from workbench import settings
-from workbench.claims.boilerplate import content_end, is_boilerplate
+from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
 from workbench.claims.describe import claim_kind, close_inner_quote
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
@@ -97,7 +97,7 @@ def extract_claims(
     lines = [
         replace(line, end=content_end(text, line.content_start, line.end))
         for line in split_lines(text)
-        if not is_boilerplate(text[line.start : line.end])
+        if not (is_boilerplate(text[line.start : line.end]) or is_heading(text[line.start : line.end]))
     ]
     people = PeopleIndex()
     for line in lines:
@@ -138,6 +138,8 @@ def _line_drafts(
     region_ends = [r.end for r in regions]
     drafts: list[_Draft] = []
     for sentence_start, sentence_end in sentences:
+        if _is_question(text, sentence_start, sentence_end, regions):
+            continue
         if asides.covering(sentence_start, sentence_end):
             drafts.append(_Draft(sentence_start, sentence_end, "aside", context.people.last_speaker))
             continue
@@ -160,6 +162,14 @@ def _line_drafts(
         if position < sentence_end:
             drafts.extend(_narration(context, position, sentence_end, line, intro, asides, last_speaker))
     return drafts
+
+
+def _is_question(text: str, start: int, end: int, regions: list[QuoteRegion]) -> bool:
+    """A sentence of narration that asks ("What happens next?") states no fact; a quoted
+    question stays: that someone asked it can be checked."""
+    if not text[start:end].rstrip().endswith("?"):
+        return False
+    return not any(r.start < end and start < r.end for r in regions)
 
 
 class _Asides:
