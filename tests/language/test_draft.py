@@ -122,3 +122,8 @@ def test_sebanyak_before_a_number_and_plural_subject_agreement() -> None:
 
 def test_verb_after_untuk_is_an_infinitive() -> None:
     assert "to commemorate" in draft_english("Pertunjukan digelar untuk memperingati hari jadi kota.")
+
+
+def test_digit_groups_never_turn_into_exponents_and_a_name_phrase_stays_a_name() -> None:
+    assert draft_english("5.000.000,50 persen") == "5,000,000.5 percent"
+    assert "West Jawa" in draft_english("Jawa Barat")

@@ -89,6 +89,7 @@ def _render_clause(words: list[Word], text: str, start: int) -> str:
         first_word.keep
         and first_word.tag == "PROPN"
         and first_word.unit.english
+        and len(first_word.unit.tokens) == 1
         and not first_word.unit.tokens[0].is_acronym
         and sentence_start(text, start)
         and not (following is not None and following.unit.tokens[0].is_capitalised)

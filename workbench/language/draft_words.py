@@ -308,7 +308,9 @@ def english_digits(surface: str) -> str:
     if "." not in surface and "," not in surface:
         return surface
     value = parse_digits(surface, "id")
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,g}"
+    if value.is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")  # "5.000.000,50" -> 5,000,000.5
 
 
 def value(word: Word) -> float:
