@@ -211,3 +211,48 @@ def test_a_title_names_the_person_a_surname_later_points_to() -> None:
     assert ("Judge Rowan Aske", ClaimKind.ATTRIBUTION) in _claims(
         "Judge Rowan Aske ruled that the board was wrong."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a modal before "by" + -ing: the means is the claim
+        (
+            "Orme said schools could help by closing the roads outside their gates.",
+            ["Orme said schools could help by closing the roads outside their gates"],
+        ),
+        (
+            "The firm cut costs by closing two of its plants.",
+            ["The firm cut costs", "closing two of its plants"],
+        ),
+        # "when" + a clause with a time dates the figure before it; "since" + one is a fact
+        (
+            "About 41 percent walked, down from 56 percent when a survey was carried out in 2009.",
+            ["About 41 percent walked", "down from 56 percent when a survey was carried out in 2009"],
+        ),
+        # a modal opens a second predicate like an auxiliary; the month "May" does not
+        (
+            "Children who are driven often live further away and may simply get up earlier.",
+            ["Children who are driven often live further away", "may simply get up earlier"],
+        ),
+        (
+            "The plan was approved in April and May 2024 saw the first works.",
+            ["The plan was approved in April and May 2024 saw the first works"],
+        ),
+        # the noun after a reporting verb is a subject: its relative clause stays
+        (
+            "Tom Ridley said children who are driven to school often live further away.",
+            ["Tom Ridley said children who are driven to school often live further away"],
+        ),
+    ],
+)
+def test_third_round_clauses_from_the_fifth_tuning_article(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence) == expected
+
+
+def test_a_transition_about_unnamed_people_is_no_claim_and_an_author_is_a_role() -> None:
+    article = "Not everyone is convinced. Nobody expected that.\nMany residents were evacuated on Friday.\n"
+    assert _texts(article) == ["Many residents were evacuated on Friday"]
+    assert ("Lead author Dr Nadia Orme", ClaimKind.ATTRIBUTION) in _claims(
+        'Lead author Dr Nadia Orme said the results were "striking".'
+    )

@@ -25,10 +25,12 @@ _SPLITS = (
     re.compile(rf",?\s+and\s+(?=(?:{_SUBJECTS_EN})\b)", re.IGNORECASE),
     re.compile(r",\s+(?:namun|tetapi|tapi|sedangkan|sementara|but|while|whereas)\s+"),
     re.compile(r"\s+dengan\s+(?=me(?!reka)[a-z]{4,})"),
-    # "by providing meals", not "by flooding in early 2024" (a noun before a preposition)
-    re.compile(r",?\s+by\s+(?=[a-z]+ing\b(?!\s+(?:in|on|at|of|from|during|since|after|before)\b))"),
     re.compile(r";\s+"),
 )
+# "by providing meals", not "by flooding in early 2024" (a noun before a preposition)
+_MEANS_EN = re.compile(r",?\s+by\s+(?=[a-z]+ing\b(?!\s+(?:in|on|at|of|from|during|since|after|before)\b))")
+# "schools could help by closing the roads": after a modal the means is what is claimed.
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|should|can|may|must)\s+\w+\s*,?$")
 # ", and every winter the bill ..." joins two clauses when neither side is a short list item.
 _COMMA_AND = re.compile(r",\s+(?:and|dan|serta)\s+")
 # "menelan biaya Rp 2,5 miliar dan dibiayai ...": an Indonesian verb prefix opens a new predicate.
@@ -39,7 +41,8 @@ _NOT_VERBS = frozenset(
 )
 # "The repairs cost $2.3 million and were paid for by ...": an auxiliary opens a new predicate.
 _AND_AUXILIARY_EN = re.compile(
-    r"\s+and\s+(?=(?:was|were|is|are|has|have|had|will|would|can|could|did|does)\b)", re.IGNORECASE
+    r"\s+and\s+(?=(?:was|were|is|are|has|have|had|will|would|can|could|did|does|(?-i:may|might|must|should))\b)",
+    re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(r",\s+(?=(?:setelah|sebelum|sejak|ketika|after|before|since|when)\s+)")
 # "... since it was first published on March 4, 2022": a subordinate clause with its own date.
@@ -142,6 +145,9 @@ def _cuts(
     cuts: list[tuple[int, int]] = english_cuts(text, start, end, dates) if english else []
     for pattern in _SPLITS:
         cuts.extend((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+    for match in _MEANS_EN.finditer(text, start, end):
+        if _MODAL_BEFORE.search(text, max(start, match.start() - 30), match.start()) is None:
+            cuts.append((match.start(), match.end()))
     for match in _INCLUDING.finditer(text, start, end):
         tail = text[match.end() : end]
         named = re.search(r"(?<!^)\b[A-Z][\w-]+", tail) is not None or re.search(r"\d", tail) is not None
@@ -161,9 +167,10 @@ def _cuts(
     cuts.extend((m.start(), m.start() + 1) for m in _SUBORDINATE.finditer(text, start, end))
     for match in _DATED_SUBORDINATE.finditer(text, start, end):
         # the date belongs to the clause: it starts before the clause's first comma; a time
-        # without a day counts in English ("since it was set up in 1974"), not "since 1990" itself
+        # without a day counts after an English "since" ("since it was set up in 1974", not "since
+        # 1990" itself; "when a survey was carried out in 2009" dates the figure before it)
         comma = text.find(",", match.end(), end)
-        spans = [*dates, *times] if english else dates
+        spans = [*dates, *times] if english and text.startswith("since", match.end()) else dates
         if any(match.end() < s < (end if comma < 0 else comma) for s, _ in spans):
             cuts.append((match.start(), match.end()))
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.

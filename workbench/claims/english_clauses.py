@@ -119,6 +119,9 @@ _DATED_SOURCE = re.compile(
 # "... to a former surgeon who was dismissed after raising concerns": a relative clause that runs
 # to the sentence's end after a clause with its own verb.
 _WHO = re.compile(r"\s+(?=who\s+(?P<verb>[a-z]+)\s)")
+# "said children who are driven ... often live further away": the noun right after a reporting
+# verb or "that" is a reported clause's subject, and its relative no claim of its own.
+_REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told\s+\w+|that|because)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$")
 # "includes £900,000 for lost earnings and £500,000 in damages": a second amount of one verb.
 _AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|another\s+)?[$£€]?\d)")
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
@@ -285,6 +288,7 @@ def english_cuts(
             and _relative_to_end(text, verb_end, end)
             and has_verb(text, start, match.start())
             and _next_comma(text, match.end(), end) == end
+            and not _REPORTED_SUBJECT.search(text, start, match.start())
         ):
             cuts.append((match.start(), match.start() + 1))
     for match in _AND_AMOUNT.finditer(text, start, end):

@@ -7,6 +7,7 @@ given, so ``text[c.start:c.end] == c.text`` for every claim.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -162,6 +163,13 @@ def _line_drafts(
         if position < sentence_end:
             drafts.extend(_narration(context, position, sentence_end, line, intro, asides, last_speaker))
     return drafts
+
+
+# "Not everyone is convinced.": a short sentence about unnamed people that leads to the next
+# speaker states no fact of its own.
+_TRANSITION = re.compile(
+    r"^(?:not\s+(?:everyone|everybody|all)|no\s+one|nobody)\b(?:\s+\S+){0,3}$", re.IGNORECASE
+)
 
 
 def _is_question(text: str, start: int, end: int, regions: list[QuoteRegion]) -> bool:
@@ -357,6 +365,8 @@ def _build_claim(
     minimum = 2 if draft.role in ("attribution", "list-item") else 3
     if draft.role == "quote" and not (date_mentions or numbers):
         minimum = 4  # "That is football.": a three-word quotation without a figure checks nothing
+    if draft.role is None and not (date_mentions or numbers) and _TRANSITION.match(span):
+        return None
     if len(span.split()) < minimum:
         return None
     vague_times = mentions.vague_times.within(start, end)

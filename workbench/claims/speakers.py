@@ -24,7 +24,7 @@ _ROLE = (
     r"commissioner|deputy|senator|ambassador|coordinator|head|leader|executive\s+director|general\s+counsel|"
     r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa|"
     r"striker|goalkeeper|defender|midfielder|winger|captain|coach|owner|judge|magistrate|prosecutor|"
-    r"barrister|solicitor|attorney"
+    r"barrister|solicitor|attorney|author|scientist|economist|GP|surgeon|headteacher|principal"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
