@@ -256,3 +256,49 @@ def test_a_transition_about_unnamed_people_is_no_claim_and_an_author_is_a_role()
     assert ("Lead author Dr Nadia Orme", ClaimKind.ATTRIBUTION) in _claims(
         'Lead author Dr Nadia Orme said the results were "striking".'
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ", a record, and expects to ...": a second predicate after an appositive
+        (
+            "The airport handled 9.1 million passengers last year, a record, and expects to pass 10 million in 2027.",
+            [
+                "The airport handled 9.1 million passengers last year, a record",
+                "expects to pass 10 million in 2027",
+            ],
+        ),
+        # a "when" clause with a figure of its own; one with only a year stays with its figure
+        (
+            "A previous strike ended after three days when Skyline raised its offer to 6 percent.",
+            ["A previous strike ended after three days", "when Skyline raised its offer to 6 percent"],
+        ),
+        # a relative clause at the end may hold a name set off by commas
+        (
+            "Members rejected a pay offer of 4 percent, which the contractor, Skyline Services, made last month.",
+            [
+                "Members rejected a pay offer of 4 percent",
+                "which the contractor, Skyline Services, made last month",
+            ],
+        ),
+        # a source left alone between two cuts is an aside: no claim without a date or figure
+        (
+            "Handlers will strike for 48 hours from Friday, the Transport Workers' Union said, threatening flights for about 60,000 passengers.",
+            [
+                "Handlers will strike for 48 hours from Friday",
+                "threatening flights for about 60,000 passengers",
+            ],
+        ),
+    ],
+)
+def test_fourth_round_clauses_from_the_sixth_tuning_article(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence) == expected
+
+
+def test_a_role_with_a_lower_case_modifier_after_said_names_the_speaker() -> None:
+    article = '"Our members load bags in all weathers," said union organiser Kate Mulvey.\n'
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    (quote,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
+    assert quote.speaker == "Kate Mulvey"
+    assert ("union organiser Kate Mulvey", ClaimKind.ATTRIBUTION) in [(c.text, c.kind) for c in claims]

@@ -107,7 +107,7 @@ _MARGIN_WORDS = frozenset(
     adrift""".split()  # noqa: SIM905
 )
 _PREDICATE = re.compile(
-    rf"\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
+    rf"(?P<comma>,)?\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
     re.IGNORECASE,
 )
 # "The company said on Thursday that ...": the dated source is a claim of its own, as a dated
@@ -124,6 +124,8 @@ _WHO = re.compile(r"\s+(?=who\s+(?P<verb>[a-z]+)\s)")
 _REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told\s+\w+|that|because)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$")
 # "includes £900,000 for lost earnings and £500,000 in damages": a second amount of one verb.
 _AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|another\s+)?[$£€]?\d)")
+# "ended after three days when Skyline raised its offer to 6 percent": a dated event of its own.
+_WHEN = re.compile(r"(?<!,)\s+(?=when\s+\w)")
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
 _SET_OFF = re.compile(r",\s+(?=(?:which|where)\s+\w|(?P<past>[a-z]{4,})\s+\w)")
 # ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
@@ -211,6 +213,18 @@ def _base_verb(word: str) -> bool:
     )
 
 
+def _past_names(text: str, comma: int, end: int) -> int:
+    """The first comma at or after ``comma`` that does not open a name set off by commas
+    ("which the airport's contractor, Skyline Services, made last month")."""
+    while comma < end:
+        close = _next_comma(text, comma + 1, end)
+        words = text[comma + 1 : close].split()
+        if close == end or not words or len(words) > 4 or not all(w[0].isupper() or w == "&" for w in words):
+            return comma
+        comma = _next_comma(text, close + 1, end)
+    return comma
+
+
 def _relative_to_end(text: str, position: int, end: int) -> bool:
     """Whether the relative clause whose verb ends at ``position`` holds no second verb group
     (an auxiliary after its own: "who were hurt will get ..." is the sentence's subject)."""
@@ -236,7 +250,11 @@ def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, in
         return None  # "and were paid": the general rule for auxiliaries cuts it
     adverb = match.group("adverb") is not None
     opens_object = _opens_object(following)
-    looks_verb = _is_past(verb) or (verb.islower() and ((adverb and verb.endswith("s")) or opens_object))
+    # ", a record, and expects to pass 10 million": after a comma, a verb in -s before "to"
+    before_to = match.group("comma") is not None and verb.endswith("s") and following == "to"
+    looks_verb = _is_past(verb) or (
+        verb.islower() and ((adverb and verb.endswith("s")) or opens_object or before_to)
+    )
     if not looks_verb or not has_verb(text, start, match.start()):
         return None
     return match.start(), match.start("adverb") if adverb else match.start("verb")
@@ -297,8 +315,13 @@ def english_cuts(
         figure = re.search(r"\d", before) is not None and not re.search(r"\bbetween\s+\S+$", before)
         if figure and has_verb(text, start, match.start()):
             cuts.append((match.start(), match.end()))
+    for match in _WHEN.finditer(text, start, end):
+        close = _next_comma(text, match.end(), end)
+        # a figure (a year is none: "when a survey was carried out in 2009" dates the one before)
+        if find_numbers(text, "en", (), match.end(), close) and has_verb(text, match.end(), close):
+            cuts.append((match.start(), match.start() + 1))  # "... after three days when X raised ..."
     for match in _RELATIVE.finditer(text, start, end):
-        if _next_comma(text, match.end(), end) == end:
+        if _past_names(text, _next_comma(text, match.end(), end), end) == end:
             cuts.append((match.start(), match.start() + 1))
     return cuts
 

@@ -165,6 +165,9 @@ def _line_drafts(
     return drafts
 
 
+_SOURCE_ONLY = re.compile(
+    r"(?:(?i:the|an?)\s+)?(?:[\w'’&-]+\s+){0,5}(?:said|says|added|reported|announced|told\s+reporters)$"
+)
 # "Not everyone is convinced.": a short sentence about unnamed people that leads to the next
 # speaker states no fact of its own.
 _TRANSITION = re.compile(
@@ -229,12 +232,13 @@ def _narration(
         drafts.append(_Draft(source.start(), end, "aside", speaker))
         end = source.start()
     role = "list-item" if line.bullet else "aside" if intro else None
-    drafts.extend(
-        _Draft(c.start, c.end, c.role or role, inner=c.inner)
-        for c in split_clauses(
-            text, start, end, context.dates_near(start, end), context.english, context.times_near(start, end)
-        )
-    )
+    for c in split_clauses(
+        text, start, end, context.dates_near(start, end), context.english, context.times_near(start, end)
+    ):
+        # "..., the Transport Workers' Union said, threatening ...": a source left alone by a cut is
+        # an aside, a claim only with a date or a figure
+        source_only = context.english and _SOURCE_ONLY.match(text, c.start, c.end) is not None
+        drafts.append(_Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=c.inner))
     return drafts
 
 

@@ -24,7 +24,8 @@ _ROLE = (
     r"commissioner|deputy|senator|ambassador|coordinator|head|leader|executive\s+director|general\s+counsel|"
     r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa|"
     r"striker|goalkeeper|defender|midfielder|winger|captain|coach|owner|judge|magistrate|prosecutor|"
-    r"barrister|solicitor|attorney|author|scientist|economist|GP|surgeon|headteacher|principal"
+    r"barrister|solicitor|attorney|author|scientist|economist|GP|surgeon|headteacher|principal|organi[sz]er|"
+    r"steward|convenor|negotiator"
 )
 ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
@@ -38,8 +39,9 @@ _ROLE_MODIFIER = (
     r"state|federal|national|regional|local|city|county|town|district|provincial|opposition|party|"
     r"transport|health|finance|education|environment|energy|foreign|defen[cs]e|interior|justice|"
     r"labou?r|trade|housing|culture|police|council|company|deputy|former|acting|assistant|senior|"
-    r"junior|interim|vice"
+    r"junior|interim|vice|union|trade\s+union|shop|campaign|lead|chief"
 )
+_MODIFIER_RE = re.compile(rf"(?:{_ROLE_MODIFIER})", re.IGNORECASE)
 _ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:{_CAP}|{_ROLE_MODIFIER})\s+){{0,3}}(?i:{_ROLE}))\s+(?P<rest>{_CAP}(?:\s+{_CAP}){{1,3}})\b"
 )
@@ -317,6 +319,7 @@ def _collect_who(text: str, tokens: list[tuple[str, int]]) -> str | None:
             or ROLE_RE.fullmatch(word)
             or lowered in _LINKS
             or (not who and lowered in _PRONOUNS)
+            or (_MODIFIER_RE.fullmatch(word) and not any(w[0].isupper() for w in who))  # "union organiser"
         ):
             who.append(word)
             if lowered in _PRONOUNS or lowered in ("itu", "tersebut"):
