@@ -302,3 +302,42 @@ def test_a_role_with_a_lower_case_modifier_after_said_names_the_speaker() -> Non
     (quote,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
     assert quote.speaker == "Kate Mulvey"
     assert ("union organiser Kate Mulvey", ClaimKind.ATTRIBUTION) in [(c.text, c.kind) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an amount "of" something set beside the figure
+        (
+            "Brightfield Software will cut 350 jobs, about 8 percent of its workforce, the company said.",
+            ["Brightfield Software will cut 350 jobs", "about 8 percent of its workforce"],
+        ),
+        # a "whose" clause set off by commas is a claim beside its sentence
+        (
+            "The company, whose headquarters are in Tarlow, employs about 4,300 people.",
+            [
+                "The company, whose headquarters are in Tarlow, employs about 4,300 people",
+                "whose headquarters are in Tarlow",
+            ],
+        ),
+        # a "who" relative that defines a class of people stays with its noun
+        (
+            "These are hard decisions about people who have done nothing wrong.",
+            ["These are hard decisions about people who have done nothing wrong"],
+        ),
+    ],
+)
+def test_fifth_round_clauses_from_the_seventh_tuning_article(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence) == expected
+
+
+def test_a_surname_with_its_relative_is_an_attribution_that_does_not_decide_the_sentence_kind() -> None:
+    article = (
+        "Chief executive Maren Holt said the cuts were needed.\n"
+        "Holt, who founded the company in 2004, added that Brightfield would keep hiring engineers.\n"
+    )
+    claims = extract_claims(article, lang="en", article_date=FRIDAY)
+    kinds = {c.text: c.kind for c in claims}
+    assert kinds["Holt, who founded the company in 2004"] is ClaimKind.DATE
+    sentence = "Holt, who founded the company in 2004, added that Brightfield would keep hiring engineers"
+    assert kinds[sentence] is ClaimKind.EVENT

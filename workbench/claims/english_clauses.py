@@ -127,7 +127,7 @@ _AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+th
 # "ended after three days when Skyline raised its offer to 6 percent": a dated event of its own.
 _WHEN = re.compile(r"(?<!,)\s+(?=when\s+\w)")
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
-_SET_OFF = re.compile(r",\s+(?=(?:which|where)\s+\w|(?P<past>[a-z]{4,})\s+\w)")
+_SET_OFF = re.compile(r",\s+(?=(?:which|where|(?P<whose>whose))\s+\w|(?P<past>[a-z]{4,})\s+\w)")
 # ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
 _REPORTING_PAST = frozenset(
     "said told added wrote noted stated explained warned argued claimed insisted".split()  # noqa: SIM905
@@ -211,6 +211,16 @@ def _base_verb(word: str) -> bool:
         and word not in _FUNCTION_WORDS
         and word not in _NOT_AS_CLAUSE
     )
+
+
+def _singular_before(text: str, start: int, position: int) -> bool:
+    """Whether the noun before "who" names one person ("a surgeon who was dismissed"), not a class
+    of people ("people who have done nothing wrong", "those who ...") that the relative defines."""
+    words = _WORD.findall(text[start:position])
+    if not words:
+        return False
+    noun = words[-1].lower()
+    return not (_plural_subject(noun) or noun in ("those", "anyone", "everyone", "someone", "all"))
 
 
 def _past_names(text: str, comma: int, end: int) -> int:
@@ -297,8 +307,9 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))  # "in 2023 after six seasons in ..."
     for match in _COMMA.finditer(text, start, end):
         following = _after_amount(text, match.end(), end)
-        if following is not None and following[1].lower() in _MARGIN_WORDS:
-            cuts.append((match.start(), match.start() + 1))  # ", eight points outside the ..."
+        # ", eight points outside the ...", ", about 8 percent of its workforce"
+        if following is not None and (following[1].lower() in _MARGIN_WORDS or following[0].lower() == "of"):
+            cuts.append((match.start(), match.start() + 1))
     for match in _WHO.finditer(text, start, end):
         verb_end = match.end("verb")
         if (
@@ -307,6 +318,7 @@ def english_cuts(
             and has_verb(text, start, match.start())
             and _next_comma(text, match.end(), end) == end
             and not _REPORTED_SUBJECT.search(text, start, match.start())
+            and _singular_before(text, start, match.start())
         ):
             cuts.append((match.start(), match.start() + 1))
     for match in _AND_AMOUNT.finditer(text, start, end):
@@ -342,6 +354,7 @@ def embedded_relatives(
         if close == end or len(text[close:end].split()) < 3:
             continue
         figure = re.search(r"\d", text[match.end() : close]) is not None
-        if figure or any(match.end() <= s and e <= close for s, e in times):
+        # "The company, whose headquarters are in Tarlow, employs ...": a fact of its own always
+        if figure or match.group("whose") or any(match.end() <= s and e <= close for s, e in times):
             found.append((match.end(), close))
     return found

@@ -238,7 +238,15 @@ def _narration(
         # "..., the Transport Workers' Union said, threatening ...": a source left alone by a cut is
         # an aside, a claim only with a date or a figure
         source_only = context.english and _SOURCE_ONLY.match(text, c.start, c.end) is not None
-        drafts.append(_Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=c.inner))
+        # an attribution inside the clause is a claim of its own too ("Holt, who founded the company
+        # in 2004, added that ..."): its date or figure does not decide the clause's kind
+        held = tuple(
+            (a.start, a.end)
+            for a in attributions
+            if c.start <= a.start and a.end <= c.end and context.english
+        )
+        inner = c.inner + held if (c.start, c.end) not in held else c.inner
+        drafts.append(_Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
 
 

@@ -55,6 +55,11 @@ _NAME_WHO_ROLE = re.compile(
     r"co-founded|owns|owned|ran|(?:has|had)\s+(?:run|led|headed|chaired|managed|owned|directed)|"
     r"serves\s+as|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
 )
+# "Holt, who founded the company in 2004, added": a surname opening a sentence with its relative.
+_SURNAME_WHO = re.compile(
+    rf"(?P<name>{_CAP}),\s+(?P<role>who\s+(?:founded|co-founded|runs|ran|leads|led|chairs|heads|owns|owned|"
+    r"(?:has|had)\s+(?:run|led|headed|chaired|owned))\s+[^,.;:]+)"
+)
 # "Seorang orang tua murid, Yuliana," / "A local teacher, Dana Price,": a described person.
 _DESCRIBED_NAME = re.compile(
     rf"(?P<role>\b(?:[Ss]eorang|[Ss]alah\s+seorang|[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,4}}[\w-]+),\s+"
@@ -137,6 +142,8 @@ class PeopleIndex:
     _key_position: dict[frozenset[str], int] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, role: str | None = None) -> None:
+        if " " not in name and name in self._by_last:
+            name = self.names[self._by_last[name]]  # "Holt" after "Maren Holt" is the same person
         if name not in self._position:
             position = self._position[name] = len(self.names)
             self.names.append(name)
@@ -232,6 +239,10 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
             if (name_start, match.end()) not in spans:
                 found.append(Attribution(name_start, match.end(), match.group("name"), match.group("role")))
+    for match in _SURNAME_WHO.finditer(text, start, end):
+        before = text[start : match.start()].rstrip()
+        if (not before or before[-1] in '.!?"”') and not taken.overlaps(match.start(), match.end()):
+            found.append(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
     found.sort(key=lambda a: a.start)
     return [_with_age(text, a, end) for a in found]
 
