@@ -225,6 +225,9 @@ class _Reader:
         ):
             if head is not None and head.tag == "PROPN" and determiner is None and not numbers:
                 return self._names()
+            if numbers:  # figures with no noun after them are read once, as they stand
+                self.out.extend(w for w in [determiner or "", *numbers] if w)
+                return True
             self.at = start
             return False
         self.at += 1
