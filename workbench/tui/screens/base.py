@@ -69,11 +69,7 @@ class WorkbenchScreen(Screen[None]):
         if job is None:
             running = jobs.get(kind, article_id)
             what = running.title if running is not None else title
-            note = (
-                " (cancelled: it stops after its current request)"
-                if running and running.cancelled.is_set()
-                else ""
-            )
+            note = " (cancelled: it is stopping)" if running and running.cancelled.is_set() else ""
             self.notify(f"{what} is already running for this article{note}", severity="warning")
             return None
         self._jobs = [j for j in self._jobs if j.running] + [job]
