@@ -4,7 +4,8 @@ its tables in the wheel, loaded on first use), and the word classes an English w
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+
+from workbench.language.stemming import lemminflect_module
 
 
 @cache
@@ -48,13 +49,6 @@ def _verb_lemma(word: str) -> str | None:
 def _inflect(lemma: str, tag: str) -> str | None:
     forms = lemminflect_module().getInflection(lemma, tag=tag, inflect_oov=False)
     return str(forms[0]) if forms else None
-
-
-@cache
-def lemminflect_module() -> Any:
-    import lemminflect  # English inflection tables (MIT), loaded on first draft
-
-    return lemminflect
 
 
 def plural(english: str, many: bool) -> str:

@@ -59,8 +59,9 @@ def stem_english(word: str) -> str:
 
 
 @cache
-def _lemminflect() -> Any:
-    # lemminflect reads its tables (and numpy) on first use, ~0.7 s: matching only, never at import
+def lemminflect_module() -> Any:
+    """lemminflect (English lemmas and inflections, MIT, tables in its wheel), for matching and the
+    drafter alike. It reads its tables (and numpy) on first use, ~0.7 s: never at import."""
     import lemminflect
 
     return lemminflect
@@ -82,7 +83,7 @@ def stem_english_lemma(word: str) -> str:
         lowered = lowered[:-2]
     if not lowered.isalpha() or lowered in _KEEP_WHOLE:
         return stem_english(lowered)
-    lemmas = _lemminflect().getAllLemmas(lowered)
+    lemmas = lemminflect_module().getAllLemmas(lowered)
     for word_class in _LEMMA_CLASSES:
         if lemmas.get(word_class):
             return stem_english(lemmas[word_class][0])
