@@ -53,6 +53,7 @@ from workbench.language.draft_words import (
     verb_group_words,
 )
 from workbench.language.lexicon import translate_units
+from workbench.language.numbers import SCALES
 
 
 def draft_english(text: str) -> str:
@@ -208,7 +209,7 @@ class _Reader:
         previous: Word | None = None
         while (word := self.peek()) is not None and self._is_number(word):
             if word.key == "ribu" and previous is not None and previous.unit.tokens[0].is_number:
-                numbers[-1] = f"{value(previous) * 1000:,.0f}"  # "86 ribu": 86,000
+                numbers[-1] = f"{value(previous) * SCALES[word.key]:,.0f}"  # "86 ribu": 86,000
             else:
                 numbers.append(plain(word))
             plural = plural or value(word) != 1
