@@ -9,7 +9,6 @@ shows, each once for the whole article (subqueries, not lists of thousands of id
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import and_, exists
@@ -19,6 +18,7 @@ from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.services.lookups import CheckRow, latest_check_outcomes
+from workbench.services.verdicts import VERDICT_COLUMNS, VerdictView, verdict_view
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
 
 
@@ -32,17 +32,6 @@ class ClaimColumns:
     statement: str
     statement_is_draft: bool
     speaker: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class VerdictColumns:
-    id: int
-    claim_id: int
-    label: str
-    rationale: str
-    checker: str
-    created_at: datetime
-    evidence_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,32 +88,21 @@ def report_claims(session: Session, article_id: int) -> list[ClaimColumns]:
     ]
 
 
-def verdict_histories(session: Session, article_id: int) -> dict[int, list[VerdictColumns]]:
+def verdict_histories(session: Session, article_id: int) -> dict[int, list[VerdictView]]:
     """Claim id -> its verdicts, oldest first (append-only: the last is current)."""
     rows = (
         session.connection()
         .execute(
-            sa_select(
-                col(Verdict.id),
-                col(Verdict.claim_id),
-                col(Verdict.label),
-                col(Verdict.rationale),
-                col(Verdict.checker),
-                col(Verdict.created_at),
-                col(Verdict.evidence_id),
-            )
+            sa_select(*VERDICT_COLUMNS)
             .join(Claim, col(Claim.id) == col(Verdict.claim_id))
             .where(col(Claim.article_id) == article_id)
             .order_by(col(Verdict.id))
         )
         .all()
     )
-    found: dict[int, list[VerdictColumns]] = {}
+    found: dict[int, list[VerdictView]] = {}
     for row in rows:
-        verdict = VerdictColumns(
-            row.id or 0, row.claim_id, row.label, row.rationale, row.checker, row.created_at, row.evidence_id
-        )
-        found.setdefault(row.claim_id, []).append(verdict)
+        found.setdefault(row.claim_id, []).append(verdict_view(row))
     return found
 
 

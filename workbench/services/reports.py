@@ -30,7 +30,6 @@ from workbench.services.fetching import source_views
 from workbench.services.lookups import CheckRow, resolve_article, review_state
 from workbench.services.report_data import (
     PinnedColumns,
-    VerdictColumns,
     pinned_checks,
     pinned_passages,
     report_claims,
@@ -38,7 +37,7 @@ from workbench.services.report_data import (
     verdict_histories,
 )
 from workbench.services.suggestions import suggest_for_article
-from workbench.services.verdicts import claim_views
+from workbench.services.verdicts import VerdictView, claim_views
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Snapshot, Source
 from workbench.storage.queries import latest_snapshot_ids, snapshot_copies
@@ -73,7 +72,7 @@ class RenderedReport:
     warnings: list[str] = field(default_factory=list)  # for stderr: what a consumer would miss
 
 
-def _verdict_entry(v: VerdictColumns) -> VerdictEntry:
+def _verdict_entry(v: VerdictView) -> VerdictEntry:
     body, origin, organisation = claimreview_format.split_import_note(v.rationale)
     return VerdictEntry(
         id=v.id,

@@ -136,7 +136,7 @@ def _verdict_view(v: Verdict) -> VerdictView:
     return VerdictView(v.id or 0, v.label, v.rationale, v.checker, v.created_at, v.evidence_id)
 
 
-_VERDICT_COLUMNS = (
+VERDICT_COLUMNS = (  # what a VerdictView is read from, with the claim it judges
     col(Verdict.id),
     col(Verdict.claim_id),
     col(Verdict.label),
@@ -158,13 +158,13 @@ def current_verdicts(
     newest = (
         select(func.max(Verdict.id)).where(col(Verdict.claim_id).in_(ids)).group_by(col(Verdict.claim_id))
     )
-    rows = session.connection().execute(sa_select(*_VERDICT_COLUMNS).where(col(Verdict.id).in_(newest))).all()
-    return {
-        row.claim_id: VerdictView(
-            row.id or 0, row.label, row.rationale, row.checker, row.created_at, row.evidence_id
-        )
-        for row in rows
-    }
+    rows = session.connection().execute(sa_select(*VERDICT_COLUMNS).where(col(Verdict.id).in_(newest))).all()
+    return {row.claim_id: verdict_view(row) for row in rows}
+
+
+def verdict_view(row: Any) -> VerdictView:
+    """A row of :data:`VERDICT_COLUMNS` as a :class:`VerdictView`."""
+    return VerdictView(row.id or 0, row.label, row.rationale, row.checker, row.created_at, row.evidence_id)
 
 
 def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
@@ -228,7 +228,7 @@ def claim_rows(session: Session, article_id: int, only: Collection[int] | None =
     verdicts = {
         row.claim_id: row
         for row in session.connection()
-        .execute(sa_select(*_VERDICT_COLUMNS).where(col(Verdict.id).in_(newest)))
+        .execute(sa_select(*VERDICT_COLUMNS).where(col(Verdict.id).in_(newest)))
         .all()
     }
     pinned = select(Verdict.evidence_id).where(
