@@ -38,7 +38,7 @@ def echo(message: str = "", *, err: bool = False) -> None:
     """Print one line of plain text. Every plain-text line of the CLI goes through here: titles,
     quotes, URLs and messages come from articles, pages and bundles, and their control characters
     (escape sequences, line breaks, direction overrides) are shown, never obeyed (``one_line``)."""
-    from workbench.terminal import one_line
+    from workbench.untrusted import one_line
 
     typer.echo(one_line(message), err=err)
 

@@ -2,18 +2,19 @@
 
 Headings, field names and the copy description come from here; label names from
 ``workbench/labels.py``. Article, source and checker text is data: every format passes it
-through :func:`clean` first, which drops control characters (a terminal escape or a bell in a
-fetched page must not reach a reader's file).
+through :func:`clean` first (``workbench.untrusted.published``), which drops control and direction
+characters (a terminal escape, a bell or a direction override in a fetched page must not reach a
+reader's file).
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from functools import lru_cache
 
 from workbench.labels import label_name, labels
 from workbench.provenance import SnapshotProvenance
+from workbench.untrusted import published as clean
 
 REPORT_LANGUAGES = ("en", "id")
 
@@ -186,19 +187,6 @@ def stale_notice(status: str | None, checked_at: datetime | None, lang: str) -> 
     if what is None or checked_at is None:
         return w["stale_unknown"]
     return w["stale"].format(when=stamp(checked_at), what=what)
-
-
-# C0 controls but tab and newline, DEL and C1 controls: never meaningful in a report, and a
-# terminal escape sequence (ESC [ ...) or a bell must not reach a reader's file. A carriage
-# return becomes a newline (CRLF one newline) rather than vanishing into the next word.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """``text`` without control characters (tab and newline kept; CR and CRLF become newlines)."""
-    if text.isprintable():  # no control character at all (the common case), checked in C
-        return text
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def one_line(text: str) -> str:

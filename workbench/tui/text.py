@@ -1,7 +1,7 @@
 """Fetched and article text is data: build Rich ``Text`` objects, never parse markup from it.
 
-Terminal control characters (ESC, BEL, C1 codes...) are replaced so a page cannot move the
-cursor or retitle the terminal.
+Control and direction characters are shown as U+FFFD (``workbench.untrusted.shown``), so a page
+cannot move the cursor, retitle the terminal or make a line read differently from its bytes.
 """
 
 from __future__ import annotations
@@ -10,12 +10,7 @@ import re
 
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(value: str) -> str:
-    """``value`` with control characters shown as U+FFFD (tabs and newlines kept)."""
-    return _CONTROL.sub("\ufffd", value)
+from workbench.untrusted import shown as clean
 
 
 def plain(value: str, style: str = "") -> Text:
