@@ -101,6 +101,8 @@ def test_dates_module_is_the_one_both_sides_use() -> None:
         ("The team will play there from September.", "from September"),
         ("Ashby Reach opened its first coal pit in 1871.", "in 1871"),
         ("The club was founded in early 1887, records show.", "in early 1887"),
+        ("Its residents were moved out in the 1950s.", "in the 1950s"),
+        ("Prices have risen since the early 1990s, it said.", "since the early 1990s"),
     ],
 )
 def test_a_month_or_year_after_a_preposition_of_time_is_a_time(text: str, time: str) -> None:
@@ -113,7 +115,7 @@ def test_a_month_or_year_after_a_preposition_of_time_is_a_time(text: str, time: 
         "Prices in may rise.",
         "It was built in 2,000 days.",
         "Membership rose from 1500 to 1700.",
-        "in the 1990s",
+        "the 1990s were hard",
     ],
 )
 def test_no_time_without_a_capitalised_month_or_a_year(text: str) -> None:
@@ -129,3 +131,75 @@ def test_an_older_year_after_a_word_of_time_is_no_quantity_in_either_list() -> N
     assert [n.mention.value for n in find_numbers("Membership rose from 1500 to 1700.", "en")] == [1500, 1700]
     (claim,) = extract_claims("Ashby Reach opened its first coal pit in 1871.", "en")
     assert str(claim.kind) == "date" and claim.numbers == []
+
+
+def test_over_before_a_duration_is_the_period_and_more_than_after_for() -> None:
+    (money, period) = find_numbers("It will spend £310 million over five years replacing mains.", "en")
+    assert (period.mention.value, period.mention.qualifier, period.unit) == (5, "exact", "duration")
+    assert money.mention.qualifier == "exact"
+    (waited,) = find_numbers("Residents have waited for over three years.", "en")
+    assert (waited.mention.value, waited.mention.qualifier) == (3, "more-than")
+    (people,) = find_numbers("Over 300 people came.", "en")
+    assert people.mention.qualifier == "more-than"
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("If the club went under, half the shops on this street would close.", [0.5]),
+        ("Half its staff work nights.", [0.5]),
+        ("Half of them left.", [0.5]),
+        ("In the second half the team scored twice.", []),
+        ("It was the first half of the season.", []),
+    ],
+)
+def test_half_before_a_determiner_is_a_share(text: str, shares: list[float]) -> None:
+    assert [n.mention.value for n in find_numbers(text, "en") if n.unit == "fraction"] == shares
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He conceded shortly after 3 a.m. on Friday.", "The polls closed at 10pm.", "Doors open at 7 am sharp."],
+)
+def test_an_hour_before_am_or_pm_is_a_time_of_day_not_a_quantity(text: str) -> None:
+    assert find_numbers(text, "en") == []
+
+
+def test_a_figure_before_am_is_still_one_when_it_cannot_be_an_hour() -> None:
+    assert [n.mention.value for n in find_numbers("It sold 40 am radios.", "en")] == [40]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Takings were four times those of a normal Saturday.",
+        "The market opens every Friday.",
+        "Any Monday will do.",
+    ],
+)
+def test_a_weekday_standing_for_any_such_day_is_no_date(text: str) -> None:
+    assert find_dates(text, "en", dt.date(2026, 2, 19)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # the article date, 2025-09-18, is a Thursday
+        ("Fellbrook Water will ban hosepipes across the valley from Monday.", "2025-09-22"),
+        ("The councils said they would stop watering parks from Friday.", "2025-09-19"),
+        ("Talks are due to resume on Tuesday.", "2025-09-23"),
+        ("Staff will strike on Thursday.", "2025-09-25"),
+        # no future verb in the weekday's clause: the past one, as before
+        ("The ban began on Monday.", "2025-09-15"),
+        ("The union, which will vote again, said on Monday that it would.", "2025-09-15"),
+        ("It will review the plan. Talks ended on Tuesday.", "2025-09-16"),
+    ],
+)
+def test_a_future_verb_before_a_bare_weekday_takes_the_next_one(text: str, iso: str) -> None:
+    (found,) = find_dates(text, "en", dt.date(2025, 9, 18))
+    assert found.mention is not None and found.mention.date == iso
+
+
+def test_a_future_verb_changes_no_indonesian_weekday() -> None:
+    (found,) = find_dates("Mereka akan mogok pada Jumat.", "id", dt.date(2025, 9, 18))
+    assert found.mention is not None and found.mention.date == "2025-09-12"

@@ -98,21 +98,24 @@ def is_year(text: str, start: int, end: int) -> bool:
 
 # Times that are not a calendar day still make a claim's checkable content a date: "akhir Juni",
 # "next spring", and in English a month or year after a preposition of time ("in 1968", "since
-# 2021", "in March 2022", "from September"; a month only capitalised, so "in may" is no time).
+# 2021", "in March 2022", "from September", a decade "in the 1950s"; a month only capitalised, so
+# "in may" is no time).
 _VAGUE_TIME = re.compile(
     rf"\b(?:(?:akhir|awal|pertengahan|(?:the\s+)?end\s+of|early|late|mid-?|(?:the\s+)?(?:beginning|middle)\s+of)"
     rf"\s+(?:{_MON}|(?:19|20)\d\d)\b|(?:next|last|this)\s+(?:spring|summer|autumn|fall|winter|year|month)\b|"
     r"(?:tahun|bulan)\s+(?:depan|lalu)\b|musim\s+\w+\s+(?:depan|lalu)\b|"
     rf"(?:in|since|until|till|by|before|after|from|during)\s+(?:(?:early|late|mid-?)\s*)?"
     rf"(?:(?-i:{_MONTH_NAMES})(?:\s+{_MODERN_YEAR})?|{_MODERN_YEAR})(?![\w,.]\d|\w)|"
-    rf"(?:{_OLD_YEAR_WORDS})\s+(?:(?:early|late|mid-?)\s*)?1[0-8]\d\d(?![\w,.]\d|\w))",
+    rf"(?:{_OLD_YEAR_WORDS})\s+(?:(?:early|late|mid-?)\s*)?1[0-8]\d\d(?![\w,.]\d|\w)|"
+    # a decade: "in the 1950s", "since the early 1990s"
+    r"(?:in|since|until|till|by|before|after|from|during)\s+the\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d0s\b)",
     re.IGNORECASE,
 )
 
 
 def find_vague_times(text: str) -> list[tuple[int, int]]:
     """Spans of times that name no calendar day: "akhir Juni", "next spring", "tahun depan",
-    "in 1968", "since 2021", "in March 2022" (a year as :func:`is_year` reads one)."""
+    "in 1968", "since 2021", "in March 2022" (a year as :func:`is_year` reads one), "in the 1950s"."""
     return [(m.start(), m.end()) for m in _VAGUE_TIME.finditer(text)]
 
 
@@ -278,7 +281,7 @@ def _interpret(
         weekday = None
     weekday_index = _weekday_index(weekday) if weekday is not None else None
     if index == len(_PATTERNS) - 1:
-        return _weekday_alone(text, match, article_date)
+        return _weekday_alone(text, match, article_date, lang)
     if "mon" in groups and groups["mon"] is not None:
         month = _MONTHS[groups["mon"].lower()]
         day = int(groups["day"])
@@ -310,12 +313,45 @@ def _interpret(
     return FoundDate(start, end, mention, _weekday_note(weekday, date), **parts)
 
 
-def _weekday_alone(text: str, match: re.Match[str], article_date: dt.date | None) -> FoundDate | None:
-    """A bare weekday: the nearest such day on or before the article date ("next" looks ahead)."""
+# "a normal Saturday", "every Friday": a weekday that stands for any such day names no date.
+_ANY_WEEKDAY = re.compile(r"\b(?:a|an|every|each|any)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# "will strike from Friday", "said they would stop ... from Friday", "are due to resume on Tuesday":
+# a future verb earlier in the clause makes a bare weekday the next one, as "next Friday" does.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to)\b|\w['’]ll\b",
+    re.IGNORECASE,
+)
+# A clause boundary or a past reporting verb between the future verb and the weekday ends its reach
+# ("The union, which will vote, said on Monday ...").
+_FUTURE_ENDS = re.compile(
+    r"[.;:!?\n\"“”]|\b(?:said|told|announced|added|confirmed|was|were|had|did|began|started)\b", re.IGNORECASE
+)
+
+
+def _future_before(text: str, start: int) -> bool:
+    """Whether a future verb stands before ``start`` in the same clause (at most 100 characters
+    back), with no past reporting verb or sentence end between them."""
+    window_start = max(0, start - 100)
+    futures = list(_FUTURE.finditer(text, window_start, start))
+    if not futures:
+        return False
+    return _FUTURE_ENDS.search(text, futures[-1].end(), start) is None
+
+
+def _weekday_alone(
+    text: str, match: re.Match[str], article_date: dt.date | None, lang: str = "id"
+) -> FoundDate | None:
+    """A bare weekday: the nearest such day on or before the article date; "next", and in English
+    a future verb before it in its clause ("will strike from Friday"), look ahead. In English "a
+    normal Saturday" or "every Friday" names no date."""
+    if lang == "en" and _ANY_WEEKDAY.search(text, max(0, match.start() - 24), match.start()):
+        return None
     target = _weekday_index(match.group("wd"))
     if article_date is None:
         return FoundDate(match.start(), match.end(), None, "weekday without an article date", weekday=target)
     relation = (match.group("rel") or match.group("relafter") or "").strip().lower()
+    if not relation and lang == "en" and _future_before(text, match.start()):
+        relation = "next"
     if relation in ("next", "depan"):
         delta = (target - article_date.weekday()) % 7 or 7
         date = article_date + dt.timedelta(days=delta)

@@ -138,6 +138,13 @@ _FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_AFTER = re.compile(r"\s?(?:WIB|WITA|WIT|GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+# "3 a.m.", "11pm": an hour without minutes is a time of day too when a.m. or p.m. follows.
+_HOUR_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+# "over three years" is the period something happens in, not more than three years; after "for",
+# "after", "lasted" or "took" it is the more-than ("for over three years").
+_OVER_MORE_THAN = re.compile(
+    r"\b(?:for|after|in|lasted|lasting|took|taking|waited|spent|nearly|almost)\s+$", re.IGNORECASE
+)
 
 
 def parse_digits(raw: str, lang: str) -> float:
@@ -236,6 +243,8 @@ def find_numbers(
             continue  # "RT 05", "No. 007": zero-padded codes, not quantities
         if _TIME_AFTER.match(text, match.end("num")) and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
             continue
+        if _HOUR_AFTER.match(text, match.end("num")) and re.fullmatch(r"\d{1,2}", raw) and int(raw) <= 12:
+            continue
         bare = not (match.group("scale") or match.group("unit") or match.group("cur"))
         if bare and is_year(text, *match.span("num")) and _qualifier(text, match.start())[0] == "exact":
             continue
@@ -264,10 +273,17 @@ def find_numbers(
     return found
 
 
+# "half the shops", "half its staff": "half" before a determiner is a share of what follows.
+_HALF_OF_WHAT = re.compile(r"\s+(?:of|the|its|their|his|her|our|your|all|these|those)\b", re.IGNORECASE)
+# "the second half the team", "one and a half": no share of what follows.
+_HALF_OF_TIME = re.compile(r"\b(?:first|second|other|and|and\s+a)\s+$", re.IGNORECASE)
+
+
 def _counted_half(text: str, match: re.Match[str]) -> bool:
-    after = text[match.end() : match.end() + 4].lower()
-    before = text[max(0, match.start() - 4) : match.start()].lower()
-    return after.startswith(" of") or before.endswith("by ") or _qualifier(text, match.start())[0] != "exact"
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    if before.endswith("by ") or _qualifier(text, match.start())[0] != "exact":
+        return True
+    return _HALF_OF_WHAT.match(text, match.end()) is not None and _HALF_OF_TIME.search(before) is None
 
 
 def _build(text: str, match: re.Match[str], value: float, unit: str = "count") -> FoundNumber:
@@ -281,9 +297,19 @@ def _build(text: str, match: re.Match[str], value: float, unit: str = "count") -
     elif groups.get("duration"):
         unit, hours = "duration", DURATION_HOURS[groups["duration"].lower()]
     qualifier, near, span_start = _qualifier(text, match.start())
+    if unit == "duration" and qualifier == "more-than" and _is_period(text, span_start, match.start()):
+        qualifier, span_start = "exact", match.start()
     span_end = match.end()
     mention = NumberMention(text[span_start:span_end], value, qualifier)
     return FoundNumber(span_start, span_end, mention, unit, hours, near)
+
+
+def _is_period(text: str, qualifier_start: int, start: int) -> bool:
+    """Whether the qualifier before a duration is the "over" of a period ("spend £310 million over
+    five years"), not a more-than ("for over three years", "lasted over a week")."""
+    if not re.fullmatch(r"over\s+", text[qualifier_start:start], re.IGNORECASE):
+        return False
+    return _OVER_MORE_THAN.search(text, max(0, qualifier_start - 12), qualifier_start) is None
 
 
 def comparable(found: FoundNumber) -> tuple[str, float]:
