@@ -30,7 +30,8 @@ from workbench.services.cases import builtin_cases
 from workbench.services.demo import load_case
 from workbench.services.fetching import fetch_article
 from workbench.services.matching import match_article
-from workbench.services.reverify import reverify, review_items
+from workbench.services.reverify import reverify
+from workbench.services.review import review_items
 from workbench.services.verdicts import list_claims, record_verdict, verdict_history
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (

@@ -243,7 +243,7 @@ def test_reverify_cli_json_and_exit_codes(
 def test_confirm_rules_and_replaced_evidence_is_not_rechecked(
     workspace: Workspace, server: LocalServer, judged: dict[str, object]
 ) -> None:
-    from workbench.services.reverify import confirm_verdict
+    from workbench.services.review import confirm_verdict
     from workbench.services.verdicts import get_claim
 
     claims: dict[str, int] = judged["claims"]  # type: ignore[assignment]

@@ -10,7 +10,8 @@ from sqlmodel import func, select
 
 from tests.conftest import LocalServer, Reply, page
 from tests.test_reverify import S_COST, S_OPEN, S_WORKERS, judged  # noqa: F401 (fixture)
-from workbench.services.reverify import confirm_verdict, reverify
+from workbench.services.reverify import reverify
+from workbench.services.review import confirm_verdict
 from workbench.services.verdicts import get_claim, pin_passages
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Evidence, Verdict

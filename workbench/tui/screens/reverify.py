@@ -15,7 +15,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from workbench.labels import display_name
-from workbench.services.reverify import ReviewItem, confirm_verdict, reverify, review_items
+from workbench.services.reverify import reverify
+from workbench.services.review import ReviewItem, confirm_verdict, review_items
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.text import plain
