@@ -67,6 +67,9 @@ def test_a_teaser_inside_a_paragraph_ends_its_content() -> None:
         "Listen to this article",
         "Here is what we know so far.",
         "Topics: Health, Courts",
+        "Thursday 18 September 2025, 07:40",
+        "March 4, 2026 | 10.15 GMT",
+        "Additional reporting by Sam Okafor. Edited by Jo Whitfield.",
     ],
 )
 def test_english_page_notes_are_furniture(line: str) -> None:
@@ -76,7 +79,12 @@ def test_english_page_notes_are_furniture(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Published figures show 11,400 people are waiting.", "Following the ruling, the board met on Monday."],
+    [
+        "Published figures show 11,400 people are waiting.",
+        "Following the ruling, the board met on Monday.",
+        "On March 4, 2026 the plant closed.",
+        "Edited by volunteers, the guide lists 40 walks across the county.",
+    ],
 )
 def test_sentences_opening_with_a_stamp_word_are_content(line: str) -> None:
     assert not is_boilerplate(line)

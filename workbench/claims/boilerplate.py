@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.language.dates import find_dates
+
 _TEASER = re.compile(
     r"^(?:baca\s+(?:juga|pula|selengkapnya|berita)|simak\s+(?:juga|selengkapnya|video|berita)|lihat\s+juga|"
     r"tonton\s+juga|artikel\s+terkait|berita\s+terkait|read\s+(?:more|also|next)|also\s+read)\b|"
@@ -38,7 +40,7 @@ _INLINE_FURNITURE = re.compile(
 _CREDIT = re.compile(
     r"^(?:editor|penyunting|redaktur|reporter|pewarta|penulis|writer|wartawan|kontributor|fotografer|"
     r"photographer|foto|photo|image|gambar|ilustrasi|sumber\s+foto|produced\s+by|reporting\s+by|"
-    r"editing\s+by|additional\s+reporting(?:\s+by)?|written\s+by|compiled\s+by|oleh|by|"
+    r"editing\s+by|edited\s+by|additional\s+reporting(?:\s+by)?|written\s+by|compiled\s+by|oleh|by|"
     r"tags?|topik|kategori|category|copyright|hak\s+cipta)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
@@ -63,6 +65,12 @@ _PAGE_NOTE = re.compile(
 # "Updated: 14:05 BST, 12 March 2026", "Published 3 hours ago", "Last modified on Thu 12 Mar":
 # a stamp only on a short line ("Published figures show ..." opens a sentence).
 _STAMP = re.compile(r"^(?:last\s+)?(?:updated|modified|published|posted)\s*(?::|on\b|\d)", re.IGNORECASE)
+# What may stand beside a date on a dateline: a clock time, a zone, separators.
+_DATELINE_REST = re.compile(
+    r"[\s,.|·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|[A-Z]{2,4}))?)?[\s,.|·–—-]*",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.;|])\s+")
 _HEADING_END = '.!?:;"”’)…'
 # Agency sign-offs such as "(ant/abc)" or "(Reuters)".
 _SIGNOFF = re.compile(r"^\(?\s*[A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8})+\s*\)?\.?$|^\((?:[A-Z][A-Za-z]+)\)$")
@@ -93,9 +101,36 @@ def is_boilerplate(line: str) -> bool:
     if _PAGE_NOTE.match(stripped) or (_STAMP.match(stripped) and words <= 12):
         return True
     if _CREDIT.match(stripped) and (words <= 8 or ":" in stripped[:20]):
-        # "by the end of ..." starts a sentence, not a byline.
-        return not (re.match(r"^(?:[Bb]y|[Oo]leh)\s+[a-z]", stripped) and ":" not in stripped[:10])
+        return _is_credit(stripped)
+    # "Additional reporting by Sam Okafor. Edited by Jo Whitfield.": credits one after another
+    parts = _SENTENCE_BREAK.split(stripped)
+    if len(parts) > 1 and all(_CREDIT.match(p) and len(p.split()) <= 8 and _is_credit(p) for p in parts):
+        return True
+    if _is_dateline(stripped):
+        return True
     return words <= 12 and _SHARE_ANYWHERE.search(stripped) is not None
+
+
+def _is_credit(line: str) -> bool:
+    """A line opening with a credit word is a credit unless it opens a sentence: "by the end of
+    ..." is content, not a byline."""
+    return not (re.match(r"^(?:[Bb]y|[Oo]leh)\s+[a-z]", line) and ":" not in line[:10])
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is only a calendar date, perhaps with a weekday and a clock time: "Thursday 18
+    September 2025, 07:40" (a date of the page, not a claim)."""
+    if len(line.split()) > 8:
+        return False
+    dated = [d for d in find_dates(line, "en") if d.month is not None]
+    if not dated:
+        return False
+    position = 0
+    for found in dated:
+        if not _DATELINE_REST.fullmatch(line, position, found.start):
+            return False
+        position = found.end
+    return _DATELINE_REST.fullmatch(line, position) is not None
 
 
 def is_heading(line: str) -> bool:
