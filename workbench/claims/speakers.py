@@ -31,8 +31,11 @@ ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 # "Presiden Microsoft, Brad Smith" / "Microsoft President Brad Smith" / "Jane Roe, the agency's director,"
+# "Fellbrook's operations director, Martin Osei": the owner of the role, and up to two words
+# narrowing it, belong to the attribution's span (the role alone is what "the director" resolves by).
+_ROLE_OWNER = rf"(?:(?:[Tt]he\s+)?{_CAP}['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?)?"
 _ROLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
+    rf"(?P<owner>{_ROLE_OWNER})(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
 )
 # "state transport minister Helen Grady": the lower-case words that narrow a role.
 _ROLE_MODIFIER = (
