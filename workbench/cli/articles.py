@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
 @articles_app.command("list")
 def articles_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """List the articles with their claim and source counts."""
-    from workbench.services.articles import list_articles
+    from workbench.services.article_list import list_articles
 
     with workspace(ctx) as ws:
         rows = list_articles(ws)
@@ -189,7 +189,7 @@ def sources_remove(
 @sources_app.command("list")
 def sources_list(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """List an article's sources with their last fetch outcome."""
-    from workbench.services.fetching import source_views
+    from workbench.services.sources import source_views
 
     with workspace(ctx) as ws:
         views = source_views(ws, article)

@@ -30,7 +30,7 @@ from workbench.services.archive_search import index_snapshot
 from workbench.services.articles import article_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Snapshot, Source
-from workbench.storage.queries import latest_rows, latest_snapshot_ids, snapshot_copies
+from workbench.storage.queries import snapshot_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,62 +360,6 @@ def _write_snapshot(
     session.flush()
     index_snapshot(session, snapshot)  # searchable across the archive from the same commit
     return snapshot.id or 0
-
-
-def current_copies(ws: Workspace, source_ids: list[int]) -> dict[int, SnapshotProvenance]:
-    """Source id -> which copy its newest snapshot is (the one matching reads); sources never
-    fetched are absent."""
-    with ws.db.session() as session:
-        latest = latest_snapshot_ids(session, source_ids)
-        copies = snapshot_copies(session, latest.values())
-    return {source_id: copies[snapshot_id] for source_id, snapshot_id in latest.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    """A source as a checker sees it: its last fetch and the copy matching reads."""
-
-    id: int
-    url: str
-    title: str | None
-    last_outcome: str | None
-    last_error: str | None
-    snapshot: SnapshotProvenance | None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "title": self.title,
-            "last_outcome": self.last_outcome,
-            "last_error": self.last_error,
-            "snapshot": self.snapshot.as_json() if self.snapshot else None,
-        }
-
-
-def source_views(ws: Workspace, ref: str | int) -> list[SourceView]:
-    """An article's sources with their last fetch outcome and current copy (live or archived)."""
-    sources = article_sources(ws, ref)
-    ids = [s.id or 0 for s in sources]
-    attempts = last_attempts(ws, ids)
-    copies = current_copies(ws, ids)
-    return [
-        SourceView(
-            id=s.id or 0,
-            url=s.url,
-            title=s.title,
-            last_outcome=attempts[s.id or 0].outcome if (s.id or 0) in attempts else None,
-            last_error=attempts[s.id or 0].error if (s.id or 0) in attempts else None,
-            snapshot=copies.get(s.id or 0),
-        )
-        for s in sources
-    ]
-
-
-def last_attempts(ws: Workspace, source_ids: list[int]) -> dict[int, FetchAttempt]:
-    """The most recent fetch attempt of each source."""
-    with ws.db.session() as session:
-        return latest_rows(session, FetchAttempt, FetchAttempt.source_id, source_ids)
 
 
 def fetch_article_as_of(

@@ -26,7 +26,6 @@ from workbench.export.report_csv import render_csv
 from workbench.export.report_json import render_json
 from workbench.export.wording import check_language
 from workbench.provenance import SnapshotProvenance
-from workbench.services.fetching import source_views
 from workbench.services.lookups import CheckRow, resolve_article, review_state
 from workbench.services.report_data import (
     PinnedColumns,
@@ -36,6 +35,7 @@ from workbench.services.report_data import (
     unjudged_claims,
     verdict_histories,
 )
+from workbench.services.sources import source_views
 from workbench.services.suggestions import suggest_for_article
 from workbench.services.verdicts import VerdictView, claim_views
 from workbench.services.workspace import Workspace

@@ -203,7 +203,7 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sources")
     def action_sources(self) -> None:
-        from workbench.services.fetching import source_views
+        from workbench.services.sources import source_views
         from workbench.tui.screens.sources import SourcesDialog
 
         views = source_views(self.workbench.workspace, self.article_id)

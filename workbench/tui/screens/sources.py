@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from workbench.services.fetching import SourceView
+from workbench.services.sources import SourceView
 from workbench.tui.text import plain
 
 
