@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from workbench.claims import extract_claims
 from workbench.claims.speakers import PeopleIndex, find_attributions
 from workbench.domain import ClaimKind
@@ -31,3 +33,34 @@ def test_the_owner_of_a_role_belongs_to_its_attribution_and_the_role_alone_resol
     people.add(attribution.name, attribution.role)
     assert people.resolve("the director") == "Martin Osei"
     assert ("Fellbrook's operations director, Martin Osei", ClaimKind.ATTRIBUTION) in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time clause in the past with its own subject is a dated event of its own
+        (
+            "The village was home to about 200 people before its residents were moved out in the 1950s.",
+            ["The village was home to about 200 people", "before its residents were moved out in the 1950s"],
+        ),
+        (
+            "The club nearly went out of business in 2019 after its owner left debts of £6 million.",
+            ["The club nearly went out of business in 2019", "after its owner left debts of £6 million"],
+        ),
+        # no subject and past verb of its own: the sentence stays whole
+        (
+            "A previous strike, in August 2024, ended after three days when the company raised its offer.",
+            None,
+        ),
+        ("Rovers won after extra time in front of 18,400 fans.", None),
+        ("The council will decide before the budget is set in March.", None),
+    ],
+)
+def test_a_past_time_clause_with_its_own_subject_is_a_claim(
+    sentence: str, expected: list[str] | None
+) -> None:
+    texts = _texts(sentence)
+    if expected is None:
+        assert sentence.rstrip(".") in texts
+    else:
+        assert texts == expected

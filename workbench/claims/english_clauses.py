@@ -126,6 +126,17 @@ _REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told\s+\w+|that|because)\s+(
 _AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|another\s+)?[$£€]?\d)")
 # "ended after three days when Skyline raised its offer to 6 percent": a dated event of its own.
 _WHEN = re.compile(r"(?<!,)\s+(?=when\s+\w)")
+# "... was home to about 200 people before its residents were moved out in the 1950s", "... put up
+# fences after two people had to be pulled from soft ground": a time clause with its own subject
+# and verb is a dated event of its own.
+_TIME_CLAUSE = re.compile(r"(?<!,)\s+(?=(?:before|after|until)\s+\w)")
+_CLAUSE_OPENERS = frozenset(
+    "when which who whom whose that because as while if and but or where so than".split()  # noqa: SIM905
+)
+_SUBJECT_OPENERS = frozenset(
+    """the a an its their his her our this that these those some many most all two three four five
+    six seven eight nine ten he she it they we""".split()  # noqa: SIM905
+)
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
 _SET_OFF = re.compile(r",\s+(?=(?:which|where|(?P<whose>whose))\s+\w|(?P<past>[a-z]{4,})\s+\w)")
 # ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
@@ -252,6 +263,27 @@ def _after_amount(text: str, position: int, end: int) -> tuple[str, str] | None:
     return (words[0], words[1]) if len(words) == 2 else None
 
 
+def _opens_past_clause(text: str, position: int, end: int) -> bool:
+    """Whether the conjunction at ``position`` ("after", "before") opens a clause in the past: a
+    subject (a determiner, a pronoun, a number, a name) and a past verb within its next six words,
+    before any word opening another clause ("after three days when Skyline raised ..." is none)."""
+    words = _WORD.findall(text[position:end])[1:8]
+    if not words:
+        return False
+    first = words[0]
+    if not (first.lower() in _SUBJECT_OPENERS or first[0].isdigit() or first[0].isupper()):
+        return False
+    for word in words[1:7]:
+        lowered = word.lower()
+        if lowered in _CLAUSE_OPENERS:
+            return False
+        if lowered in ("was", "were", "had", "did") or (word.islower() and _is_past(word)):
+            return True
+        if lowered in _AUXILIARIES:
+            return False  # "before the budget is set": a verb group in the present or future
+    return False
+
+
 def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, int] | None:
     """A second predicate of the same subject: "... and raised fees", "... and now stands at",
     "... and employs 32 teachers", when the first half has a verb of its own."""
@@ -332,6 +364,9 @@ def english_cuts(
         # a figure (a year is none: "when a survey was carried out in 2009" dates the one before)
         if find_numbers(text, "en", (), match.end(), close) and has_verb(text, match.end(), close):
             cuts.append((match.start(), match.start() + 1))  # "... after three days when X raised ..."
+    for match in _TIME_CLAUSE.finditer(text, start, end):
+        if _opens_past_clause(text, match.end(), end) and has_verb(text, start, match.start()):
+            cuts.append((match.start(), match.start() + 1))
     for match in _RELATIVE.finditer(text, start, end):
         if _past_names(text, _next_comma(text, match.end(), end), end) == end:
             cuts.append((match.start(), match.start() + 1))
