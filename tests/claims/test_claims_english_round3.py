@@ -64,3 +64,17 @@ def test_a_past_time_clause_with_its_own_subject_is_a_claim(
         assert sentence.rstrip(".") in texts
     else:
         assert texts == expected
+
+
+def test_a_list_after_a_count_splits_its_head_and_keeps_an_or_inside_its_last_item() -> None:
+    sentence = (
+        "The restriction affects about 410,000 customers and forbids three things: watering gardens, "
+        "washing private cars and filling paddling or swimming pools."
+    )
+    assert _claims(sentence) == [
+        ("The restriction affects about 410,000 customers", ClaimKind.NUMBER),
+        ("forbids three things", ClaimKind.NUMBER),
+        ("watering gardens", ClaimKind.LIST_ITEM),
+        ("washing private cars", ClaimKind.LIST_ITEM),
+        ("filling paddling or swimming pools", ClaimKind.LIST_ITEM),
+    ]

@@ -118,7 +118,10 @@ def split_clauses(
         return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates, english, times)]
     enumeration = _split_enumeration(text, start, end)
     if enumeration:
-        return enumeration
+        # "The restriction affects about 410,000 customers and forbids three things: ...": the
+        # head before the count is split as any clause is
+        head, *items = enumeration
+        return [*split_clauses(text, head.start, head.end, dates, english, times), *items]
     relatives = embedded_relatives(text, start, end, [*dates, *times]) if english else []
     for cut_start, cut_end in _cuts(text, start, end, dates, english, times):
         if any(r_start <= cut_start < r_end for r_start, r_end in relatives):
@@ -231,6 +234,8 @@ def _enumeration_items(text: str, start: int, end: int, count: int | None) -> li
         last_start, last_end = items[-1]
         inner = list(_INNER_JOIN.finditer(text, last_start, last_end))
         if inner:
-            cut = inner[-1]
+            # "washing cars and filling paddling or swimming pools": the list's own join is the
+            # first; an "or" after it joins words inside the last item
+            cut = inner[0]
             items[-1:] = [trim(text, last_start, cut.start()), trim(text, cut.end(), last_end, TRIM_CHARS)]
     return [item for item in items if item[0] < item[1]]
