@@ -120,8 +120,8 @@ def split_clauses(
     if enumeration:
         # "The restriction affects about 410,000 customers and forbids three things: ...": the
         # head before the count is split as any clause is
-        head, *items = enumeration
-        return [*split_clauses(text, head.start, head.end, dates, english, times), *items]
+        counted, *items = enumeration
+        return [*split_clauses(text, counted.start, counted.end, dates, english, times), *items]
     relatives = embedded_relatives(text, start, end, [*dates, *times]) if english else []
     for cut_start, cut_end in _cuts(text, start, end, dates, english, times):
         if any(r_start <= cut_start < r_end for r_start, r_end in relatives):
