@@ -78,3 +78,20 @@ def test_a_list_after_a_count_splits_its_head_and_keeps_an_or_inside_its_last_it
         ("washing private cars", ClaimKind.LIST_ITEM),
         ("filling paddling or swimming pools", ClaimKind.LIST_ITEM),
     ]
+
+
+def test_a_known_name_reporting_in_narration_is_whom_a_later_he_said_points_to() -> None:
+    article = (
+        "Fellbrook's operations director, Martin Osei, said the ban was needed.\n\n"
+        'Owen Tranter, who runs a landscaping firm, said he had lost work. "I just wish they had fixed '
+        'their own pipes first," he said.\n\n'
+        'Osei said the company would spend £310 million over five years. "Every litre we lose is a '
+        'litre we are asking customers to save," he said.\n\n'
+        'Campaigners said the leaks were a scandal. "We know exactly how that looks to customers," he said.\n'
+    )
+    claims = extract_claims(article, lang="en", article_date=THURSDAY)
+    speakers = {c.text: c.speaker for c in claims if c.kind is ClaimKind.QUOTE}
+    assert speakers["I just wish they had fixed their own pipes first"] == "Owen Tranter"
+    assert speakers["Every litre we lose is a litre we are asking customers to save"] == "Martin Osei"
+    # "Campaigners" names no known person: the speaker stays the last one
+    assert speakers["We know exactly how that looks to customers"] == "Martin Osei"

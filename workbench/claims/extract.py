@@ -24,6 +24,7 @@ from workbench.claims.speakers import (
     PeopleIndex,
     find_attributions,
     find_titled_names,
+    reporting_person,
     speaker_after,
     speaker_before,
 )
@@ -271,8 +272,11 @@ def _quote_speakers(
     for region in regions:
         # A person introduced between two quotations is who "He said:" points to.
         introduced = find_attributions(text, previous_end, max(previous_end, region.start - 1))
+        reporting = reporting_person(people, text, previous_end, max(previous_end, region.start - 1))
         if introduced:
             people.last_speaker = introduced[-1].name
+        elif reporting is not None:
+            people.last_speaker = reporting  # "Osei said ... . "...," he said."
         previous_end = region.end
         who: str | None = None
         if region.closed:

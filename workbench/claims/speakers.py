@@ -164,6 +164,10 @@ class PeopleIndex:
                         self._keys_by_word.setdefault(word, []).append(key)
                 self.roles[key] = name
 
+    def known(self, name: str) -> bool:
+        """Whether ``name`` is a full name seen in the article."""
+        return name in self._position
+
     def _latest(self, index: dict[str, int], words: list[str], also: int | None = None) -> str | None:
         """The latest name that ``index`` links to one of ``words`` (or the name at ``also``)."""
         found = [index[w] for w in words if w in index]
@@ -292,6 +296,27 @@ def speaker_after(text: str, start: int, end: int) -> tuple[str, int] | None:
                 return (" ".join(who_tokens), tokens[0][1])
             return None
     return None
+
+
+# "Osei said the company would spend ...": a sentence of narration opened by a name and a
+# reporting verb.
+_NAME_REPORTS = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s))(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+"
+    r"(?:said|says|told|added|argued|warned|explained|insisted|noted)\b",
+    re.MULTILINE,
+)
+
+
+def reporting_person(people: PeopleIndex, text: str, start: int, end: int) -> str | None:
+    """The known person (a name ``people`` has seen) who opens the last sentence of narration in
+    ``text[start:end]`` with a reporting verb ("Osei said the company would ..."): whom a later
+    "he said" points to. Unknown capitals ("Campaigners said") name no one."""
+    found: str | None = None
+    for match in _NAME_REPORTS.finditer(text, start, end):
+        name = people.resolve(match.group("name"))
+        if name is not None and people.known(name):
+            found = name
+    return found
 
 
 def speaker_before(text: str, start: int, end: int) -> str | None:
