@@ -18,12 +18,13 @@ ARTICLES = [
     ("tuning6.en", dt.date(2026, 5, 7)),
     ("tuning7.en", dt.date(2026, 7, 29)),
     ("tuning8.en", dt.date(2026, 5, 16)),
+    ("tuning9.en", dt.date(2026, 6, 11)),
 ]
-# Details the numbers module does not read yet, named so that any other miss fails the test:
-# "longer than 18 months" is more-than; "a fifth" is no share.
+# Details the language layer does not read yet, named so that any other miss fails the test: a
+# bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one
+# ("could" is as often a past as a future).
 KNOWN_MISSING = {
-    "tuning7.en": ["b14: number {'value': 0.2, 'qualifier': 'exact'}"],
-    "tuning4.en": ["c19: number {'value': 18, 'qualifier': 'more-than'}"],
+    "tuning9.en": ["h18: date 2026-06-13"],
 }
 
 

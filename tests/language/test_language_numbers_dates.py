@@ -203,3 +203,24 @@ def test_a_future_verb_before_a_bare_weekday_takes_the_next_one(text: str, iso: 
 def test_a_future_verb_changes_no_indonesian_weekday() -> None:
     (found,) = find_dates("Mereka akan mogok pada Jumat.", "id", dt.date(2025, 9, 18))
     assert found.mention is not None and found.mention.date == "2025-09-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The services now bring in a fifth of its revenue.", [(0.2, "exact")]),
+        ("One tenth of the budget went on repairs.", [(0.1, "exact")]),
+        ("Sales fell for a third quarter in a row.", []),
+        ("It won for a fifth consecutive year.", []),
+        ("About 1,300 of them have waited longer than 18 months.", [(1300, "about"), (18, "more-than")]),
+    ],
+)
+def test_fifths_and_tenths_are_shares_an_ordinal_is_none_and_longer_than_is_more(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(n.mention.value, n.mention.qualifier) for n in find_numbers(text, "en")] == expected
+
+
+def test_last_week_and_last_weekend_are_times() -> None:
+    text = "Two people were pulled from soft ground last weekend, and the fences went up last week."
+    assert [text[s:e] for s, e in find_vague_times(text)] == ["last weekend", "last week"]

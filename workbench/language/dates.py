@@ -102,7 +102,7 @@ def is_year(text: str, start: int, end: int) -> bool:
 # "in may" is no time).
 _VAGUE_TIME = re.compile(
     rf"\b(?:(?:akhir|awal|pertengahan|(?:the\s+)?end\s+of|early|late|mid-?|(?:the\s+)?(?:beginning|middle)\s+of)"
-    rf"\s+(?:{_MON}|(?:19|20)\d\d)\b|(?:next|last|this)\s+(?:spring|summer|autumn|fall|winter|year|month)\b|"
+    rf"\s+(?:{_MON}|(?:19|20)\d\d)\b|(?:next|last|this)\s+(?:spring|summer|autumn|fall|winter|year|month|week|weekend)\b|"
     r"(?:tahun|bulan)\s+(?:depan|lalu)\b|musim\s+\w+\s+(?:depan|lalu)\b|"
     rf"(?:in|since|until|till|by|before|after|from|during)\s+(?:(?:early|late|mid-?)\s*)?"
     rf"(?:(?-i:{_MONTH_NAMES})(?:\s+{_MODERN_YEAR})?|{_MODERN_YEAR})(?![\w,.]\d|\w)|"

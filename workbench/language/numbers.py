@@ -86,8 +86,13 @@ _FRACTIONS: dict[str, float] = {
     "half": 0.5, "a half": 0.5, "separuh": 0.5, "setengah": 0.5, "a quarter": 0.25,
     "one quarter": 0.25, "seperempat": 0.25, "a third": 1 / 3, "one third": 1 / 3,
     "sepertiga": 1 / 3, "two thirds": 2 / 3, "dua pertiga": 2 / 3, "three quarters": 0.75,
-    "tiga perempat": 0.75,
+    "tiga perempat": 0.75, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1,
 }  # fmt: skip
+# "a third quarter in a row", "a fifth consecutive year": an ordinal before these is no share.
+_ORDINAL_NOUNS = frozenset(
+    """quarter quarters place time times season seasons round term year month week day
+    successive consecutive straight row game match attempt""".split()  # noqa: SIM905
+)
 _DENOMINATORS: dict[str, float] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "dua": 2, "tiga": 3, "empat": 4,
     "lima": 5, "sepuluh": 10,
@@ -104,7 +109,8 @@ DURATION_HOURS: dict[str, float] = {
 # less-than, with ``near`` set, so matching reads "hampir 20" against "19" as agreeing.
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("more-than", r"lebih\s+dari|lebih\s+daripada|di\s+atas|melebihi|setidaknya|sedikitnya|"
-     r"paling\s+sedikit|minimal|more\s+than|over|above|exceeding|at\s+least|upwards\s+of|in\s+excess\s+of"),
+     r"paling\s+sedikit|minimal|more\s+than|over|above|exceeding|at\s+least|upwards\s+of|in\s+excess\s+of|"
+     r"longer\s+than|greater\s+than|higher\s+than"),
     ("near", r"hampir|mendekati|nearly|almost|close\s+to"),
     ("less-than", r"kurang\s+dari|di\s+bawah|maksimal|paling\s+banyak|hingga|sampai|"
      r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than"),
@@ -227,6 +233,9 @@ def find_numbers(
             continue
         named = match.group("named")
         if named is not None and named.lower() == "half" and not _counted_half(text, match):
+            continue
+        following = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 16])
+        if named is not None and following is not None and following.group(1) in _ORDINAL_NOUNS:
             continue
         if named is not None:
             value = _FRACTIONS[named.lower()]
