@@ -280,6 +280,8 @@ def test_a_transition_about_unnamed_people_is_no_claim_and_an_author_is_a_role()
             [
                 "Members rejected a pay offer of 4 percent",
                 "which the contractor, Skyline Services, made last month",
+                # the body named beside what it is (third round)
+                "the contractor, Skyline Services",
             ],
         ),
         # a source left alone between two cuts is an aside: no claim without a date or figure

@@ -95,3 +95,45 @@ def test_a_known_name_reporting_in_narration_is_whom_a_later_he_said_points_to()
     assert speakers["Every litre we lose is a litre we are asking customers to save"] == "Martin Osei"
     # "Campaigners" names no known person: the speaker stays the last one
     assert speakers["We know exactly how that looks to customers"] == "Martin Osei"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Fellbrook loses about 96 million litres a day, according to figures from the regulator, "
+            "the Water Standards Office, which has fined it £4.6 million.",
+            "the regulator, the Water Standards Office",
+        ),
+        (
+            "Members rejected an offer of 4 percent, which the airport's ground-handling contractor, "
+            "Skyline Services, made last month.",
+            "the airport's ground-handling contractor, Skyline Services",
+        ),
+    ],
+)
+def test_a_body_named_beside_what_it_is_is_an_attribution(sentence: str, body: str) -> None:
+    assert (body, ClaimKind.ATTRIBUTION) in _claims(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a single word beside a noun is as often a place
+        "The drowned village, Skelder, was home to about 200 people.",
+        # a role's attribution already holds the name
+        "Rovers trailed for most of the match after Town's captain, Leon Varga, scored.",
+    ],
+)
+def test_no_named_body_for_a_place_or_inside_a_role(sentence: str) -> None:
+    attributions = [text for text, kind in _claims(sentence) if kind is ClaimKind.ATTRIBUTION]
+    assert all(not text.startswith(("The drowned", "the match")) for text in attributions)
+
+
+def test_because_of_names_a_cause_and_opens_no_clause() -> None:
+    sentence = "He confirmed that Varga would miss the start of next season because of a knee injury."
+    assert _texts(sentence) == [sentence.rstrip(".")]
+    assert _texts("The plant closed because no buyer was found for it.") == [
+        "The plant closed",
+        "because no buyer was found for it",
+    ]

@@ -75,7 +75,10 @@ _NOT_AS_CLAUSE = frozenset(
 )
 
 _PARTICIPLE = re.compile(r",\s+(?P<word>[a-z]{3,}ing)\s+(?P<next>[\w$£€]+)")
-_BECAUSE = re.compile(r",?\s+(?=(?:(?:mainly|partly|largely|mostly|chiefly|only|in\s+part)\s+)?because\b)")
+# "because of a knee injury" names a cause, not a clause: no cut
+_BECAUSE = re.compile(
+    r",?\s+(?=(?:(?:mainly|partly|largely|mostly|chiefly|only|in\s+part)\s+)?because\b(?!\s+of\b))"
+)
 _AS = re.compile(r",?\s+as\s+")
 _PURPOSE = re.compile(r",?\s+(?=in\s+order\s+to\s+\w|so\s+that\s+\w)")
 _AMOUNT_TO = re.compile(

@@ -68,10 +68,15 @@ _DESCRIBED_NAME = re.compile(
     rf"(?P<role>\b(?:[Ss]eorang|[Ss]alah\s+seorang|[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,4}}[\w-]+),\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})(?=,)"
 )
-# "The auditors, Greyfield & Moss, said": a body named beside what it is, before a reporting verb.
+# "The auditors, Greyfield & Moss, said", "from the regulator, the Water Standards Office, which
+# ...": a body named beside what it is, the name closed by a comma or the sentence's end.
+# A single word closed by a comma is as often a place ("The drowned village, Skelder, was ..."):
+# only a name of two words or more, or one before a reporting verb.
+_NOT_ROLE_WORDS = r"(?!(?:after|before|when|while|in|on|at|with|for|from|by|to|and|or|but|as)\b)"
 _NAMED_BODY = re.compile(
-    rf"(?P<role>\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w-]+),\s+(?P<name>{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{0,3}})"
-    r"(?=,\s+(?:said|says|told|added|wrote)\b)"
+    rf"(?P<role>\b[Tt]he\s+(?:{_NOT_ROLE_WORDS}[\w'’-]+\s+){{0,3}}[a-z][\w-]+),\s+"
+    rf"(?P<name>(?:the\s+)?{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{1,3}}(?=\s*[,.;]|\s*$)|"
+    rf"{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{0,3}}(?=,\s+(?:said|says|told|added|wrote)\b))"
 )
 # "Dr Imogen Farrah": a title before a name marks a person, whom "Farrah said" then points to.
 _TITLED_NAME = re.compile(
@@ -244,6 +249,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME, _NAMED_BODY):
         for match in pattern.finditer(text, start, end):
             name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
+            if pattern is _NAMED_BODY and taken.overlaps(name_start, match.end()):
+                continue  # "Town's captain, Leon Varga" is a role's attribution already
             if (name_start, match.end()) not in spans:
                 found.append(Attribution(name_start, match.end(), match.group("name"), match.group("role")))
     for match in _SURNAME_WHO.finditer(text, start, end):
