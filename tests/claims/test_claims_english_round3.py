@@ -137,3 +137,17 @@ def test_because_of_names_a_cause_and_opens_no_clause() -> None:
         "The plant closed",
         "because no buyer was found for it",
     ]
+
+
+def test_a_reporting_verb_after_but_opening_its_own_clause_is_a_second_predicate() -> None:
+    sentence = (
+        "Forecasters at the Northern Weather Centre expect rainfall to return to normal in October "
+        "but say the reservoir will need weeks of steady rain to recover."
+    )
+    assert _texts(sentence) == [
+        "Forecasters at the Northern Weather Centre expect rainfall to return to normal in October",
+        "say the reservoir will need weeks of steady rain to recover",
+    ]
+    # no clause after the reporting verb: the sentence stays whole
+    whole = "Residents of the valley expect little rain but say little about it."
+    assert _texts(whole) == [whole.rstrip(".")]

@@ -287,6 +287,23 @@ def _opens_past_clause(text: str, position: int, end: int) -> bool:
     return False
 
 
+# "Forecasters ... expect rainfall to return to normal but say the reservoir will need weeks": a
+# reporting verb after "but" that opens a clause of its own is a second predicate, whatever form
+# the first verb takes ("expect" after a plural subject is no form ``has_verb`` reads).
+_REPORTING_BASE = frozenset("say says said warn warns warned admit admits admitted insist insists".split())  # noqa: SIM905
+_CLAUSE_SUBJECTS = frozenset("the that it they he she we its their this these".split())  # noqa: SIM905
+
+
+def _reports_after_but(text: str, match: re.Match[str]) -> bool:
+    conjunction = text[match.start() : match.start("verb")].split()
+    return (
+        bool(conjunction)
+        and conjunction[-1 if match.group("adverb") is None else -2].lower() == "but"
+        and match.group("verb").lower() in _REPORTING_BASE
+        and match.group("next").lower() in _CLAUSE_SUBJECTS
+    )
+
+
 def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, int] | None:
     """A second predicate of the same subject: "... and raised fees", "... and now stands at",
     "... and employs 32 teachers", when the first half has a verb of its own."""
@@ -300,7 +317,9 @@ def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, in
     looks_verb = _is_past(verb) or (
         verb.islower() and ((adverb and verb.endswith("s")) or opens_object or before_to)
     )
-    if not looks_verb or not has_verb(text, start, match.start()):
+    if not looks_verb:
+        return None
+    if not has_verb(text, start, match.start()) and not _reports_after_but(text, match):
         return None
     return match.start(), match.start("adverb") if adverb else match.start("verb")
 
