@@ -151,3 +151,25 @@ def test_a_reporting_verb_after_but_opening_its_own_clause_is_a_second_predicate
     # no clause after the reporting verb: the sentence stays whole
     whole = "Residents of the valley expect little rain but say little about it."
     assert _texts(whole) == [whole.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The club was rescued by a group of supporters who now own 60 percent of the shares.",
+            ["The club was rescued by a group of supporters", "who now own 60 percent of the shares"],
+        ),
+        # a class of people the relative defines, with no figure: one claim
+        (
+            "The rules protect people who have done nothing wrong.",
+            ["The rules protect people who have done nothing wrong"],
+        ),
+        (
+            "The fund helps families who live near the river.",
+            ["The fund helps families who live near the river"],
+        ),
+    ],
+)
+def test_a_relative_giving_a_figure_for_people_is_a_claim(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence) == expected

@@ -121,7 +121,7 @@ _DATED_SOURCE = re.compile(
 )
 # "... to a former surgeon who was dismissed after raising concerns": a relative clause that runs
 # to the sentence's end after a clause with its own verb.
-_WHO = re.compile(r"\s+(?=who\s+(?P<verb>[a-z]+)\s)")
+_WHO = re.compile(rf"\s+(?=who\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+)\s)")
 # "said children who are driven ... often live further away": the noun right after a reporting
 # verb or "that" is a reported clause's subject, and its relative no claim of its own.
 _REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told\s+\w+|that|because)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$")
@@ -366,13 +366,17 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))
     for match in _WHO.finditer(text, start, end):
         verb_end = match.end("verb")
+        verb = match.group("verb")
+        singular = _singular_before(text, start, match.start())
+        # one person named, or people the relative gives a figure for, with a verb of the plural
+        # ("a group of supporters who now own 60 percent of the shares")
+        counted = not singular and _base_verb(verb) and bool(find_numbers(text, "en", (), verb_end, end))
         if (
-            _is_finite(match.group("verb"))
+            ((singular and _is_finite(verb)) or counted)
             and _relative_to_end(text, verb_end, end)
             and has_verb(text, start, match.start())
             and _next_comma(text, match.end(), end) == end
             and not _REPORTED_SUBJECT.search(text, start, match.start())
-            and _singular_before(text, start, match.start())
         ):
             cuts.append((match.start(), match.start() + 1))
     for match in _AND_AMOUNT.finditer(text, start, end):
