@@ -173,3 +173,18 @@ def test_a_reporting_verb_after_but_opening_its_own_clause_is_a_second_predicate
 )
 def test_a_relative_giving_a_figure_for_people_is_a_claim(sentence: str, expected: list[str]) -> None:
     assert _texts(sentence) == expected
+
+
+def test_an_aside_with_a_time_without_a_day_is_a_claim() -> None:
+    article = (
+        '"I told the players at half-time that nobody remembers the semi-finalists," said Rovers manager '
+        "Ellen Okoro, who took over the club in January when it was bottom of the division.\n"
+    )
+    claims = _claims(article)
+    aside = "said Rovers manager Ellen Okoro, who took over the club in January when it was bottom of the division"
+    assert (aside, ClaimKind.DATE) in claims
+    plain = '"I told the players at half-time that nobody remembers them," said Rovers manager Ellen Okoro.\n'
+    assert [text for text, _ in _claims(plain)] == [
+        "I told the players at half-time that nobody remembers them",
+        "Rovers manager Ellen Okoro",
+    ]

@@ -376,7 +376,10 @@ def _build_claim(
     dates = mentions.dates.within(start, end)
     numbers = [n.mention for n in mentions.numbers.within(start, end)]
     date_mentions = [d.mention for d in dates if d.mention is not None]
-    if draft.role == "aside" and not (date_mentions or numbers):
+    vague_times = mentions.vague_times.within(start, end)
+    # "..., said Ellen Okoro, who took over the club in January": an aside is a claim with a date,
+    # a figure or a time without a day
+    if draft.role == "aside" and not (date_mentions or numbers or vague_times):
         return None
     minimum = 2 if draft.role in ("attribution", "list-item") else 3
     if draft.role == "quote" and not (date_mentions or numbers):
@@ -385,7 +388,6 @@ def _build_claim(
         return None
     if len(span.split()) < minimum:
         return None
-    vague_times = mentions.vague_times.within(start, end)
     claim = describe_claim(
         text, start, end, role=draft.role, speaker=draft.speaker, found_dates=dates,
         numbers=numbers, vague_times=vague_times, kind=_kind_outside(text, draft, start, end, mentions),
