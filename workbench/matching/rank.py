@@ -15,6 +15,7 @@ see :mod:`workbench.matching.semantic`).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ from rapidfuzz import fuzz
 from workbench.domain import RankedPassage
 from workbench.language.identify import detect_language
 from workbench.language.tokens import ENGLISH_STOPWORDS, Token, iter_tokens, tokenize
-from workbench.matching.agreement import blend, entity_agreement
+from workbench.matching.agreement import FIGURE_WEIGHT, blend, entity_agreement
 from workbench.matching.polarity import opposite_sense
 from workbench.matching.quantities import CalendarDate, Quantity, extract_dates, extract_quantities
 from workbench.matching.terms import ClaimTerm, english_claim_terms, indonesian_claim_terms, passage_keys
@@ -48,6 +49,9 @@ ALIGNMENT_GATE = 20.0  # word overlap (0-100) from which alignment counts in ful
 LOAN_CREDIT = 0.6  # a match by loanword spelling only is weaker than a dictionary match
 SYNONYM_CREDIT = 0.5  # an English synonym (pivoting through the lexicon) is weaker than the word itself
 UNSEEN_WEIGHT = 0.4  # weight of a claim word found nowhere in the passages, as a share of max IDF
+# What a score's rounding to one decimal can add to it, with room for the float error of adding up
+# a bound in another order: a passage whose upper bound is this far under a floor cannot reach it.
+BOUND_SLACK = 0.1
 _QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
 
 
@@ -181,19 +185,29 @@ class PassageIndex:
         top: int = 5,
         candidates: list[int] | None = None,
         semantic: SemanticSimilarity | None = None,
+        floor: float | None = None,
     ) -> list[RankedPassage]:
         """Best ``top`` passages for ``claim`` (all when ``top`` <= 0), best first; ties keep text order.
         ``candidates`` restricts scoring to those passage indices (e.g. from a full-text pre-selection);
-        ``semantic`` adds embedding similarity to the score (every candidate is embedded, once)."""
+        ``semantic`` adds embedding similarity to the score (every candidate is embedded, once).
+
+        With ``floor``, only passages scoring at least ``floor`` are returned, and a passage whose
+        :meth:`ClaimQuery.upper_bound` shows it cannot reach the floor (or the ``top`` scores
+        found) is not scored at all: what is returned is exactly what the full ranking returns
+        from the floor up."""
         query = ClaimQuery(self, claim, claim_lang, statement)
         indices = list(range(self.size) if candidates is None else candidates)
         if candidates is None:
             query.use_postings()  # every passage is scored: find the terms' passages once
+        similar: list[float] | list[None]
         if semantic is None:
-            scored = [query.score_only(index) for index in indices]
+            similar = [None] * len(indices)
         else:
             similar = semantic.similarities(claim, [self.texts[index] for index in indices])
+        if floor is None:
             scored = [query.score_only(index, sim) for index, sim in zip(indices, similar, strict=True)]
+        else:
+            scored = query.score_bounded(indices, similar, floor, top)
         scored.sort(key=lambda item: (-item.score, item.position))
         # the matched words and the span are worked out only for the passages returned
         return [query.explain(item) for item in (scored[:top] if top > 0 else scored)]
@@ -235,6 +249,8 @@ class ClaimQuery:
         self.english_lowered = lower_same_length(self.english_text) if self.english_text else ""
         self.quantities = extract_quantities(claim, self.lang)
         self.dates = extract_dates(claim, self.lang)
+        # whether the entity part joins the score (entity_agreement gives None otherwise)
+        self.has_entities = bool(self.names or self.quantities or self.dates)
         self.quotes = [m.group(1).strip() for m in _QUOTE.finditer(claim)] if self.lang == "en" else []
         self.claim_keys = [token.key for token in tokenize(claim)] if self.lang == "en" else []
 
@@ -243,6 +259,130 @@ class ClaimQuery:
         term in each passage scored (same sums, same order: the scores are unchanged)."""
         self._hits = self.index.term_hits(self.terms, self.term_weights)
         self._statement_hits = self.index.term_hits(self.statement_terms, self.statement_weights)
+
+    def upper_bound(self, position: int, semantic: float | None = None) -> float:
+        """A score :meth:`score_only` cannot exceed for this passage, from the cheap parts only:
+        the word overlaps, the names found and ``semantic`` are exact; character alignment and
+        quote exactness are taken at 100, and so are the numbers and dates parts when the passage
+        states any; no opposite-sense penalty. Each step of the score grows with each of its
+        parts, so the bound holds (up to the rounding :data:`BOUND_SLACK` allows for)."""
+        passage = self.index.passage(position)
+        overlap = self._overlap_only(self.terms, self.term_weights, passage, self._hits, position)
+        english_overlap = overlap
+        if self.statement_terms:
+            english_overlap = self._overlap_only(
+                self.statement_terms, self.statement_weights, passage, self._statement_hits, position
+            )
+        names = sum(1 for term in self.names if not term.keys.isdisjoint(passage.key_set))
+        # a passage's numbers and dates are read only when the claim has some (then once a passage)
+        entity = self._entity_bound(
+            names, bool(self.quantities and passage.quantities), bool(self.dates and passage.dates)
+        )
+        return self._bound(self._lexical_bound(overlap, english_overlap), semantic, entity)
+
+    def _overlap_only(
+        self,
+        terms: list[ClaimTerm],
+        weights: list[float],
+        passage: PreparedPassage,
+        hits: dict[int, tuple[float, set[str]]] | None,
+        position: int,
+    ) -> float:
+        """:meth:`_overlap`'s value alone; from ``hits`` without copying the matched words."""
+        if hits is None or not terms:
+            return self._overlap(terms, weights, passage, hits, position)[0]
+        found_keys = hits.get(position)
+        if found_keys is None:
+            return 0.0
+        found, keys = found_keys
+        total = 0.0
+        for weight in weights:
+            total += weight
+        explained = sum(weight for key, weight in passage.content_weights if key in keys) if keys else 0
+        return 100 * (
+            RECALL_WEIGHT * (found / total) + (1 - RECALL_WEIGHT) * (explained / passage.content_total)
+        )
+
+    def _lexical_bound(self, overlap: float, english_overlap: float) -> float:
+        """The lexical part :meth:`score_only` would compute from these overlaps, with character
+        alignment and quote exactness at 100."""
+        lexical = overlap
+        if self.english_lowered:
+            aligned = 100.0 * min(1.0, english_overlap / ALIGNMENT_GATE)
+            english = (1 - ALIGNMENT_WEIGHT) * english_overlap + ALIGNMENT_WEIGHT * aligned
+            lexical = english if self.lang == "en" else (overlap + english) / 2
+        if self.quotes:
+            lexical = (lexical + 100.0) / 2
+        return lexical
+
+    def _entity_bound(self, names: int, numbers: bool, dates: bool) -> float | None:
+        """The most :func:`entity_agreement` can give a passage holding ``names`` of the claim's
+        names: its names part as it is, its numbers and dates parts at 100 when the passage states
+        any number or date (``numbers``, ``dates``), else 0: nothing there can agree or conflict."""
+        if not self.has_entities:
+            return None
+        scores: list[tuple[float, float]] = []
+        if self.names:
+            scores.append((round(100 * names / len(self.names), 1), 1.0))
+        if self.quantities:
+            scores.append((100.0 if numbers else 0.0, FIGURE_WEIGHT))
+        if self.dates:
+            scores.append((100.0 if dates else 0.0, FIGURE_WEIGHT))
+        return sum(score * weight for score, weight in scores) / sum(weight for _, weight in scores)
+
+    @staticmethod
+    def _bound(lexical: float, semantic: float | None, entity: float | None) -> float:
+        wording = (
+            lexical if semantic is None else (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic
+        )
+        return blend(wording, entity)
+
+    def score_bounded(
+        self, positions: list[int], similar: list[float] | list[None], floor: float, top: int
+    ) -> list[ScoredPassage]:
+        """The passages of ``positions`` scoring at least ``floor``, as many as the best ``top`` of
+        them need (all when ``top`` <= 0). Passages are scored in the order of their
+        :meth:`upper_bound`, highest first; one whose bound is under the floor, or under the
+        ``top``-th score found so far, cannot be among them and is not scored (``similar`` holds
+        each passage's semantic part, or None)."""
+        # With the postings, a passage holding none of the claim's words has overlaps of 0 and no
+        # name of it: its bound depends only on its semantic part and on whether it states a
+        # number or a date. Most such passages fail even with both (the first test below).
+        found: set[int] | None = None
+        if self._hits is not None and self._statement_hits is not None:
+            found = set(self._hits) | set(self._statement_hits)
+        wordless = self._lexical_bound(0.0, 0.0)
+        most = self._entity_bound(0, True, True)
+        by_parts: dict[tuple[float | None, bool, bool], float] = {}
+        bounds: list[tuple[float, int, float | None]] = []
+        for position, sim in zip(positions, similar, strict=True):
+            if found is None or position in found:
+                bound = self.upper_bound(position, sim)
+            elif self._bound(wordless, sim, most) + BOUND_SLACK < floor:
+                continue
+            else:
+                passage = self.index.passage(position)
+                key = (sim, bool(self.quantities and passage.quantities), bool(self.dates and passage.dates))
+                if (bound := by_parts.get(key, -1.0)) < 0:
+                    bound = by_parts[key] = self._bound(wordless, sim, self._entity_bound(0, key[1], key[2]))
+            if bound + BOUND_SLACK >= floor:
+                bounds.append((bound, position, sim))
+        bounds.sort(key=lambda item: (-item[0], item[1]))
+        kept: list[ScoredPassage] = []
+        best: list[float] = []  # the ``top`` highest scores so far, as a min-heap
+        for bound, position, sim in bounds:
+            if top > 0 and len(best) == top and best[0] >= bound + BOUND_SLACK:
+                break  # this passage and every one after it score below the top ones found
+            item = self.score_only(position, sim)
+            if item.score < floor:
+                continue
+            kept.append(item)
+            if top > 0:
+                if len(best) < top:
+                    heapq.heappush(best, item.score)
+                elif item.score > best[0]:
+                    heapq.heapreplace(best, item.score)
+        return kept
 
     def score(self, position: int, semantic: float | None = None) -> RankedPassage:
         return self.explain(self.score_only(position, semantic))
@@ -410,6 +550,7 @@ def rank_passages(
     statement: str | None = None,
     top: int = 5,
     semantic: SemanticSimilarity | None = None,
+    floor: float | None = None,
 ) -> list[RankedPassage]:
     """Rank ``passages`` (texts, usually English) for ``claim``, best first, at most ``top``.
 
@@ -419,8 +560,10 @@ def rank_passages(
     when ``semantic`` is given (see :func:`workbench.matching.semantic.load_embedder`), semantic: 0-100;
     agreements, conflicts, qualifiers, opposite, matched: lists of text), ``start``/``end`` the best-matching
     span inside that passage.
+    With ``floor``, passages scoring under it are left out, and those that cannot reach it are
+    never scored (:meth:`PassageIndex.rank`).
     Preprocessing of the same passages list is cached, so ranking many claims against it is cheap.
     """
     return _index_for(tuple(passages)).rank(
-        claim, claim_lang=claim_lang, statement=statement, top=top, semantic=semantic
+        claim, claim_lang=claim_lang, statement=statement, top=top, semantic=semantic, floor=floor
     )

@@ -210,6 +210,7 @@ def _evidence_for(
             statement=statement,
             top=EVIDENCE_PER_CLAIM * 3,
             semantic=similarity,
+            floor=EVIDENCE_FLOOR,  # only passages that can reach it are scored
         )
         if rankings is not None:
             rankings[key] = ranking
