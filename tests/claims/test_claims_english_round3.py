@@ -188,3 +188,22 @@ def test_an_aside_with_a_time_without_a_day_is_a_claim() -> None:
         "I told the players at half-time that nobody remembers them",
         "Rovers manager Ellen Okoro",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relative"),
+    [
+        (
+            "The chain, which employs about 96,000 people in 612 stores, raised pay by 5 percent in April.",
+            "which employs about 96,000 people in 612 stores",
+        ),
+        (
+            "The union, which represents about 3,900 of the 9,400 staff, said nurses were tired.",
+            "which represents about 3,900 of the 9,400 staff",
+        ),
+    ],
+)
+def test_the_comma_of_a_figure_does_not_close_a_relative_clause(sentence: str, relative: str) -> None:
+    texts = _texts(sentence)
+    assert relative in texts
+    assert not any(text.endswith((" 96", " 3")) for text in texts)

@@ -181,7 +181,11 @@ def has_verb(text: str, start: int, end: int) -> bool:
 
 
 def _next_comma(text: str, start: int, end: int) -> int:
+    """The first comma in ``text[start:end]`` that separates words (else ``end``); the comma of a
+    figure ("96,000") separates nothing."""
     comma = text.find(",", start, end)
+    while 0 < comma < len(text) - 1 and text[comma - 1].isdigit() and text[comma + 1].isdigit():
+        comma = text.find(",", comma + 1, end)
     return end if comma < 0 else comma
 
 
