@@ -70,6 +70,12 @@ def test_a_teaser_inside_a_paragraph_ends_its_content() -> None:
         "Thursday 18 September 2025, 07:40",
         "March 4, 2026 | 10.15 GMT",
         "Additional reporting by Sam Okafor. Edited by Jo Whitfield.",
+        "March 12, 2026 at 9:14 a.m. EDT",
+        "Thu 12 Mar 2026 09.14 GMT",
+        "A shopper in the bread aisle of a store in central Lanworth. Photo: Kit Lindqvist/Lanworth Ledger",
+        "Firefighters at the scene on Monday. Photograph: Dana Price for the Courier",
+        "The ferry at its berth in Portkell. (Photo: Dana Price)",
+        "Pictured: the ferry at its berth in 2019",
     ],
 )
 def test_english_page_notes_are_furniture(line: str) -> None:
@@ -84,6 +90,8 @@ def test_english_page_notes_are_furniture(line: str) -> None:
         "Following the ruling, the board met on Monday.",
         "On March 4, 2026 the plant closed.",
         "Edited by volunteers, the guide lists 40 walks across the county.",
+        "Pictures of the fire were shared 4,000 times.",
+        "12 March 2026 fell on a Thursday, the court heard.",
     ],
 )
 def test_sentences_opening_with_a_stamp_word_are_content(line: str) -> None:

@@ -20,7 +20,7 @@ _TEASER = re.compile(
 # "Sumber: BPS dan Kementerian Keuangan", "Source: company filings": where a chart or table came from.
 _ATTRIBUTION = re.compile(
     r"^(?:sumber(?:\s+(?:data|foto|gambar|grafis))?|source(?:s)?|data\s+source|credit|kredit(?:\s+foto)?|"
-    r"keterangan\s+foto|caption|grafis|infografis|infographic)\s*[:\-–—]",
+    r"keterangan\s+foto|caption|grafis|infografis|infographic|photograph|picture|pictured)\s*[:\-–—]",
     re.IGNORECASE,
 )
 # Photo credits: "ANTARA FOTO/Galih Pradipta/foc.", "REUTERS/Ann Lee", "AP Photo/Jo Bloggs",
@@ -29,7 +29,13 @@ _PHOTO_CREDIT = re.compile(
     r"\b(?:ANTARA\s+FOTO|ANTARA|REUTERS|AFP|AP\s+Photo|AP|EPA|Getty\s+Images|KOMPAS\.com|"
     r"[A-Z][A-Za-z]+\.(?:com|id|co\.id))\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:/[A-Za-z.]{1,12})?[\s.)\]]*$"
-    r"|[(\[]\s*(?i:foto|photo|ilustrasi|gambar|image)\s*:[^)\]]*[)\]]",
+    r"|[(\[]\s*(?i:foto|photo|ilustrasi|gambar|image)\s*:[^)\]]*(?:[)\]]|$)",
+)
+# "A shopper in the bread aisle. Photo: Kit Lindqvist/Lanworth Ledger": a caption closed by its
+# credit (a name, perhaps "/Publisher" or "for the Courier").
+_TRAILING_PHOTO_CREDIT = re.compile(
+    r"(?:^|[.!?)]\s+)(?:Photo(?:graph)?|Picture|Image|Foto|Credit)s?\s*:\s*[A-Z][\w.'’-]*"
+    r"(?:\s+[\w.'’&-]+){0,6}(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4})?\.?$"
 )
 # A teaser or credit that starts inside a line ends that line's content: "... kata dia. Baca juga:
 # Harga beras naik".
@@ -67,7 +73,8 @@ _PAGE_NOTE = re.compile(
 _STAMP = re.compile(r"^(?:last\s+)?(?:updated|modified|published|posted)\s*(?::|on\b|\d)", re.IGNORECASE)
 # What may stand beside a date on a dateline: a clock time, a zone, separators.
 _DATELINE_REST = re.compile(
-    r"[\s,.|·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|[A-Z]{2,4}))?)?[\s,.|·–—-]*",
+    r"[\s,.|·–—-]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)?[\s,.|·–—-]*"
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm))?(?:\s*(?-i:[A-Z]{2,4}))?)?[\s,.|·–—-]*",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.;|])\s+")
@@ -97,6 +104,8 @@ def is_boilerplate(line: str) -> bool:
     if _TEASER.match(stripped) or _SHARE.match(stripped) or _SIGNOFF.match(stripped):
         return True
     if _ATTRIBUTION.match(stripped) or (_PHOTO_CREDIT.search(stripped) and words <= 60):
+        return True
+    if _TRAILING_PHOTO_CREDIT.search(stripped) and words <= 60:
         return True
     if _PAGE_NOTE.match(stripped) or (_STAMP.match(stripped) and words <= 12):
         return True
