@@ -80,10 +80,10 @@ async def drive(pilot):
     app.post_message(events.Key("enter", None))
     while not seen:
         await pilot.pause(0.01)
+    print(seen[0], flush=True)  # before leaving: a worker still loading ends the process at once
     app.exit()
 
 run_tui(sys.argv[1], headless=True, auto_pilot=drive)
-print(seen[0])
 """
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from workbench import settings
 from workbench.domain import ExtractedClaim
+from workbench.services.article_list import ArticleSummary as ArticleSummary
+from workbench.services.article_list import list_articles as list_articles
 from workbench.services.claim_audit import claim_state, claims_with_history, record_edit
 from workbench.services.lookups import resolve_article
 from workbench.services.workspace import NotFound, Workspace
@@ -47,60 +48,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    id: int
-    slug: str | None
-    title: str
-    language: str
-    date: date | None
-    claims: int
-    sources: int
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "slug": self.slug,
-            "title": self.title,
-            "language": self.language,
-            "date": self.date.isoformat() if self.date else None,
-            "claims": self.claims,
-            "sources": self.sources,
-        }
-
-
 def get_article(ws: Workspace, ref: str | int) -> Article:
     with ws.db.session() as session:
         return resolve_article(session, ref)
-
-
-def list_articles(ws: Workspace, article_id: int | None = None) -> list[ArticleSummary]:
-    """Every article with its claim and source counts (or only ``article_id``)."""
-    with ws.db.session() as session:
-        claim_counts: dict[int, int] = dict(
-            session.exec(select(Claim.article_id, func.count()).group_by(col(Claim.article_id))).all()
-        )
-        source_counts: dict[int, int] = dict(
-            session.exec(
-                select(ArticleSource.article_id, func.count()).group_by(col(ArticleSource.article_id))
-            ).all()
-        )
-        query = select(Article).order_by(col(Article.id))
-        if article_id is not None:
-            query = query.where(Article.id == article_id)
-        articles = session.exec(query).all()
-        return [
-            ArticleSummary(
-                id=a.id or 0,
-                slug=a.slug,
-                title=a.title,
-                language=a.language,
-                date=a.date,
-                claims=claim_counts.get(a.id or 0, 0),
-                sources=source_counts.get(a.id or 0, 0),
-            )
-            for a in articles
-        ]
 
 
 def add_article(

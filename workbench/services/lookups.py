@@ -1,4 +1,4 @@
-"""Queries every use case shares, and the review-state rule: the lowest service module.
+"""Queries every use case shares (and the review-state rule of ``staleness``): the lowest service module.
 
 Everything here takes an open ``Session`` and writes nothing, so a use case can compose them
 inside its own transaction. This module imports no other service but the workspace's error
@@ -8,33 +8,24 @@ type, so any service may import it (verdicts and re-verification both do, withou
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from workbench.domain import ReviewState
+from workbench.services.staleness import NEEDS_REVIEW as NEEDS_REVIEW
+from workbench.services.staleness import CheckOutcome as CheckOutcome
+from workbench.services.staleness import CheckRow as CheckRow
+from workbench.services.staleness import review_state as review_state
 from workbench.services.workspace import NotFound
 from workbench.storage.models import Article, ArticleSource, Claim, Evidence, EvidenceCheck, Snapshot
 from workbench.storage.queries import latest_rows
-
-# Evidence statuses after which a verdict resting on that evidence needs review again.
-NEEDS_REVIEW = frozenset({"edited", "orphaned", "gone"})
 
 
 def latest_checks(session: Session, evidence_ids: list[int]) -> dict[int, EvidenceCheck]:
     """The most recent re-verification check of each evidence id."""
     return latest_rows(session, EvidenceCheck, EvidenceCheck.evidence_id, evidence_ids)
-
-
-class CheckRow(NamedTuple):
-    """The columns of an evidence check the review-state rule reads."""
-
-    status: str
-    verdict_id: int | None
-    checked_at: datetime
 
 
 def latest_check_outcomes(
@@ -69,38 +60,6 @@ def latest_snapshot(session: Session, source_id: int, *, live_only: bool = False
     if live_only:
         query = query.where(col(Snapshot.archive_name).is_(None))
     return session.exec(query.order_by(col(Snapshot.id).desc())).first()
-
-
-class CheckOutcome(Protocol):
-    """What the review-state rule reads of an evidence check (an ``EvidenceCheck``, or a row of
-    these columns)."""
-
-    @property
-    def status(self) -> str: ...
-    @property
-    def verdict_id(self) -> int | None: ...
-    @property
-    def checked_at(self) -> datetime: ...
-
-
-def review_state(
-    verdict_id: int | None, verdict_created_at: datetime | None, check: CheckOutcome | None
-) -> ReviewState:
-    """The one rule for a claim's review state, from its current verdict (None: unchecked) and
-    the latest check of the evidence that verdict pinned: stale when that check, made against
-    this verdict or a later one, found the quote edited, orphaned or its source gone.
-
-    Checks name the verdict they were made against (ids, not the clocks of two machines, decide
-    "after"); only checks from before that column existed compare timestamps."""
-    if verdict_id is None:
-        return ReviewState.UNCHECKED
-    if check is None or check.status not in NEEDS_REVIEW:
-        return ReviewState.CHECKED
-    if check.verdict_id is not None:
-        after = check.verdict_id >= verdict_id
-    else:
-        after = verdict_created_at is not None and check.checked_at >= verdict_created_at
-    return ReviewState.STALE if after else ReviewState.CHECKED
 
 
 def resolve_article(session: Session, ref: str | int) -> Article:

@@ -15,7 +15,15 @@ from workbench import settings
 from workbench.domain import ReviewState
 from workbench.labels import get_label
 from workbench.provenance import SnapshotProvenance
-from workbench.services.lookups import article_claims, latest_check_outcomes, resolve_article, review_state
+from workbench.services.claim_rows import ClaimRow as ClaimRow
+from workbench.services.claim_rows import claim_rows as claim_rows
+from workbench.services.claim_rows import list_claim_rows as list_claim_rows
+from workbench.services.lookups import (
+    article_claims,
+    latest_check_outcomes,
+    resolve_article,
+    review_state,
+)
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
 from workbench.storage.queries import snapshot_copies
@@ -186,85 +194,10 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
     return views
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """One line of an article's claim list: the claim's words, kind, current verdict label, review
-    state and best evidence score, without the evidence itself (:func:`claim_view` has it all)."""
-
-    id: int
-    kind: str
-    text: str
-    statement: str
-    label: str | None  # the current verdict's, None when unchecked
-    state: ReviewState
-    best: float | None  # the top evidence score, None when there is no evidence
-    verdict_id: int | None = None  # the current verdict's (verdicts are append-only: newer is higher)
-
-
-def claim_rows(session: Session, article_id: int, only: Collection[int] | None = None) -> list[ClaimRow]:
-    """The article's claims as rows, in reading order (``only``: just these claim ids). Four
-    queries of plain columns whatever the article's size: a 10,000-claim list costs a fraction of
-    :func:`claim_views` (bench/tui_benchmark.py)."""
-    ids = select(Claim.id).where(Claim.article_id == article_id)
-    if only is not None:
-        ids = ids.where(col(Claim.id).in_(list(only)))
-    # Core rows through the connection: the ORM's per-row handling of a plain column query cost
-    # a third of a 10,000-claim list
-    connection = session.connection()
-    claims = connection.execute(
-        sa_select(col(Claim.id), col(Claim.kind), col(Claim.text), col(Claim.statement))
-        .where(col(Claim.id).in_(ids))
-        .order_by(col(Claim.position), col(Claim.id))
-    ).all()
-    scores = connection.execute(
-        sa_select(col(Evidence.claim_id), func.max(Evidence.score))
-        .where(col(Evidence.claim_id).in_(ids))
-        .group_by(col(Evidence.claim_id))
-    ).all()
-    best: dict[int, float] = dict(scores)
-    newest = (
-        select(func.max(Verdict.id)).where(col(Verdict.claim_id).in_(ids)).group_by(col(Verdict.claim_id))
-    )
-    verdicts = {
-        row.claim_id: row
-        for row in session.connection()
-        .execute(sa_select(*VERDICT_COLUMNS).where(col(Verdict.id).in_(newest)))
-        .all()
-    }
-    pinned = select(Verdict.evidence_id).where(
-        col(Verdict.id).in_(newest), col(Verdict.evidence_id).is_not(None)
-    )
-    checks = latest_check_outcomes(session, pinned) if verdicts else {}
-    rows = []
-    for claim_id, kind, text, statement in claims:
-        verdict = verdicts.get(claim_id or 0)
-        check = checks.get(verdict.evidence_id) if verdict and verdict.evidence_id else None
-        state = review_state(verdict.id if verdict else None, verdict.created_at if verdict else None, check)
-        rows.append(
-            ClaimRow(
-                claim_id or 0,
-                kind,
-                text,
-                statement,
-                verdict.label if verdict else None,
-                state,
-                best.get(claim_id or 0),
-                verdict.id if verdict else None,
-            )
-        )
-    return rows
-
-
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         return claim_views(session, article_claims(session, article.id))
-
-
-def list_claim_rows(ws: Workspace, article_id: int, only: Collection[int] | None = None) -> list[ClaimRow]:
-    """:func:`claim_rows` in a session of its own."""
-    with ws.db.session() as session:
-        return claim_rows(session, article_id, only)
 
 
 def get_claims(ws: Workspace, claim_ids: Collection[int]) -> list[ClaimView]:

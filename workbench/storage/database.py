@@ -7,22 +7,30 @@ Opening refuses (:class:`DatabaseRefused`, one line) what it must not touch: a S
 damaged (``PRAGMA quick_check``, once per file per process) or belongs to another application
 (tables but no schema revision), and a database at a schema revision this workbench does not know
 (made by a newer one: SQLite files say which, in ``PRAGMA user_version``).
+
+Nothing here loads SQLAlchemy until an engine is made: a SQLite file at the newest revision is
+checked with the standard library's ``sqlite3``, and :meth:`Database.read` runs a listing's one
+plain SQL statement through it (``articles list`` and the TUI's first screens need no ORM). The
+engine is made on first use of :attr:`Database.engine` or a session.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine
+from typing import TYPE_CHECKING, Any
 
 from workbench.storage.sqlite_file import DatabaseRefused, check_sqlite_file
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Stamped into every SQLite file this workbench migrates: ``application_id`` marks the file as
@@ -51,6 +59,9 @@ def _begin_immediate(connection: Any) -> None:
 
 def make_engine(url: str) -> Engine:
     """A new engine for ``url``; SQLite files get their parent folder created and the PRAGMAs."""
+    from sqlalchemy import event
+    from sqlmodel import create_engine
+
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
@@ -189,28 +200,92 @@ def check_revision(engine: Engine) -> None:
     )
 
 
+def as_date(value: Any) -> date | None:
+    """A date column's value from :meth:`Database.read`: SQLite gives its ISO text."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def as_utc(value: Any) -> datetime:
+    """A (required) timestamp column's value from :meth:`Database.read`, timezone-aware UTC as
+    the models give it: SQLite gives the ISO text of the UTC time without an offset."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)
+
+
 class Database:
     """One database: an engine plus short-lived sessions. Opening checks the file (SQLite: sound,
     and ours) and the schema revision (one this workbench knows), then upgrades a schema that is
-    behind (a database at the newest revision opens without loading Alembic)."""
+    behind (a database at the newest revision opens without loading Alembic; a SQLite file at
+    the newest revision, without loading SQLAlchemy: the engine is made on first use)."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         from workbench.settings import sqlite_path
 
         self.url = url
-        path = sqlite_path(url)
-        if path is not None:
-            check_sqlite_file(path)
-        self.engine = make_engine(url)
-        if migrate:
+        self.path = sqlite_path(url)  # the SQLite file; None for other databases
+        if self.path is not None:
+            check_sqlite_file(self.path)
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        if migrate and not self._sqlite_file_is_current():
             check_revision(self.engine)
             if not schema_is_current(self.engine):
                 upgrade(self.engine)
                 _stamp(self.engine)
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy loaded) on first use."""
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.url)
+        return self._engine
+
+    def _sqlite_file_is_current(self) -> bool:
+        """Whether the database is a SQLite file whose stored revision is the newest migration,
+        read with the standard library (what ``stored_revision`` reads through an engine)."""
+        if self.path is None or not self.path.is_file() or self.path.stat().st_size == 0:
+            return False
+        head = head_revision()
+        with self._plain_connection() as connection:
+            try:
+                rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+            except sqlite3.Error:  # no such table: the engine's path says what to do
+                return False
+        return head is not None and len(rows) == 1 and str(rows[0][0]) == head
+
+    @contextmanager
+    def _plain_connection(self) -> Iterator[sqlite3.Connection]:
+        """A standard-library connection to the SQLite file, for reads: autocommit (a statement
+        is its own read transaction) and the engine's busy timeout."""
+        assert self.path is not None
+        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def read(self, statement: str, params: Mapping[str, Any] | None = None) -> list[Sequence[Any]]:
+        """The rows of one plain SQL ``statement`` (``:name`` parameters), written once for every
+        database: on a SQLite file through the standard library's ``sqlite3`` (no SQLAlchemy, no
+        ORM), elsewhere through the engine. Values come as the driver gives them: SQLite returns
+        dates and timestamps as text (:func:`as_date` and :func:`as_utc` read either)."""
+        if self.path is None:
+            from sqlalchemy import text
+
+            with self.engine.connect() as connection:
+                return list(connection.execute(text(statement), dict(params or {})).all())
+        with self._plain_connection() as connection:
+            return connection.execute(statement, dict(params or {})).fetchall()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on error."""
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -220,4 +295,5 @@ class Database:
                 raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

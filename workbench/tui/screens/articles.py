@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
-from workbench.services.articles import ArticleSummary, list_articles
+from workbench.services.article_list import ArticleSummary, list_articles
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.screens.add_dialogs import NewArticle
 from workbench.tui.screens.base import WorkbenchScreen

@@ -28,9 +28,10 @@ from workbench.tui.widgets.claim_detail import paragraph_around
 if TYPE_CHECKING:
     from textual.worker import Worker
 
+    from workbench.services.article_list import ArticleText
     from workbench.services.editing import EditResult
     from workbench.services.verdicts import ClaimRow, ClaimView
-    from workbench.storage.models import Article, Claim
+    from workbench.storage.models import Claim
     from workbench.tui.app import WorkbenchApp
 
 Location = tuple[int, int]
@@ -226,7 +227,7 @@ class ClaimEditing(WorkbenchScreen):
 
     if TYPE_CHECKING:
         article_id: int
-        article: Article | None
+        article: ArticleText | None
         rows: list[ClaimRow]
 
         @property

@@ -18,8 +18,8 @@ from textual.widgets import DataTable, Static
 
 from workbench.domain import ReviewState
 from workbench.labels import display_name
-from workbench.services.articles import get_article
-from workbench.services.verdicts import ClaimRow, ClaimView, get_claims, list_claim_rows
+from workbench.services.article_list import ArticleText, read_article_text
+from workbench.services.claim_rows import ClaimRow, list_claim_rows
 from workbench.tui.screens.claim_jobs import ClaimJobs
 from workbench.tui.text import plain
 from workbench.tui.widgets.claim_detail import ClaimDetail
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from workbench.services.suggestions import Suggestion
+    from workbench.services.verdicts import ClaimView
     from workbench.services.workspace import Workspace
-    from workbench.storage.models import Article
     from workbench.tui.app import WorkbenchApp
 
 DETAIL_NEAR = 50  # full views kept loaded on each side of the cursor (a PageDown moves ~20 rows)
@@ -58,6 +58,15 @@ def _cells(row: ClaimRow, names: dict[str, str]) -> tuple[Cell, ...]:
 
 
 SUGGESTIONS = "workbench.services.suggestions"
+VERDICTS = "workbench.services.verdicts"  # the full views: the ORM (SQLAlchemy, the models)
+
+
+def get_claims(ws: Workspace, claim_ids: list[int]) -> list[ClaimView]:
+    """``verdicts.get_claims``, imported in the worker that needs it: a cold start draws the
+    first table from light rows (``claim_rows``, no ORM) and loads the ORM for the views after."""
+    from workbench.services.verdicts import get_claims as views
+
+    return views(ws, claim_ids)
 
 
 def suggest(ws: Workspace, article_id: int, views: list[ClaimView]) -> dict[int, Suggestion]:
@@ -77,7 +86,7 @@ class ClaimList(ClaimJobs):
     def __init__(self, article_id: int) -> None:
         super().__init__()
         self.article_id = article_id
-        self.article: Article | None = None
+        self.article: ArticleText | None = None
         self.rows: list[ClaimRow] = []  # every claim, in the table's order
         self._row_of: dict[int, int] = {}  # claim id -> its row
         self.details: OrderedDict[int, ClaimView] = OrderedDict()  # full views kept, oldest first
@@ -105,21 +114,26 @@ class ClaimList(ClaimJobs):
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
     def _load(self, select_id: int | None, origin: int | None, under_cursor: int | None) -> None:
         ws = self.workbench.workspace
-        article = get_article(ws, self.article_id)
+        article = read_article_text(ws, self.article_id)
         rows = list_claim_rows(ws, self.article_id)
-        target = select_id if select_id is not None else under_cursor
-        at = next((i for i, row in enumerate(rows) if row.id == target), 0)
-        views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_NEAR) : at + DETAIL_NEAR]])
-        # right after start the suggestions module may still be importing: the table does not wait
-        ready = SUGGESTIONS in sys.modules
-        suggestions = suggest(ws, self.article_id, views) if ready else None
+        views: list[ClaimView] | None = None
+        suggestions = None
+        # Right after start the views' module (the ORM) and the suggestions module may not be
+        # loaded yet: the table does not wait for them (the views around the cursor follow, as
+        # after a move). Once loaded, the first views come with the table.
+        if VERDICTS in sys.modules:
+            target = select_id if select_id is not None else under_cursor
+            at = next((i for i, row in enumerate(rows) if row.id == target), 0)
+            # the window _load_details_around keeps loaded: nothing more to ask for at once
+            views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_NEAR) : at + DETAIL_NEAR + 1]])
+            suggestions = suggest(ws, self.article_id, views) if SUGGESTIONS in sys.modules else None
         self.deliver(self._show, article, rows, views, suggestions, select_id, origin)
 
     def _show(
         self,
-        article: Article,
+        article: ArticleText,
         rows: list[ClaimRow],
-        views: list[ClaimView],
+        views: list[ClaimView] | None,
         suggestions: dict[int, Suggestion] | None,
         select_id: int | None,
         origin: int | None = None,
@@ -129,7 +143,7 @@ class ClaimList(ClaimJobs):
         under_cursor = self.current_id
         self.article, self.rows = article, rows
         self._row_of = {row.id: i for i, row in enumerate(rows)}
-        self.details = OrderedDict((view.claim.id or 0, view) for view in views)
+        self.details = OrderedDict((view.claim.id or 0, view) for view in views or [])
         self.suggestions = dict(suggestions or {})
         for claim_id, (row, view) in self._fresh.items():  # saved while this load was reading
             index = self._row_of.get(claim_id)
@@ -149,8 +163,8 @@ class ClaimList(ClaimJobs):
         table.fit_column("claim", (c[-1] for c in cells), most=CLAIM_WIDTH)
         self.workbench.keep_heap()  # the rows stay as long as the screen: out of full collections
         self._show_counts()
-        if suggestions is None:
-            self._suggest_later(views, self._generation)
+        if views and suggestions is None:  # after the table is drawn: the import would slow its first paint
+            self.call_after_refresh(self._suggest_later, views, self._generation)
         if rows:
             # Go to the claim an action produced only if the checker is still where the action
             # started: one who typed on meanwhile ("s", Enter, Down...) stays on the claim they
@@ -231,15 +245,19 @@ class ClaimList(ClaimJobs):
     def _load_details(self, claim_ids: list[int], generation: int) -> None:
         ws = self.workbench.workspace
         views = get_claims(ws, claim_ids)
-        suggestions = suggest(ws, self.article_id, views)
+        # the first views after a cold start do not wait for the suggestions module's import
+        suggestions = suggest(ws, self.article_id, views) if SUGGESTIONS in sys.modules else None
         self.deliver(self._details_arrived, views, suggestions, generation)
 
     def _details_arrived(
-        self, views: list[ClaimView], suggestions: dict[int, Suggestion], generation: int
+        self, views: list[ClaimView], suggestions: dict[int, Suggestion] | None, generation: int
     ) -> None:
         self._detail_load, self._asked = None, frozenset()
         if generation != self._generation:  # read before the table was loaded again
             views, suggestions = [], {}
+        elif suggestions is None:  # they follow, once the detail is drawn
+            self.call_after_refresh(self._suggest_later, views, generation)
+            suggestions = {}
         for view in views:
             claim_id = view.claim.id or 0
             if claim_id in self._row_of and claim_id not in self.details:  # a newer view wins

@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from workbench.labels import display_name
-from workbench.services.verdicts import ClaimView, record_verdict
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.label_keys import label_key_bindings, name_label_bindings
 from workbench.tui.screens.claim_edit import EDIT_BINDINGS
@@ -25,8 +24,17 @@ from workbench.tui.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
     from workbench.services.archive_search import ArchiveHit
+    from workbench.services.verdicts import ClaimView
     from workbench.tui.jobs import Job
     from workbench.tui.screens.export_dialog import ExportRequest
+
+
+def record_verdict(*args: Any, **kwargs: Any) -> Any:
+    """``verdicts.record_verdict``, imported on first use: the claims screen opens (its table drawn
+    from light rows) before SQLAlchemy and the models are loaded."""
+    from workbench.services.verdicts import record_verdict as record
+
+    return record(*args, **kwargs)
 
 
 class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.py, claim_edit.py
@@ -101,7 +109,7 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
         super()._show(*args, **kwargs)
         if not self._semantic_asked:  # once, after the first table
             self._semantic_asked = True
-            self._say_if_no_semantic()
+            self.call_after_refresh(self._say_if_no_semantic)  # once the table is drawn
 
     @work(thread=True, exit_on_error=False, group="semantic-check")
     def _say_if_no_semantic(self) -> None:

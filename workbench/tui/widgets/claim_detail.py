@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workbench.labels import display_name
-from workbench.services.verdicts import ClaimView, EvidenceView
 from workbench.tui.text import highlighted, plain, words_highlighted
 
 if TYPE_CHECKING:  # the suggestions module imports fetching and matching: loaded by the workers
     from workbench.services.suggestions import Suggestion
+    from workbench.services.verdicts import ClaimView, EvidenceView
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
