@@ -207,3 +207,15 @@ def test_the_comma_of_a_figure_does_not_close_a_relative_clause(sentence: str, r
     texts = _texts(sentence)
     assert relative in texts
     assert not any(text.endswith((" 96", " 3")) for text in texts)
+
+
+def test_a_name_closing_its_sentence_leaves_the_full_stop_out() -> None:
+    text = (
+        "Prices rose again, according to the group's research director, Malik Osei-Brandt. "
+        '"Shoppers are paying more for almost everything," he said.\n'
+    )
+    (attribution,) = find_attributions(text, 0, len(text))
+    assert attribution.name == "Malik Osei-Brandt"
+    assert text[attribution.start : attribution.end] == "the group's research director, Malik Osei-Brandt"
+    quotes = [c for c in extract_claims(text, lang="en", article_date=THURSDAY) if c.kind is ClaimKind.QUOTE]
+    assert [c.speaker for c in quotes] == ["Malik Osei-Brandt"]

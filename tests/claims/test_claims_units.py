@@ -237,6 +237,7 @@ def test_a_quotation_continued_in_the_next_paragraph_takes_the_closing_attributi
     )
     claims = extract_claims(text, "en", FRIDAY)
     assert [c.speaker for c in claims if c.kind is ClaimKind.QUOTE] == ["Tom Lee"] * 3
-    first = claims[0]
+    # the sentence, beside its attribution "The agency's chief, Tom Lee, 54" (same start)
+    first = max((c for c in claims if c.start == 0), key=lambda c: c.end)
     assert first.text.endswith('"painful but necessary."')
     assert "told reporters" in first.text  # ", 54, told ..." is the sentence's verb, not a trailing source

@@ -31,9 +31,10 @@ ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _CAP = rf"[{UPPER}][\w'’.-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 # "Presiden Microsoft, Brad Smith" / "Microsoft President Brad Smith" / "Jane Roe, the agency's director,"
-# "Fellbrook's operations director, Martin Osei": the owner of the role, and up to two words
+# "Fellbrook's operations director, Martin Osei", "the group's research director, Malik Osei-Brandt":
+# the owner of the role, and up to two words
 # narrowing it, belong to the attribution's span (the role alone is what "the director" resolves by).
-_ROLE_OWNER = rf"(?:(?:[Tt]he\s+)?{_CAP}['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?)?"
+_ROLE_OWNER = rf"(?:(?:[Tt]he\s+[a-z][\w-]*['’]s|(?:[Tt]he\s+)?{_CAP}['’]s?)\s+(?:[a-z][\w-]*\s+){{0,2}}?)?"
 _ROLE_COMMA_NAME = re.compile(
     rf"(?P<owner>{_ROLE_OWNER})(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
 )
@@ -258,7 +259,17 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         if (not before or before[-1] in '.!?"”') and not taken.overlaps(match.start(), match.end()):
             found.append(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
     found.sort(key=lambda a: a.start)
-    return [_with_age(text, a, end) for a in found]
+    return [_with_age(text, _without_full_stop(a), end) for a in found]
+
+
+def _without_full_stop(attribution: Attribution) -> Attribution:
+    """A name closing its sentence leaves the full stop out ("director, Malik Osei-Brandt."); an
+    initial keeps its own ("Jon Hale Jr.")."""
+    name = attribution.name
+    last = name.split()[-1] if name.split() else ""
+    if not name.endswith(".") or len(last) <= 3:
+        return attribution
+    return Attribution(attribution.start, attribution.end - 1, name[:-1], attribution.role)
 
 
 def _with_age(text: str, attribution: Attribution, end: int) -> Attribution:
