@@ -219,3 +219,23 @@ def test_a_name_closing_its_sentence_leaves_the_full_stop_out() -> None:
     assert text[attribution.start : attribution.end] == "the group's research director, Malik Osei-Brandt"
     quotes = [c for c in extract_claims(text, lang="en", article_date=THURSDAY) if c.kind is ClaimKind.QUOTE]
     assert [c.speaker for c in quotes] == ["Malik Osei-Brandt"]
+
+
+def test_a_role_of_two_words_after_said_and_a_name_with_its_relative_name_the_speakers() -> None:
+    article = (
+        '"We acted as soon as we understood the cause," said Voltra\'s chief executive, Pieter Janssens.\n\n'
+        "Shares in Voltra's parent company, Brennan Mobility, fell 7 percent on Thursday.\n\n"
+        "Rosa Iqbal, whose son's bike started smoking in their hallway in September, said she had called "
+        'three times. "They told us it was a one-off event," she said.\n'
+    )
+    claims = _claims(article)
+    speakers = {
+        c.text: c.speaker
+        for c in extract_claims(article, lang="en", article_date=THURSDAY)
+        if c.kind is ClaimKind.QUOTE
+    }
+    assert speakers == {
+        "We acted as soon as we understood the cause": "Pieter Janssens",
+        "They told us it was a one-off event": "Rosa Iqbal",
+    }
+    assert ("Voltra's parent company, Brennan Mobility", ClaimKind.ATTRIBUTION) in claims

@@ -70,12 +70,12 @@ _DESCRIBED_NAME = re.compile(
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})(?=,)"
 )
 # "The auditors, Greyfield & Moss, said", "from the regulator, the Water Standards Office, which
-# ...": a body named beside what it is, the name closed by a comma or the sentence's end.
+# ...", "Voltra's parent company, Brennan Mobility,": a body named beside what it is, the name closed by a comma or the sentence's end.
 # A single word closed by a comma is as often a place ("The drowned village, Skelder, was ..."):
 # only a name of two words or more, or one before a reporting verb.
 _NOT_ROLE_WORDS = r"(?!(?:after|before|when|while|in|on|at|with|for|from|by|to|and|or|but|as)\b)"
 _NAMED_BODY = re.compile(
-    rf"(?P<role>\b[Tt]he\s+(?:{_NOT_ROLE_WORDS}[\w'’-]+\s+){{0,3}}[a-z][\w-]+),\s+"
+    rf"(?P<role>(?:\b[Tt]he\s+|\b{_CAP}['’]s\s+)(?:{_NOT_ROLE_WORDS}[\w'’-]+\s+){{0,3}}[a-z][\w-]+),\s+"
     rf"(?P<name>(?:the\s+)?{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{1,3}}(?=\s*[,.;]|\s*$)|"
     rf"{_CAP}(?:\s+(?:&\s+|and\s+)?{_CAP}){{0,3}}(?=,\s+(?:said|says|told|added|wrote)\b))"
 )
@@ -316,10 +316,11 @@ def speaker_after(text: str, start: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-# "Osei said the company would spend ...": a sentence of narration opened by a name and a
-# reporting verb.
+# "Osei said the company would spend ...", "Rosa Iqbal, whose son's bike started smoking, said
+# ...": a sentence of narration opened by a name (and its relative) and a reporting verb.
 _NAME_REPORTS = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s))(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+"
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s))(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+    r"(?:,\s+(?:who|whose)\s[^,.;:\"“”]+,)?\s+"
     r"(?:said|says|told|added|argued|warned|explained|insisted|noted)\b",
     re.MULTILINE,
 )
@@ -374,6 +375,7 @@ def _collect_who(text: str, tokens: list[tuple[str, int]]) -> str | None:
         if (
             word[0].isupper()
             or ROLE_RE.fullmatch(word)
+            or (who and ROLE_RE.fullmatch(f"{who[-1]} {word}"))  # "chief executive"
             or lowered in _LINKS
             or (not who and lowered in _PRONOUNS)
             or (_MODIFIER_RE.fullmatch(word) and not any(w[0].isupper() for w in who))  # "union organiser"
