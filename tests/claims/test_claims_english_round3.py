@@ -239,3 +239,25 @@ def test_a_role_of_two_words_after_said_and_a_name_with_its_relative_name_the_sp
         "They told us it was a one-off event": "Rosa Iqbal",
     }
     assert ("Voltra's parent company, Brennan Mobility", ClaimKind.ATTRIBUTION) in claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Voltra is recalling 64,000 bikes after at least 11 of their batteries caught fire while charging.",
+            [
+                "Voltra is recalling 64,000 bikes",
+                "after at least 11 of their batteries caught fire while charging",
+            ],
+        ),
+        (
+            "Owners have been told to stop charging the bikes and to return the batteries to any store.",
+            ["Owners have been told to stop charging the bikes", "to return the batteries to any store"],
+        ),
+        # no infinitive before it: "and to" joins two places
+        ("The line runs to Harwick and to the coast at Portkell.", None),
+    ],
+)
+def test_a_qualified_subject_and_a_second_infinitive(sentence: str, expected: list[str] | None) -> None:
+    assert _texts(sentence) == (expected or [sentence.rstrip(".")])

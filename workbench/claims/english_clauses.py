@@ -75,6 +75,10 @@ _NOT_AS_CLAUSE = frozenset(
 )
 
 _PARTICIPLE = re.compile(r",\s+(?P<word>[a-z]{3,}ing)\s+(?P<next>[\w$£€]+)")
+# "told to stop charging the bikes and to return the batteries to ...": a second infinitive of the
+# same verb, when one stands before it.
+_AND_TO = re.compile(r",?\s+and\s+(?=to\s+(?P<verb>[a-z]+)\s)")
+_INFINITIVE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\s")
 # "because of a knee injury" names a cause, not a clause: no cut
 _BECAUSE = re.compile(
     r",?\s+(?=(?:(?:mainly|partly|largely|mostly|chiefly|only|in\s+part)\s+)?because\b(?!\s+of\b))"
@@ -136,6 +140,7 @@ _TIME_CLAUSE = re.compile(r"(?<!,)\s+(?=(?:before|after|until)\s+\w)")
 _CLAUSE_OPENERS = frozenset(
     "when which who whom whose that because as while if and but or where so than".split()  # noqa: SIM905
 )
+_QUALIFYING_WORDS = frozenset("at least more than about nearly almost around roughly over some".split())  # noqa: SIM905
 _SUBJECT_OPENERS = frozenset(
     """the a an its their his her our this that these those some many most all two three four five
     six seven eight nine ten he she it they we""".split()  # noqa: SIM905
@@ -274,7 +279,9 @@ def _opens_past_clause(text: str, position: int, end: int) -> bool:
     """Whether the conjunction at ``position`` ("after", "before") opens a clause in the past: a
     subject (a determiner, a pronoun, a number, a name) and a past verb within its next six words,
     before any word opening another clause ("after three days when Skyline raised ..." is none)."""
-    words = _WORD.findall(text[position:end])[1:8]
+    words = _WORD.findall(text[position:end])[1:10]
+    while words and words[0].lower() in _QUALIFYING_WORDS:
+        words = words[1:]  # "after at least 11 of their batteries caught fire"
     if not words:
         return False
     first = words[0]
@@ -394,6 +401,11 @@ def english_cuts(
         # a figure (a year is none: "when a survey was carried out in 2009" dates the one before)
         if find_numbers(text, "en", (), match.end(), close) and has_verb(text, match.end(), close):
             cuts.append((match.start(), match.start() + 1))  # "... after three days when X raised ..."
+    for match in _AND_TO.finditer(text, start, end):
+        earlier = [m.group("verb") for m in _INFINITIVE.finditer(text, start, match.start())]
+        infinitive = any(verb not in _NOT_INFINITIVE for verb in earlier)
+        if infinitive and match.group("verb") not in _NOT_INFINITIVE and has_verb(text, start, match.start()):
+            cuts.append((match.start(), match.end()))
     for match in _TIME_CLAUSE.finditer(text, start, end):
         if _opens_past_clause(text, match.end(), end) and has_verb(text, start, match.start()):
             cuts.append((match.start(), match.start() + 1))
