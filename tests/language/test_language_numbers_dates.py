@@ -224,3 +224,8 @@ def test_fifths_and_tenths_are_shares_an_ordinal_is_none_and_longer_than_is_more
 def test_last_week_and_last_weekend_are_times() -> None:
     text = "Two people were pulled from soft ground last weekend, and the fences went up last week."
     assert [text[s:e] for s, e in find_vague_times(text)] == ["last weekend", "last week"]
+
+
+def test_estimated_at_is_about() -> None:
+    (damage,) = find_numbers("The fire caused damage estimated at £85,000.", "en")
+    assert (damage.mention.value, damage.mention.qualifier) == (85000, "about")
