@@ -1,12 +1,17 @@
-"""Would embedding only a lexical shortlist cost ranking quality? Prints, per matching set, recall@1
-with the semantic extra over every passage (as ``workbench match`` ranks now) and over each claim's
-lexical top ``--size`` only, and how many distinct passages each needs embedded.
+"""Do shortlists cost ranking quality? Prints, per matching set, with the semantic extra:
+
+- recall@1 over every passage (the full ranking) and over each claim's lexical top ``--size`` only,
+  and how many distinct passages each needs embedded (a proposal, docs/semantic.md "Speed");
+- the ranking ``workbench match`` does (top ``EVIDENCE_PER_CLAIM * 3`` above ``EVIDENCE_FLOOR``,
+  passages that cannot reach either not scored): how many claims' results differ from the full
+  ranking cut at the floor (0 if the bound holds), recall@1 counting a claim whose right passage
+  is under the floor as a miss (as it would not become evidence) beside the full ranking's, and
+  the share of passages scored.
 
     .venv/bin/python bench/semantic_shortlist_eval.py [--size 20] [--sets dev,tuning,test]
 
 Aggregate figures only (the parallel test half is measured, never read). A claim whose right
-passage is not in its shortlist counts as a miss. Nothing is changed in the ranking itself: this
-measures a proposal (docs/semantic.md, "Speed").
+passage is not in its shortlist counts as a miss.
 """
 
 from __future__ import annotations
@@ -19,8 +24,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from match_eval import load_id_en, load_nearmiss, load_parallel
 
-from workbench.matching.rank import PassageIndex
+from workbench.matching.rank import ClaimQuery, PassageIndex
 from workbench.matching.semantic import Embedder, load_embedder
+from workbench.services.matching import EVIDENCE_FLOOR, EVIDENCE_PER_CLAIM
+
+_scored = [0]  # passages scored by ClaimQuery.score_only, counted by _counting
+_score_only = ClaimQuery.score_only
+
+
+def _counting(self: ClaimQuery, position: int, semantic: float | None = None) -> object:
+    _scored[0] += 1
+    return _score_only(self, position, semantic)
+
+
+ClaimQuery.score_only = _counting  # type: ignore[assignment,method-assign]
 
 Case = tuple[str, PassageIndex, int, str]  # claim, its passages, the right one, claim language
 
@@ -58,6 +75,24 @@ def _measure(name: str, cases: list[Case], embedder: Embedder, size: int) -> Non
     print(
         f"{name}: n={n} recall@1 every passage {full_hits / n:.3f}, lexical top {size} {short_hits / n:.3f}"
         f" (right passage outside the shortlist: {missing}); passages to embed {len(every)} -> {len(shortlisted)}"
+    )
+    top = EVIDENCE_PER_CLAIM * 3
+    differ = bounded_hits = passages = 0
+    scored_full = scored_bounded = 0
+    for claim, index, gold, lang in cases:
+        _scored[0] = 0
+        full = index.rank(claim, claim_lang=lang, top=0, semantic=embedder)
+        scored_full += _scored[0]
+        _scored[0] = 0
+        bounded = index.rank(claim, claim_lang=lang, top=top, semantic=embedder, floor=EVIDENCE_FLOOR)
+        scored_bounded += _scored[0]
+        passages += index.size
+        differ += bounded != [r for r in full if r.score >= EVIDENCE_FLOOR][:top]
+        bounded_hits += bool(bounded) and bounded[0].index == gold
+    print(
+        f"{name}: as match ranks (top {top} from {EVIDENCE_FLOOR:g}): results differing from the full ranking"
+        f" cut there {differ}; recall@1 {bounded_hits / n:.3f} (full {full_hits / n:.3f}); passages scored"
+        f" {scored_bounded} of {scored_full} ({scored_bounded / max(1, passages):.1%})"
     )
 
 
