@@ -261,3 +261,15 @@ def test_a_role_of_two_words_after_said_and_a_name_with_its_relative_name_the_sp
 )
 def test_a_qualified_subject_and_a_second_infinitive(sentence: str, expected: list[str] | None) -> None:
     assert _texts(sentence) == (expected or [sentence.rstrip(".")])
+
+
+def test_a_trailing_source_may_hold_a_figure_with_a_comma_and_found_names_a_source() -> None:
+    sentence = (
+        "People who walk every day are less likely to develop diabetes, according to a study of more "
+        "than 12,000 adults published on Monday."
+    )
+    claims = _claims(sentence)
+    assert ("according to a study of more than 12,000 adults published on Monday", ClaimKind.DATE) in claims
+    assert ("People who walk every day are less likely to develop diabetes", ClaimKind.EVENT) in claims
+    found = "The effect held after the researchers took account of weight, diet and smoking, the study found."
+    assert _texts(found) == ["The effect held after the researchers took account of weight, diet and smoking"]

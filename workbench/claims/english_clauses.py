@@ -407,7 +407,14 @@ def english_cuts(
         if infinitive and match.group("verb") not in _NOT_INFINITIVE and has_verb(text, start, match.start()):
             cuts.append((match.start(), match.end()))
     for match in _TIME_CLAUSE.finditer(text, start, end):
-        if _opens_past_clause(text, match.end(), end) and has_verb(text, start, match.start()):
+        # four words at least before it: "The effect held after the researchers took account of
+        # weight" is one finding
+        left_words = len(text[start : match.start()].split())
+        if (
+            left_words >= 4
+            and _opens_past_clause(text, match.end(), end)
+            and has_verb(text, start, match.start())
+        ):
             cuts.append((match.start(), match.start() + 1))
     for match in _RELATIVE.finditer(text, start, end):
         if _past_names(text, _next_comma(text, match.end(), end), end) == end:

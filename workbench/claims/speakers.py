@@ -104,14 +104,15 @@ REPORTING_VERBS_ID = (  # noqa: SIM905 - a word list reads better as text
 # ", the regional environment agency said in a report on Friday" closing a sentence. The source
 # needs its own subject: in "Tom Lee, 54, told reporters ..." the verb belongs to the sentence.
 # "..., the club's annual accounts showed on Wednesday": accounts and figures are sources too.
-_SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|showed|mengatakan|menyatakan"
+_SOURCE_AFTER_SUBJECT = r"said|says|told|reported|wrote|announced|added|showed|found|mengatakan|menyatakan"
 _SOURCE_FIRST = r"according\s+to|menurut|kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah"
 # "..., have been told to cut their use": a passive verb names no source.
 _NOT_PASSIVE = r"(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
 TRAILING_SOURCE_RE = re.compile(
     rf",\s+(?!(?:which|who|that)\b)(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?{_NOT_PASSIVE}(?:{_SOURCE_AFTER_SUBJECT})\b)"
     # possessive: giving back letters of a long comma-less run can never help "$" match
-    r"[^,]*+(?:,\s*\w+\s+\d+)?[^,]*+$",
+    # the comma of a figure ("more than 12,000 adults") is no comma here
+    r"(?:[^,]|(?<=\d),(?=\d{3}\b))*+(?:,\s*\w+\s+\d+)?(?:[^,]|(?<=\d),(?=\d{3}\b))*+$",
     re.IGNORECASE,
 )
 REPORTING_VERBS_EN = (  # noqa: SIM905
