@@ -273,3 +273,19 @@ def test_a_trailing_source_may_hold_a_figure_with_a_comma_and_found_names_a_sour
     assert ("People who walk every day are less likely to develop diabetes", ClaimKind.EVENT) in claims
     found = "The effect held after the researchers took account of weight, diet and smoking, the study found."
     assert _texts(found) == ["The effect held after the researchers took account of weight, diet and smoking"]
+
+
+def test_a_title_is_no_part_of_the_name_and_an_appositive_joins_a_role_and_name() -> None:
+    article = (
+        '"Walking is free and almost everyone can do it," said Dr Amara Quist, who led the research. '
+        '"Even a short walk after dinner seems to make a difference."\n\n'
+        "Professor Ken Adebayo, an epidemiologist at Holm University who was not involved in the work, "
+        "called it a careful study.\n"
+    )
+    claims = extract_claims(article, lang="en", article_date=THURSDAY)
+    attributions = [c.text for c in claims if c.kind is ClaimKind.ATTRIBUTION]
+    assert attributions == [
+        "Dr Amara Quist, who led the research",
+        "Professor Ken Adebayo, an epidemiologist at Holm University",
+    ]
+    assert {c.speaker for c in claims if c.kind is ClaimKind.QUOTE} == {"Amara Quist"}

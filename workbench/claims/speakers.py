@@ -56,7 +56,7 @@ _NAME_COMMA_ROLE = re.compile(
 # "Omar Haddad, who chairs the culture committee" / "Budi, yang menjabat kepala desa"
 _NAME_WHO_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:who|yang)\s+(?:chairs|heads|leads|runs|directs|manages|founded|"
-    r"co-founded|owns|owned|ran|(?:has|had)\s+(?:run|led|headed|chaired|managed|owned|directed)|"
+    r"co-founded|owns|owned|ran|led|headed|chaired|directed|managed|(?:has|had)\s+(?:run|led|headed|chaired|managed|owned|directed)|"
     r"serves\s+as|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
 )
 # "Holt, who founded the company in 2004, added": a surname opening a sentence with its relative.
@@ -87,8 +87,11 @@ _TITLED_NAME = re.compile(
 _AGE = re.compile(r",\s+\d{1,3}(?=,)")
 # "Mr Patel, a gardener for 30 years, said": an appositive before a reporting verb describes
 # the speaker whatever the noun.
+# "Professor Ken Adebayo, an epidemiologist at Holm University who was not involved, called it
+# ...": the relative and any verb in the past may follow the appositive.
 _NAME_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,60}}?)(?=,\s+(?:said|says|told|added|wrote)\b)"
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,60}}?)"
+    r"(?=(?:\s+who\s[^,.;:\"“”]+)?,\s+(?:said|says|told|added|wrote|warned|argued|called|[a-z]{3,}ed)\b)"
 )
 IS_ROLE_RE = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:adalah|merupakan|menjabat(?:\s+sebagai)?|is|was|serves\s+as|has\s+been)\s+"
@@ -248,6 +251,12 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         name_start = match.start("name") + len(match.group("name")) - len(name)
         if not taken.overlaps(name_start, match.end()):
             keep(Attribution(name_start, match.end(), name, match.group("role")))
+            continue
+        # "Professor Ken Adebayo" found as a role and a name: the appositive joins it
+        for index, earlier in enumerate(found):
+            if earlier.end == match.end("name") and earlier.start <= name_start:
+                found[index] = Attribution(earlier.start, match.end(), earlier.name, earlier.role)
+                taken.add(earlier.start, match.end())
     for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME, _NAMED_BODY):
         for match in pattern.finditer(text, start, end):
             name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
@@ -263,14 +272,23 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     return [_with_age(text, _without_full_stop(a), end) for a in found]
 
 
+_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. professor sir dame".split())  # noqa: SIM905
+
+
 def _without_full_stop(attribution: Attribution) -> Attribution:
     """A name closing its sentence leaves the full stop out ("director, Malik Osei-Brandt."); an
-    initial keeps its own ("Jon Hale Jr.")."""
-    name = attribution.name
+    initial keeps its own ("Jon Hale Jr."). A title is no part of the name ("Dr Amara Quist, who
+    led the research" names Amara Quist, as "Dr Amara Quist" alone does)."""
+    name, end = attribution.name, attribution.end
     last = name.split()[-1] if name.split() else ""
-    if not name.endswith(".") or len(last) <= 3:
+    if name.endswith(".") and len(last) > 3:
+        name, end = name[:-1], end - 1
+    words = name.split()
+    if len(words) > 2 and words[0].lower() in _TITLES:
+        name = " ".join(words[1:])
+    if (name, end) == (attribution.name, attribution.end):
         return attribution
-    return Attribution(attribution.start, attribution.end - 1, name[:-1], attribution.role)
+    return Attribution(attribution.start, end, name, attribution.role)
 
 
 def _with_age(text: str, attribution: Attribution, end: int) -> Attribution:
