@@ -289,3 +289,21 @@ def test_a_title_is_no_part_of_the_name_and_an_appositive_joins_a_role_and_name(
         "Professor Ken Adebayo, an epidemiologist at Holm University",
     ]
     assert {c.speaker for c in claims if c.kind is ClaimKind.QUOTE} == {"Amara Quist"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Those who walked briskly saw the biggest benefit: their risk was 31 percent lower than the rest.",
+            [
+                "Those who walked briskly saw the biggest benefit",
+                "their risk was 31 percent lower than the rest",
+            ],
+        ),
+        # no verb after the colon: one claim
+        ("The plan has one aim: lower bills for 40,000 homes.", None),
+    ],
+)
+def test_a_colon_before_a_clause_with_its_own_verb(sentence: str, expected: list[str] | None) -> None:
+    assert _texts(sentence) == (expected or [sentence.rstrip(".")])
