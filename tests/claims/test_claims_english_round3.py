@@ -307,3 +307,35 @@ def test_a_title_is_no_part_of_the_name_and_an_appositive_joins_a_role_and_name(
 )
 def test_a_colon_before_a_clause_with_its_own_verb(sentence: str, expected: list[str] | None) -> None:
     assert _texts(sentence) == (expected or [sentence.rstrip(".")])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inner"),
+    [
+        (
+            "Researchers followed the participants, who were aged between 40 and 75, for nine years.",
+            "who were aged between 40 and 75",
+        ),
+        (
+            "The study, which was funded by the National Diabetes Trust, appears in a journal.",
+            "which was funded by the National Diabetes Trust",
+        ),
+    ],
+)
+def test_a_set_off_relative_with_a_figure_or_a_name_is_a_claim_inside_its_sentence(
+    sentence: str, inner: str
+) -> None:
+    assert sorted(_texts(sentence)) == sorted([inner, sentence.rstrip(".")])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # after a name the relative is the attribution's
+        "Gail Ferris, who has run the café since 1998, said takings were down.",
+        # no figure, time or name inside
+        "The study, which was small, appears in a journal of health.",
+    ],
+)
+def test_no_set_off_relative_claim_after_a_name_or_without_a_fact(sentence: str) -> None:
+    assert not any(text.startswith(("who ", "which ")) for text in _texts(sentence))

@@ -149,7 +149,9 @@ _SUBJECT_OPENERS = frozenset(
     six seven eight nine ten he she it they we""".split()  # noqa: SIM905
 )
 _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
-_SET_OFF = re.compile(r",\s+(?=(?:which|where|(?P<whose>whose))\s+\w|(?P<past>[a-z]{4,})\s+\w)")
+# "the participants, who were aged between 40 and 75, ...": "who" after a common noun (after a
+# name it is an attribution's: "Gail Ferris, who has run the café since 1998,").
+_SET_OFF = re.compile(r",\s+(?=(?:which|where|(?P<whose>whose)|(?P<who>who))\s+\w|(?P<past>[a-z]{4,})\s+\w)")
 # ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
 _REPORTING_PAST = frozenset(
     "said told added wrote noted stated explained warned argued claimed insisted".split()  # noqa: SIM905
@@ -440,11 +442,26 @@ def embedded_relatives(
         past = match.group("past")
         if past is not None and (not _is_past(past) or past in _REPORTING_PAST):
             continue
+        if match.group("who") is not None:
+            before = _WORD.findall(text[max(start, match.start() - 30) : match.start()])
+            if not before or not before[-1].islower():
+                continue
         close = _next_comma(text, match.end(), end)
         if close == end or len(text[close:end].split()) < 3:
             continue
         figure = re.search(r"\d", text[match.end() : close]) is not None
+        # "The study, which was funded by the National Diabetes Trust, appears ...": a relative
+        # naming someone (a name of two capitalised words) states who did what
+        named = match.group("past") is None and re.search(
+            r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text[match.end() : close]
+        )
         # "The company, whose headquarters are in Tarlow, employs ...": a fact of its own always
-        if figure or match.group("whose") or any(match.end() <= s and e <= close for s, e in times):
+        if match.group("who") is not None:
+            # "who" only with a quantity (a year is none): "The mayor, who has lived in the town
+            # since 1998, spoke ..." stays one claim
+            if find_numbers(text, "en", (), match.end(), close):
+                found.append((match.end(), close))
+            continue
+        if figure or named or match.group("whose") or any(match.end() <= s and e <= close for s, e in times):
             found.append((match.end(), close))
     return found
