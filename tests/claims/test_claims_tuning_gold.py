@@ -20,6 +20,7 @@ ARTICLES = [
     ("tuning8.en", dt.date(2026, 5, 16)),
     ("tuning9.en", dt.date(2026, 6, 11)),
     ("tuning12.en", dt.date(2026, 10, 22)),
+    ("tuning13.en", dt.date(2026, 11, 17)),
 ]
 # Details the language layer does not read yet, named so that any other miss fails the test: a
 # bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one
