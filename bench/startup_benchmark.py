@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tui_cold_start import compile_workbench  # bench/: this script's folder is on the path
+
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -40,6 +42,7 @@ def main() -> None:
     parser.add_argument("--db", help="an existing demo database (default: build one)")
     args = parser.parse_args()
     workbench = str(VENV_BIN / "workbench")
+    compile_workbench()  # as installed: no run compiles the package from source
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, WORKBENCH_ARCHIVE=str(Path(tmp) / "archive"))
         db = args.db or str(Path(tmp) / "demo.db")

@@ -107,9 +107,18 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
 
     def _show(self, *args: Any, **kwargs: Any) -> None:
         super()._show(*args, **kwargs)
-        if not self._semantic_asked:  # once, after the first table
+        self._ask_about_semantic_once()
+
+    def _details_arrived(self, *args: Any, **kwargs: Any) -> None:
+        super()._details_arrived(*args, **kwargs)
+        self._ask_about_semantic_once()
+
+    def _ask_about_semantic_once(self) -> None:
+        """Once the first table and the claim under the cursor are drawn (after a cold start the
+        views follow the table): the check's import would slow both."""
+        if not self._semantic_asked and (self.current is not None or not self.rows):
             self._semantic_asked = True
-            self.call_after_refresh(self._say_if_no_semantic)  # once the table is drawn
+            self.call_after_refresh(self._say_if_no_semantic)
 
     @work(thread=True, exit_on_error=False, group="semantic-check")
     def _say_if_no_semantic(self) -> None:
