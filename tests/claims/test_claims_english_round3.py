@@ -286,7 +286,7 @@ def test_a_title_is_no_part_of_the_name_and_an_appositive_joins_a_role_and_name(
     attributions = [c.text for c in claims if c.kind is ClaimKind.ATTRIBUTION]
     assert attributions == [
         "Dr Amara Quist, who led the research",
-        "Professor Ken Adebayo, an epidemiologist at Holm University",
+        "Professor Ken Adebayo, an epidemiologist at Holm University who was not involved in the work",
     ]
     assert {c.speaker for c in claims if c.kind is ClaimKind.QUOTE} == {"Amara Quist"}
 
@@ -339,3 +339,15 @@ def test_a_set_off_relative_with_a_figure_or_a_name_is_a_claim_inside_its_senten
 )
 def test_no_set_off_relative_claim_after_a_name_or_without_a_fact(sentence: str) -> None:
     assert not any(text.startswith(("who ", "which ")) for text in _texts(sentence))
+
+
+def test_an_appositive_runs_to_its_comma_and_a_managing_director_after_said_is_read_whole() -> None:
+    article = (
+        '"This was a frightening experience for everyone on board," said Northline\'s managing director, '
+        "Carys Penhaligon.\n\n"
+        "Martin Cole, a passenger who works in Esk Junction, said the carriage lurched sideways.\n"
+    )
+    claims = extract_claims(article, lang="en", article_date=THURSDAY)
+    assert [c.speaker for c in claims if c.kind is ClaimKind.QUOTE] == ["Carys Penhaligon"]
+    attributions = [c.text for c in claims if c.kind is ClaimKind.ATTRIBUTION]
+    assert "Martin Cole, a passenger who works in Esk Junction" in attributions

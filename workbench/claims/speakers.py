@@ -43,7 +43,7 @@ _ROLE_MODIFIER = (
     r"state|federal|national|regional|local|city|county|town|district|provincial|opposition|party|"
     r"transport|health|finance|education|environment|energy|foreign|defen[cs]e|interior|justice|"
     r"labou?r|trade|housing|culture|police|council|company|deputy|former|acting|assistant|senior|"
-    r"junior|interim|vice|union|trade\s+union|shop|campaign|lead|chief"
+    r"junior|interim|vice|union|trade\s+union|shop|campaign|lead|chief|managing"
 )
 _MODIFIER_RE = re.compile(rf"(?:{_ROLE_MODIFIER})", re.IGNORECASE)
 _ROLE_NAME = re.compile(
@@ -88,10 +88,10 @@ _AGE = re.compile(r",\s+\d{1,3}(?=,)")
 # "Mr Patel, a gardener for 30 years, said": an appositive before a reporting verb describes
 # the speaker whatever the noun.
 # "Professor Ken Adebayo, an epidemiologist at Holm University who was not involved, called it
-# ...": the relative and any verb in the past may follow the appositive.
+# ...": the appositive runs to its comma (a relative with it), before any verb in the past.
 _NAME_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,60}}?)"
-    r"(?=(?:\s+who\s[^,.;:\"“”]+)?,\s+(?:said|says|told|added|wrote|warned|argued|called|[a-z]{3,}ed)\b)"
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,90}}?)"
+    r"(?=,\s+(?:said|says|told|added|wrote|warned|argued|called|[a-z]{3,}ed)\b)"
 )
 IS_ROLE_RE = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:adalah|merupakan|menjabat(?:\s+sebagai)?|is|was|serves\s+as|has\s+been)\s+"
@@ -395,6 +395,8 @@ def _collect_who(text: str, tokens: list[tuple[str, int]]) -> str | None:
             word[0].isupper()
             or ROLE_RE.fullmatch(word)
             or (who and ROLE_RE.fullmatch(f"{who[-1]} {word}"))  # "chief executive"
+            # "said Northline's managing director": a role after its owner
+            or (who and who[-1].endswith(("'s", "’s")) and _MODIFIER_RE.fullmatch(word))
             or lowered in _LINKS
             or (not who and lowered in _PRONOUNS)
             or (_MODIFIER_RE.fullmatch(word) and not any(w[0].isupper() for w in who))  # "union organiser"
