@@ -351,3 +351,33 @@ def test_an_appositive_runs_to_its_comma_and_a_managing_director_after_said_is_r
     assert [c.speaker for c in claims if c.kind is ClaimKind.QUOTE] == ["Carys Penhaligon"]
     attributions = [c.text for c in claims if c.kind is ClaimKind.ATTRIBUTION]
     assert "Martin Cole, a passenger who works in Esk Junction" in attributions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "whether" after "and" is no verb
+        (
+            "It said it would examine how the trees were managed and whether the train's speed was right.",
+            ["It said it would examine how the trees were managed and whether the train's speed was right"],
+        ),
+        # a time of day makes a "when" clause a dated event of its own
+        (
+            "The train was travelling at around 60 mph when it struck the tree shortly before 7 a.m.",
+            ["The train was travelling at around 60 mph", "when it struck the tree shortly before 7 a.m"],
+        ),
+        # three words with no figure after the second verb: no claim of their own
+        (
+            "The line stays closed while engineers repaired the track and removed the train.",
+            ["The line stays closed while engineers repaired the track and removed the train"],
+        ),
+        ("The board employs about 9,000 people and runs four hospitals.", None),
+    ],
+)
+def test_predicates_and_when_clauses_from_the_fourteenth_article(
+    sentence: str, expected: list[str] | None
+) -> None:
+    if expected is None:
+        assert len(_texts(sentence)) == 2
+    else:
+        assert _texts(sentence) == expected

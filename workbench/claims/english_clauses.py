@@ -68,6 +68,7 @@ _FUNCTION_WORDS = frozenset(
     and or but nor who which that whose whom than like the a an this these those its their his
     her our your my not no""".split()  # noqa: SIM905
 )
+_QUESTION_WORDS = frozenset("whether if how what why when where while".split())  # noqa: SIM905
 # "such as the ...", "as part of ...", "as well as ...": "as" that opens no clause.
 _NOT_AS_CLAUSE = frozenset(
     """such well known served same much many far soon long so just part a an of if though to
@@ -135,6 +136,7 @@ _REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told\s+\w+|that|because)\s+(
 # "includes £900,000 for lost earnings and £500,000 in damages": a second amount of one verb.
 _AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|another\s+)?[$£€]?\d)")
 # "ended after three days when Skyline raised its offer to 6 percent": a dated event of its own.
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\b\.?|p\.m\b\.?|am\b|pm\b)", re.IGNORECASE)
 _WHEN = re.compile(r"(?<!,)\s+(?=when\s+\w)")
 # "... was home to about 200 people before its residents were moved out in the 1950s", "... put up
 # fences after two people had to be pulled from soft ground": a time clause with its own subject
@@ -320,12 +322,14 @@ def _reports_after_but(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, int] | None:
+def _predicate_cut(text: str, start: int, end: int, match: re.Match[str]) -> tuple[int, int] | None:
     """A second predicate of the same subject: "... and raised fees", "... and now stands at",
     "... and employs 32 teachers", when the first half has a verb of its own."""
     verb, following = match.group("verb"), match.group("next")
     if verb.lower() in _AUXILIARIES:
         return None  # "and were paid": the general rule for auxiliaries cuts it
+    if verb.lower() in _QUESTION_WORDS:
+        return None  # "how the trees were managed and whether the train's speed was ...": no verb
     adverb = match.group("adverb") is not None
     opens_object = _opens_object(following)
     # ", a record, and expects to pass 10 million": after a comma, a verb in -s before "to"
@@ -336,6 +340,16 @@ def _predicate_cut(text: str, start: int, match: re.Match[str]) -> tuple[int, in
     if not looks_verb:
         return None
     if not has_verb(text, start, match.start()) and not _reports_after_but(text, match):
+        return None
+    # "while engineers repaired the track and removed the train": three words with no figure
+    # after the verb are no fact of their own
+    right_end = _next_comma(text, match.start("verb"), end)
+    short = len(text[match.start("verb") : right_end].split()) <= 3
+    if (
+        short
+        and match.group("comma") is None
+        and not find_numbers(text, "en", (), match.start("verb"), right_end)
+    ):
         return None
     return match.start(), match.start("adverb") if adverb else match.start("verb")
 
@@ -368,7 +382,7 @@ def english_cuts(
             space = match.end() - 1
             cuts.append((space, space + 1))
     for match in _PREDICATE.finditer(text, start, end):
-        cut = _predicate_cut(text, start, match)
+        cut = _predicate_cut(text, start, end, match)
         if cut is not None:
             cuts.append(cut)
     for match in _AFTER.finditer(text, start, end):
@@ -404,7 +418,9 @@ def english_cuts(
     for match in _WHEN.finditer(text, start, end):
         close = _next_comma(text, match.end(), end)
         # a figure (a year is none: "when a survey was carried out in 2009" dates the one before)
-        if find_numbers(text, "en", (), match.end(), close) and has_verb(text, match.end(), close):
+        # or a time of day ("when it struck the tree shortly before 7 a.m.")
+        timed = find_numbers(text, "en", (), match.end(), close) or _CLOCK.search(text, match.end(), close)
+        if timed and has_verb(text, match.end(), close):
             cuts.append((match.start(), match.start() + 1))  # "... after three days when X raised ..."
     for match in _COLON.finditer(text, start, end):
         if has_verb(text, start, match.start()) and has_verb(text, match.end(), end):
