@@ -303,6 +303,27 @@ class ClaimQuery:
             RECALL_WEIGHT * (found / total) + (1 - RECALL_WEIGHT) * (explained / passage.content_total)
         )
 
+    def _quick_overlaps(self) -> tuple[dict[int, float], dict[int, float]]:
+        """Per passage holding a claim word (a statement word): at least :meth:`_overlap_only`, from
+        the weight found alone, the share of the passage's words explained taken as 1."""
+        found: list[dict[int, float]] = []
+        for weights, hits in (
+            (self.term_weights, self._hits),
+            (self.statement_weights, self._statement_hits),
+        ):
+            total = 0.0
+            for weight in weights:
+                total += weight
+            found.append(
+                {
+                    position: 100 * (RECALL_WEIGHT * (weight / total) + (1 - RECALL_WEIGHT))
+                    for position, (weight, _) in (hits or {}).items()
+                }
+                if total
+                else {}
+            )
+        return found[0], found[1]
+
     def _lexical_bound(self, overlap: float, english_overlap: float) -> float:
         """The lexical part :meth:`score_only` would compute from these overlaps, with character
         alignment and quote exactness at 100."""
@@ -354,13 +375,27 @@ class ClaimQuery:
         wordless = self._lexical_bound(0.0, 0.0)
         most = self._entity_bound(0, True, True)
         by_parts: dict[tuple[float | None, bool, bool], float] = {}
+        hopeless: dict[float | None, bool] = {}  # semantic part -> no wordless passage can reach the floor
+        quick = self._quick_overlaps() if found is not None else None
+        every_name = self._entity_bound(len(self.names), True, True)
         bounds: list[tuple[float, int, float | None]] = []
         for position, sim in zip(positions, similar, strict=True):
             if found is None or position in found:
+                if quick is not None:
+                    # first with the precision halves of the overlaps at their most (1) and every
+                    # name found: most passages sharing a word or two fail already
+                    overlap = quick[0].get(position, 0.0)
+                    english = quick[1].get(position, 0.0) if self.statement_terms else overlap
+                    at_most = self._lexical_bound(overlap, english)
+                    if self._bound(at_most, sim, every_name) + BOUND_SLACK < floor:
+                        continue
                 bound = self.upper_bound(position, sim)
-            elif self._bound(wordless, sim, most) + BOUND_SLACK < floor:
-                continue
             else:
+                skip = hopeless.get(sim)
+                if skip is None:
+                    skip = hopeless[sim] = self._bound(wordless, sim, most) + BOUND_SLACK < floor
+                if skip:
+                    continue
                 passage = self.index.passage(position)
                 key = (sim, bool(self.quantities and passage.quantities), bool(self.dates and passage.dates))
                 if (bound := by_parts.get(key, -1.0)) < 0:

@@ -215,13 +215,17 @@ class Embedder:
         """The semantic part (0-100) of each passage for ``claim``: its rescaled cosine similarity."""
         if not passages:
             return []
-        claim_vector = self.embed([claim], query=True, store=store)[0]
+        # a vector in memory is read without the lock (the dict only grows): ranking asks once a claim
+        claim_vector = self._memory.get(input_key(claim, query=True))
+        if claim_vector is None:
+            claim_vector = self.embed([claim], query=True, store=store)[0]
         cosines = self.passage_matrix(passages, store) @ claim_vector
-        # semantic_part over the whole array: the same double operations in the same order
+        # semantic_part over the whole array: the same double operations in the same order (most
+        # passages are unrelated, clipped to 0, and need no rounding)
         scaled = (cosines.astype(self._np.float64) - SIMILARITY_FLOOR) / (
             SIMILARITY_CEILING - SIMILARITY_FLOOR
         )
-        return [round(100 * value, 1) for value in self._np.clip(scaled, 0.0, 1.0).tolist()]
+        return [round(100 * value, 1) if value else 0.0 for value in self._np.clip(scaled, 0.0, 1.0).tolist()]
 
 
 class SemanticSimilarity(Protocol):
