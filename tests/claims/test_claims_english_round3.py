@@ -381,3 +381,36 @@ def test_predicates_and_when_clauses_from_the_fourteenth_article(
         assert len(_texts(sentence)) == 2
     else:
         assert _texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb in the past before "said" belongs to the sentence, not to a source closing it
+        (
+            "Pennick's chief executive, Gareth Lowe, apologised and said no passwords or card numbers had been taken.",
+            [
+                "Pennick's chief executive, Gareth Lowe",
+                "Pennick's chief executive, Gareth Lowe, apologised",
+                "said no passwords or card numbers had been taken",
+            ],
+        ),
+        # "since" before a time alone opens no clause
+        (
+            "The helpline has taken more than 9,000 calls since Tuesday morning.",
+            ["The helpline has taken more than 9,000 calls since Tuesday morning"],
+        ),
+        # "but" before an auxiliary opens a second predicate, as "and" does
+        (
+            "It discovered the intrusion on April 2 but did not tell customers until this week.",
+            ["It discovered the intrusion on April 2", "did not tell customers until this week"],
+        ),
+        # a "who" relative after "every ..." defines a class
+        (
+            "Our priority is to protect every customer who has been affected.",
+            ["Our priority is to protect every customer who has been affected"],
+        ),
+    ],
+)
+def test_clauses_from_the_fifteenth_article(sentence: str, expected: list[str]) -> None:
+    assert sorted(_texts(sentence)) == sorted(expected)

@@ -39,9 +39,10 @@ _NOT_VERBS = frozenset(
     """dinas direktur dia diri digital diskusi dinding dini media menteri mereka metode meter menit
     menara merek memori berita beras berbagai bersama beberapa terminal teras""".split()  # noqa: SIM905
 )
-# "The repairs cost $2.3 million and were paid for by ...": an auxiliary opens a new predicate.
+# "The repairs cost $2.3 million and were paid for by ...", "It discovered the intrusion on April 2
+# but did not tell customers until this week": an auxiliary opens a new predicate.
 _AND_AUXILIARY_EN = re.compile(
-    r"\s+and\s+(?=(?:was|were|is|are|has|have|had|will|would|can|could|did|does|(?-i:may|might|must|should))\b)",
+    r"\s+(?:and|but)\s+(?=(?:was|were|is|are|has|have|had|will|would|can|could|did|does|(?-i:may|might|must|should))\b)",
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(r",\s+(?=(?:setelah|sebelum|sejak|ketika|after|before|since|when)\s+)")
@@ -173,8 +174,12 @@ def _cuts(
         # without a day counts after an English "since" ("since it was set up in 1974", not "since
         # 1990" itself; "when a survey was carried out in 2009" dates the figure before it)
         comma = text.find(",", match.end(), end)
+        close = end if comma < 0 else comma
         spans = [*dates, *times] if english and text.startswith("since", match.end()) else dates
-        if any(match.end() < s < (end if comma < 0 else comma) for s, _ in spans):
+        # in English a clause, not a time alone: "... more than 9,000 calls since Tuesday morning"
+        if english and not has_verb(text, match.end(), close):
+            continue
+        if any(match.end() < s < close for s, _ in spans):
             cuts.append((match.start(), match.end()))
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
     cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]

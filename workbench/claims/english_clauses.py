@@ -250,6 +250,9 @@ def _singular_before(text: str, start: int, position: int) -> bool:
     if not words:
         return False
     noun = words[-1].lower()
+    # "every customer who has been affected", "any child who ...": a class, as a plural is
+    if any(w.lower() in ("every", "each", "any", "no") for w in words[-3:-1]):
+        return False
     return not (_plural_subject(noun) or noun in ("those", "anyone", "everyone", "someone", "all"))
 
 

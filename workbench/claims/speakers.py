@@ -112,7 +112,10 @@ _SOURCE_FIRST = r"according\s+to|menurut|kata|ujar|ungkap|tutur|jelas|tegas|imbu
 # "..., have been told to cut their use": a passive verb names no source.
 _NOT_PASSIVE = r"(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
 TRAILING_SOURCE_RE = re.compile(
-    rf",\s+(?!(?:which|who|that)\b)(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){{1,5}}?{_NOT_PASSIVE}(?:{_SOURCE_AFTER_SUBJECT})\b)"
+    # the source's subject holds no "and" and no verb in the past: in ", Gareth Lowe, apologised and
+    # said no passwords had been taken" the verb is the sentence's own
+    rf",\s+(?!(?:which|who|that)\b)(?=(?:{_SOURCE_FIRST})\b|(?:(?:the|an?)\s+)?"
+    rf"(?:(?!(?:and|but|or)\s)(?!(?-i:[a-z]+ed)\s)[\w'’-]+\s+){{1,5}}?{_NOT_PASSIVE}(?:{_SOURCE_AFTER_SUBJECT})\b)"
     # possessive: giving back letters of a long comma-less run can never help "$" match
     # the comma of a figure ("more than 12,000 adults") is no comma here
     r"(?:[^,]|(?<=\d),(?=\d{3}\b))*+(?:,\s*\w+\s+\d+)?(?:[^,]|(?<=\d),(?=\d{3}\b))*+$",
