@@ -414,3 +414,29 @@ def test_predicates_and_when_clauses_from_the_fourteenth_article(
 )
 def test_clauses_from_the_fifteenth_article(sentence: str, expected: list[str]) -> None:
     assert sorted(_texts(sentence)) == sorted(expected)
+
+
+def test_a_dated_source_set_off_inside_a_sentence_and_the_time_that_follows_it() -> None:
+    sentence = (
+        "A cyber attack exposed the bank details of about 380,000 customers, the company admitted on "
+        "Tuesday, almost three weeks after it first detected the breach."
+    )
+    assert _claims(sentence) == [
+        ("A cyber attack exposed the bank details of about 380,000 customers", ClaimKind.NUMBER),
+        ("the company admitted on Tuesday", ClaimKind.DATE),
+        ("almost three weeks after it first detected the breach", ClaimKind.NUMBER),
+    ]
+    # an amount of time inside the phrase before "after": the cut is kept
+    assert _texts("Voltra is recalling bikes sold in the last two years after 11 batteries caught fire.") == [
+        "Voltra is recalling bikes sold in the last two years",
+        "after 11 batteries caught fire",
+    ]
+
+
+def test_two_base_verbs_under_one_modal_are_one_claim() -> None:
+    sentence = "Anyone who gets such a call should hang up and ring the number on their bill."
+    assert _texts(sentence) == [sentence.rstrip(".")]
+    assert _texts("The council approved the budget and raised fees by 10 percent.") == [
+        "The council approved the budget",
+        "raised fees by 10 percent",
+    ]

@@ -68,6 +68,7 @@ _FUNCTION_WORDS = frozenset(
     and or but nor who which that whose whom than like the a an this these those its their his
     her our your my not no""".split()  # noqa: SIM905
 )
+_MODALS = frozenset("will would can could may might must should shall".split())  # noqa: SIM905
 _QUESTION_WORDS = frozenset("whether if how what why when where while".split())  # noqa: SIM905
 # "such as the ...", "as part of ...", "as well as ...": "as" that opens no clause.
 _NOT_AS_CLAUSE = frozenset(
@@ -79,6 +80,14 @@ _PARTICIPLE = re.compile(r",\s+(?P<word>[a-z]{3,}ing)\s+(?P<next>[\w$£€]+)")
 # "Those who walked briskly saw the biggest benefit: their risk was 31 percent lower": a colon
 # before a clause with its own verb (a list after a count is read before any cut).
 _COLON = re.compile(r":\s+(?=[\w$£€])")
+# "..., the company admitted on Tuesday, almost three weeks after ...": a dated source set off by
+# commas inside the sentence is a claim of its own, as one closing it is.
+_SOURCE_SET_OFF = (
+    r"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){1,4}?(?:said|admitted|confirmed|announced|revealed|disclosed|reported)"
+    r"\s+(?P<date>(?:on|last|this)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?),\s+"
+)
+_SOURCE_INSIDE = re.compile(rf",\s+(?={_SOURCE_SET_OFF})")
+_SOURCE_OPENING = re.compile(_SOURCE_SET_OFF)
 # "told to stop charging the bikes and to return the batteries to ...": a second infinitive of the
 # same verb, when one stands before it.
 _AND_TO = re.compile(r",?\s+and\s+(?=to\s+(?P<verb>[a-z]+)\s)")
@@ -344,6 +353,11 @@ def _predicate_cut(text: str, start: int, end: int, match: re.Match[str]) -> tup
         return None
     if not has_verb(text, start, match.start()) and not _reports_after_but(text, match):
         return None
+    # "should hang up and ring the number": two base verbs under one modal are one claim
+    auxiliaries = [w.lower() for w in _WORD.findall(text[start : match.start()]) if w.lower() in _AUXILIARIES]
+    modal = bool(auxiliaries) and auxiliaries[-1] in _MODALS
+    if modal and match.group("comma") is None and not _is_past(verb) and not verb.endswith("s"):
+        return None
     # "while engineers repaired the track and removed the train": three words with no figure
     # after the verb are no fact of their own
     right_end = _next_comma(text, match.start("verb"), end)
@@ -425,6 +439,16 @@ def english_cuts(
         timed = find_numbers(text, "en", (), match.end(), close) or _CLOCK.search(text, match.end(), close)
         if timed and has_verb(text, match.end(), close):
             cuts.append((match.start(), match.start() + 1))  # "... after three days when X raised ..."
+    for match in _SOURCE_INSIDE.finditer(text, start, end):
+        source = _SOURCE_OPENING.match(text, match.end(), end)
+        if source is not None and any(
+            source.start("date") <= s and e <= source.end("date") for s, e in dates
+        ):
+            cuts.append((match.start(), match.start() + 1))
+    source = _SOURCE_OPENING.match(text, start, end)
+    if source is not None and any(source.start("date") <= s and e <= source.end("date") for s, e in dates):
+        comma = source.end("date")
+        cuts.append((comma, comma + 1))  # the source at the start of what is left: cut after it
     for match in _COLON.finditer(text, start, end):
         if has_verb(text, start, match.start()) and has_verb(text, match.end(), end):
             cuts.append((match.start(), match.end()))
@@ -437,6 +461,13 @@ def english_cuts(
         # four words at least before it: "The effect held after the researchers took account of
         # weight" is one finding
         left_words = len(text[start : match.start()].split())
+        # ", almost three weeks after it first detected the breach": an amount of time opening its
+        # phrase belongs to the clause ("sold in the last two years after ..." is cut as before)
+        amounts = find_numbers(text, "en", (), max(start, match.start() - 30), match.start())
+        if amounts and amounts[-1].end == match.start() and amounts[-1].unit == "duration":
+            opening = text[start : amounts[-1].start].rstrip()
+            if not opening or opening.endswith(","):
+                continue
         if (
             left_words >= 4
             and _opens_past_clause(text, match.end(), end)
