@@ -271,13 +271,14 @@ def test_list_table_rows_match_add_row() -> None:
 
 QUIT_DURING_A_FETCH = textwrap.dedent(
     """
+    import os
     import sys
     from workbench.services.workspace import Workspace
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.run import run_app
     from workbench.tui.screens.claims import ClaimsScreen
 
-    db, archive, article_id = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    db, archive, article_id, arrived = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     ws = Workspace.open(db, archive=__import__("pathlib").Path(archive))
     app = WorkbenchApp(ws)
 
@@ -287,6 +288,8 @@ QUIT_DURING_A_FETCH = textwrap.dedent(
             await pilot.pause(0.05)
         await pilot.press("f")
         while not any("of 1 sources" in job.progress for job in app.jobs.running()):
+            await pilot.pause(0.05)
+        while not os.path.exists(arrived):  # the server has the request: it is waiting on it
             await pilot.pause(0.05)
         print("fetching", flush=True)
         await pilot.press("q")
@@ -301,7 +304,13 @@ def test_q_leaves_at_once_while_a_job_waits_on_a_server(
     workspace: Workspace, server: LocalServer, db_path: Path, tmp_path: Path
 ) -> None:
     release, answered = threading.Event(), threading.Event()
-    server.routes["/slow"] = _held(release, Reply(200, SOURCE_PAGE), answered)
+    held, arrived = _held(release, Reply(200, SOURCE_PAGE), answered), tmp_path / "arrived"
+
+    def slow(handler: object) -> Reply:
+        arrived.touch()  # the driver presses q only once the request is here
+        return held(handler)
+
+    server.routes["/slow"] = slow
     article = add_article(workspace, TEXT, language="id")
     add_source(workspace, article.id or 0, server.url("/slow"))
     env = {
@@ -319,6 +328,7 @@ def test_q_leaves_at_once_while_a_job_waits_on_a_server(
                 str(db_path),
                 str(tmp_path / "archive"),
                 str(article.id),
+                str(arrived),
             ],
             capture_output=True,
             text=True,
