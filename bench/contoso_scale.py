@@ -24,9 +24,10 @@ from pathlib import Path
 from sqlalchemy import func, update
 from sqlmodel import col, select
 
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.cases import Case, builtin_cases
 from workbench.services.fetching import fetch_article
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Claim, Evidence, Verdict
 

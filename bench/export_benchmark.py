@@ -21,9 +21,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from workbench.fetching.http import FetchPolicy
-from workbench.services.articles import add_article, add_source, article_sources
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article, latest_snapshot
 from workbench.services.reports import FORMATS, ReportOptions, render_report
+from workbench.services.sources import add_source, article_sources
 from workbench.services.verdicts import add_evidence, list_claims, record_verdict
 from workbench.services.workspace import Workspace
 

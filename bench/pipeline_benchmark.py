@@ -11,10 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.cases import builtin_cases
 from workbench.services.fetching import fetch_article
 from workbench.services.matching import match_article
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 
 

@@ -157,8 +157,9 @@ def workspace_in(folder: Path):  # type: ignore[no-untyped-def]
 def fetch_one(page: Page) -> tuple[str, float, object]:
     """Serve ``page``, fetch it as an article's only source; returns a summary, the seconds the
     fetch took and the workspace with its article id (for matching afterwards)."""
-    from workbench.services.articles import add_article, add_source
+    from workbench.services.articles import add_article
     from workbench.services.fetching import fetch_article
+    from workbench.services.sources import add_source
 
     folder = Path(tempfile.mkdtemp(prefix="reliability-"))
     server = Server({"/page": page})

@@ -21,9 +21,10 @@ from pathlib import Path
 from sqlmodel import select
 
 from workbench.fetching.http import FetchPolicy
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_sources, latest_snapshot
 from workbench.services.reverify import reverify
+from workbench.services.sources import add_source
 from workbench.services.verdicts import add_evidence, record_verdict
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Claim, Source

@@ -21,11 +21,11 @@ from sqlmodel import select
 
 from tests.conftest import REPO, LocalServer, Reply, page
 from workbench.fetching.http import FetchPolicy
-from workbench.services.articles import article_sources
 from workbench.services.demo import load_builtin_cases
 from workbench.services.editing import edit_claim
 from workbench.services.fetching import fetch_article_as_of, latest_snapshot
 from workbench.services.reverify import reverify
+from workbench.services.sources import article_sources
 from workbench.services.verdicts import add_evidence, list_claims, record_verdict
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Article, EvidenceCheck, Snapshot, Verdict

@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from tests.conftest import LocalServer, Reply, page
 from workbench.cli import app
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.bundles import BundleError, export_bundle, import_bundle
 from workbench.services.fetching import fetch_article, fetch_article_as_of
+from workbench.services.sources import add_source
 from workbench.services.verdicts import list_claims, record_verdict, verdict_history
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Snapshot

@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from tests.conftest import LocalServer, Reply, page
 from workbench.cli import app
 from workbench.services.archive_search import index_archive, search_archive
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article
+from workbench.services.sources import add_source
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
 
@@ -178,8 +179,8 @@ def test_an_archived_copy_is_not_searched_over_the_live_page(
 
     from workbench.domain import FetchOutcome
     from workbench.fetching.http import FetchResult
-    from workbench.services.articles import article_sources
     from workbench.services.fetching import Memento, record_fetch
+    from workbench.services.sources import article_sources
 
     server.routes["/council"] = Reply(200, page("Council", BRIDGE))
     article = add_article(
@@ -201,8 +202,8 @@ def test_an_archived_copy_is_not_searched_over_the_live_page(
 def test_a_bundle_carries_evidence_pinned_from_another_articles_source(
     workspace: Workspace, server: LocalServer, tmp_path: Path
 ) -> None:
-    from workbench.services.articles import article_sources
     from workbench.services.bundles import export_bundle, import_bundle
+    from workbench.services.sources import article_sources
 
     article_id, _ = _judged_on_another_articles_source(workspace, server)
     bundle = tmp_path / "bridge.zip"

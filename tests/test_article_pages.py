@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from tests.conftest import LocalServer, Reply
 from workbench.cli import app
 from workbench.fetching.urls import url_key
-from workbench.services.articles import add_article, add_source, article_sources, suggest_sources
+from workbench.services.articles import add_article
 from workbench.services.ingest import page_article_date, read_article_page
+from workbench.services.sources import add_source, article_sources, suggest_sources
 from workbench.services.workspace import Workspace
 
 ARTICLE = """<!doctype html><html lang="id"><head><meta charset="utf-8">
@@ -151,7 +152,7 @@ def test_cli_sources_add_twice_is_one_source(cli_env: dict[str, str], tmp_path: 
 
 
 def test_sources_remove_takes_another_spelling_of_the_url(workspace: Workspace) -> None:
-    from workbench.services.articles import remove_source
+    from workbench.services.sources import remove_source
 
     article = add_article(workspace, "Pemerintah membangun 1.500 rumah baru di Bekasi.", language="id")
     add_source(workspace, article.id or 0, "https://news.example/story")

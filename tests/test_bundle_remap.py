@@ -24,7 +24,7 @@ from typer.testing import CliRunner, Result
 from tests.conftest import LocalServer, Reply, page
 from workbench.cli import app
 from workbench.fetching.http import FetchPolicy
-from workbench.services.articles import add_article, add_source, article_sources
+from workbench.services.articles import add_article
 from workbench.services.bundles import MODELS, REFERENCES, BundleError, import_bundle
 from workbench.services.cases import builtin_cases
 from workbench.services.demo import load_case
@@ -32,6 +32,7 @@ from workbench.services.fetching import fetch_article
 from workbench.services.matching import match_article
 from workbench.services.reverify import reverify
 from workbench.services.review import review_items
+from workbench.services.sources import add_source, article_sources
 from workbench.services.verdicts import list_claims, record_verdict, verdict_history
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (

@@ -26,10 +26,11 @@ from tests.conftest import LocalServer, Reply, page
 from workbench.cli import app
 from workbench.fetching.http import FetchPolicy
 from workbench.services import bundle_checks
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.bundles import export_bundle
 from workbench.services.fetching import fetch_article
 from workbench.services.matching import match_article
+from workbench.services.sources import add_source
 from workbench.services.verdicts import list_claims, record_verdict
 from workbench.services.workspace import Workspace
 

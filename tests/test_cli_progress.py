@@ -24,10 +24,11 @@ from typer.testing import CliRunner
 from workbench.cli import app
 from workbench.cli.progress import ProgressLine
 from workbench.matching.semantic import semantic_available
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.cases import builtin_cases
 from workbench.services.fetching import fetch_article
 from workbench.services.matching import CLAIM_BATCH
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?![\w])")

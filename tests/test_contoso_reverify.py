@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from tests.conftest import REPO
-from workbench.services.articles import article_sources
 from workbench.services.demo import load_builtin_cases
 from workbench.services.fetching import latest_snapshot
 from workbench.services.reverify import reverify
+from workbench.services.sources import article_sources
 from workbench.services.verdicts import add_evidence, list_claims, record_verdict
 from workbench.services.workspace import Workspace
 

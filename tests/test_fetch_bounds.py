@@ -13,8 +13,9 @@ from tests.conftest import LocalServer, Reply, page
 from workbench.cli import app
 from workbench.domain import FetchOutcome
 from workbench.fetching.extract import cut_text, decode_html, extract_page
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 from workbench.storage.models import ArticleSource, FetchAttempt, Snapshot
 

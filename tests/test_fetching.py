@@ -12,8 +12,9 @@ from tests.conftest import LocalServer, Reply, page
 from workbench.domain import FetchOutcome
 from workbench.fetching.archive import SnapshotArchive, sha256_hex
 from workbench.fetching.http import FetchPolicy, PublicOnlyBackend, fetch_url, make_client
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Snapshot
 

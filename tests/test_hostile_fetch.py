@@ -19,10 +19,11 @@ from tests.conftest import WAIT_SECONDS, LocalServer, Reply, page
 from workbench.cli import app
 from workbench.domain import FetchOutcome
 from workbench.fetching.http import FetchRefused, check_url
-from workbench.services.articles import add_article, add_source, article_sources, remove_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import SourceFetchReport, fetch_article, fetch_sources
 from workbench.services.matching import match_article
 from workbench.services.reverify import reverify
+from workbench.services.sources import add_source, article_sources, remove_source
 from workbench.services.verdicts import list_claims, record_verdict
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import ArticleSource, Evidence, FetchAttempt, Snapshot, Source

@@ -15,9 +15,10 @@ from tests.conftest import WAIT_SECONDS, LocalServer, Reply, page, pause_until, 
 from tests.test_tui import shown
 from workbench.domain import FetchOutcome
 from workbench.matching import semantic
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import SourceFetchReport, fetch_article, latest_snapshot
 from workbench.services.matching import match_article
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Embedding, Evidence, FetchAttempt
 from workbench.tui.app import WorkbenchApp

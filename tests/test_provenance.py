@@ -18,7 +18,8 @@ from tests.conftest import LocalServer, Reply, page
 from tests.test_archive_bundles import ORIGINAL, STAMP, timegate
 from workbench.cli import app
 from workbench.provenance import SnapshotProvenance, archive_name
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 
 runner = CliRunner()

@@ -18,10 +18,11 @@ from tests.test_editing import add_evidence
 from workbench.cli import app
 from workbench.domain import ExtractedClaim
 from workbench.services import articles
-from workbench.services.articles import add_article, add_source, reextract_claims
+from workbench.services.articles import add_article, reextract_claims
 from workbench.services.editing import claim_history
 from workbench.services.fetching import fetch_article
 from workbench.services.matching import match_article
+from workbench.services.sources import add_source
 from workbench.services.verdicts import list_claims, record_verdict
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Article, Claim, ClaimEdit

@@ -14,9 +14,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.conftest import LocalServer, Reply
-from workbench.services.articles import add_article, add_source, article_sources
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article, latest_snapshot
 from workbench.services.reports import export_article
+from workbench.services.sources import add_source, article_sources
 from workbench.services.verdicts import add_evidence, list_claims, record_verdict
 from workbench.services.workspace import Workspace
 

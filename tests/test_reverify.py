@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from tests.conftest import LocalServer, Reply, page
 from workbench.cli import app
-from workbench.services.articles import add_article, add_source, article_sources
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article, latest_snapshot
 from workbench.services.reverify import reverify
+from workbench.services.sources import add_source, article_sources
 from workbench.services.verdicts import add_evidence, list_claims, record_verdict
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Verdict

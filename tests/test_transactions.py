@@ -73,8 +73,9 @@ def test_pinning_several_passages_is_all_or_nothing(
 def test_a_snapshot_is_never_left_without_its_fetch_attempt(
     workspace: Workspace, server: LocalServer
 ) -> None:
-    from workbench.services.articles import add_article, add_source
+    from workbench.services.articles import add_article
     from workbench.services.fetching import fetch_article
+    from workbench.services.sources import add_source
     from workbench.storage.models import Snapshot
 
     server.routes["/p"] = Reply(200, page("P", "The port handled 1,250 ships in the first quarter."))

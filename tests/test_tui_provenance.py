@@ -9,9 +9,10 @@ import pytest
 from tests.conftest import LocalServer, settle
 from tests.test_archive_bundles import ORIGINAL, timegate
 from tests.test_tui import shown
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article_as_of
 from workbench.services.matching import match_article
+from workbench.services.sources import add_source
 from workbench.services.verdicts import list_claims, record_verdict
 from workbench.services.workspace import Workspace
 from workbench.tui.app import WorkbenchApp

@@ -19,8 +19,9 @@ from textual.widgets import DataTable
 from tests.conftest import REPO, WAIT_SECONDS, LocalServer, Reply, page, pause_until, settle
 from tests.test_tui import shown
 from workbench.services import verdicts as verdict_service
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.fetching import latest_snapshot
+from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Evidence, FetchAttempt, Source
 from workbench.tui.app import WorkbenchApp

@@ -440,3 +440,29 @@ def test_two_base_verbs_under_one_modal_are_one_claim() -> None:
         "The council approved the budget",
         "raised fees by 10 percent",
     ]
+
+
+def test_a_list_of_three_causes_is_one_claim_and_a_role_of_something_has_its_owner() -> None:
+    sentence = (
+        "The trust blamed the losses on disturbance from walkers and dogs, rising sea levels that cover "
+        "feeding grounds for longer, and the draining of nearby grazing marsh for housing."
+    )
+    assert _texts(sentence) == [sentence.rstrip(".")]
+    # a participle with an object after a comma still opens a clause
+    assert _texts("The company closed the plant in 2024, cutting about 1,800 jobs.") == [
+        "The company closed the plant in 2024",
+        "cutting about 1,800 jobs",
+    ]
+    # ", and" after a single clause still cuts
+    assert (
+        len(
+            _texts(
+                "Every winter we pump water out of the same streets, and every winter the bill gets bigger."
+            )
+        )
+        == 2
+    )
+    text = "Its director of science, Dr Felicity Harrow, said the estuary had changed.\n"
+    (attribution,) = find_attributions(text, 0, len(text))
+    assert text[attribution.start : attribution.end] == "Its director of science, Dr Felicity Harrow"
+    assert attribution.name == "Felicity Harrow"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.claims.english_clauses import embedded_relatives, english_cuts, has_verb
+from workbench.claims.english_clauses import embedded_relatives, english_cuts, has_verb, opens_clause
 from workbench.claims.segment import trim
 from workbench.language.numbers import parse_number_words
 
@@ -161,8 +161,15 @@ def _cuts(
         previous = max(text.rfind(", ", start, match.start()), text.rfind("; ", start, match.start()), start)
         words = _words(text, previous, match.start())
         # "Tickets cost $40, and children ride free": three words with a verb are a clause too
-        if words >= 4 or (english and words == 3 and has_verb(text, previous, match.start())):
-            cuts.append((match.start(), match.end()))
+        if not (words >= 4 or (english and words == 3 and has_verb(text, previous, match.start()))):
+            continue
+        # "X, rising sea levels ..., and the draining of nearby marsh": in English the last item of
+        # a list of three or more (a comma before the one of ", and"), no clause
+        next_comma = text.find(",", match.end(), end)
+        listed = english and previous > start
+        if listed and not opens_clause(text, match.end(), end if next_comma < 0 else next_comma):
+            continue
+        cuts.append((match.start(), match.end()))
     for match in _AND_VERB_ID.finditer(text, start, end):
         following = re.match(r"\w+", text[match.end() : end])
         if following is not None and following.group(0).lower() not in _NOT_VERBS:

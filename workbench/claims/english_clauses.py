@@ -189,6 +189,15 @@ def _opens_object(word: str) -> bool:
     )
 
 
+def opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reads as a clause: a verb as :func:`has_verb` reads one, or a
+    plural subject and a base verb ("children ride free")."""
+    if has_verb(text, start, end):
+        return True
+    words = _WORD.findall(text[start:end])[:2]
+    return len(words) == 2 and _plural_subject(words[0]) and _base_verb(words[1])
+
+
 def has_verb(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds, after its first word, an auxiliary, a past form, or a
     present form in -s before its object ("The park covers 300 hectares")."""
@@ -294,6 +303,17 @@ def _after_amount(text: str, position: int, end: int) -> tuple[str, str] | None:
     return (words[0], words[1]) if len(words) == 2 else None
 
 
+def _in_list(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether the word in -ing after a comma is an adjective in a list of things: "disturbance
+    from walkers, rising sea levels that cover feeding grounds, and the draining of ..." (no
+    object after the word, as "cutting about 1,800 jobs" has, and a comma and "and" after its
+    phrase)."""
+    close = _next_comma(text, match.end(), end)
+    following = match.group("next")
+    adjective = not _opens_object(following) and following.lower() not in _PRONOUN_SUBJECTS
+    return adjective and re.match(r",\s+and\s+", text[close:end]) is not None
+
+
 def _opens_past_clause(text: str, position: int, end: int) -> bool:
     """Whether the conjunction at ``position`` ("after", "before") opens a clause in the past: a
     subject (a determiner, a pronoun, a number, a name) and a past verb within its next six words,
@@ -356,17 +376,16 @@ def _predicate_cut(text: str, start: int, end: int, match: re.Match[str]) -> tup
     # "should hang up and ring the number": two base verbs under one modal are one claim
     auxiliaries = [w.lower() for w in _WORD.findall(text[start : match.start()]) if w.lower() in _AUXILIARIES]
     modal = bool(auxiliaries) and auxiliaries[-1] in _MODALS
-    if modal and match.group("comma") is None and not _is_past(verb) and not verb.endswith("s"):
+    right_end = _next_comma(text, match.start("verb"), end)
+    counted = bool(find_numbers(text, "en", (), match.start("verb"), right_end))
+    base = not _is_past(verb) and not verb.endswith("s")
+    # ("... will open on February 9 and run for six weeks": a figure of its own after the verb)
+    if modal and base and not counted and match.group("comma") is None:
         return None
     # "while engineers repaired the track and removed the train": three words with no figure
     # after the verb are no fact of their own
-    right_end = _next_comma(text, match.start("verb"), end)
     short = len(text[match.start("verb") : right_end].split()) <= 3
-    if (
-        short
-        and match.group("comma") is None
-        and not find_numbers(text, "en", (), match.start("verb"), right_end)
-    ):
+    if short and match.group("comma") is None and not counted:
         return None
     return match.start(), match.start("adverb") if adverb else match.start("verb")
 
@@ -383,7 +402,7 @@ def english_cuts(
             cuts.append((date_end, match.end()))
     for match in _PARTICIPLE.finditer(text, start, end):
         word, following = match.group("word"), match.group("next").lower()
-        if word not in _NOT_PARTICIPLES and following not in ("and", "or"):
+        if word not in _NOT_PARTICIPLES and following not in ("and", "or") and not _in_list(text, match, end):
             cuts.append((match.start(), match.start() + 1))
     for match in _AS.finditer(text, start, end):
         if _as_opens_clause(text, match.start(), match.end(), end):

@@ -34,9 +34,14 @@ _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 # "Fellbrook's operations director, Martin Osei", "the group's research director, Malik Osei-Brandt":
 # the owner of the role, and up to two words
 # narrowing it, belong to the attribution's span (the role alone is what "the director" resolves by).
-_ROLE_OWNER = rf"(?:(?:[Tt]he\s+[a-z][\w-]*['’]s|(?:[Tt]he\s+)?{_CAP}['’]s?)\s+(?:[a-z][\w-]*\s+){{0,2}}?)?"
+_ROLE_OWNER = (
+    rf"(?:(?:[Tt]he\s+[a-z][\w-]*['’]s|(?:[Tt]he\s+)?{_CAP}['’]s?|Its|Their|His|Her|Our)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?)?"
+)
 _ROLE_COMMA_NAME = re.compile(
-    rf"(?P<owner>{_ROLE_OWNER})(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the))*)\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
+    # "Its director of science, Dr Felicity Harrow": a lower-case word after "of" narrows the role
+    rf"(?P<owner>{_ROLE_OWNER})(?P<role>(?i:{_ROLE})(?:\s+(?:{_CAP}|\d+|of|dari|the|(?<=\bof\s)[a-z][\w-]*))*)"
+    rf"\s*,\s*(?P<name>{_NAME})(?![\w'’-])"
 )
 # "state transport minister Helen Grady": the lower-case words that narrow a role.
 _ROLE_MODIFIER = (

@@ -122,7 +122,7 @@ def sources_add(
 ) -> None:
     """Link a source URL to an article (fetch it with ``workbench fetch``). A URL the fetcher would
     refuse (not http(s), a user name or password in it, an odd address form) is not stored."""
-    from workbench.services.articles import add_source
+    from workbench.services.sources import add_source
 
     with workspace(ctx) as ws:
         source = add_source(ws, article, url)
@@ -136,7 +136,8 @@ def sources_add(
 def sources_suggest(ctx: typer.Context, article: ArticleArg, as_json: JsonFlag = False) -> None:
     """Offer the links of the article's page as candidate sources (those not linked yet; other
     sites first). Works offline: the links were kept when the article was added from its URL."""
-    from workbench.services.articles import get_article, suggest_sources
+    from workbench.services.articles import get_article
+    from workbench.services.sources import suggest_sources
 
     with workspace(ctx) as ws:
         found = suggest_sources(ws, article)
@@ -166,7 +167,7 @@ def sources_remove(
 ) -> None:
     """Unlink a source from an article. Its snapshots, fetch attempts and evidence history are
     kept; verdicts that pin its passages stand, and the command says which claims they are."""
-    from workbench.services.articles import remove_source
+    from workbench.services.sources import remove_source
 
     with workspace(ctx) as ws:
         removed = remove_source(ws, article, source)

@@ -89,8 +89,8 @@ def fetch(
     failed (each failure is recorded); 2: the command could not run."""
     from workbench.cli.common import parse_date
     from workbench.cli.progress import ProgressLine
-    from workbench.services.articles import article_sources
     from workbench.services.fetching import fetch_article, fetch_article_as_of
+    from workbench.services.sources import article_sources
 
     try:
         with ProgressLine(quiet=as_json) as bar, workspace(ctx) as ws:
@@ -294,8 +294,8 @@ def reverify(
     source could not be re-checked; 2: the command could not run (bad input, database error);
     130: interrupted (the fetches recorded so far are kept; no evidence was re-checked)."""
     from workbench.cli.progress import ProgressLine
-    from workbench.services.articles import article_sources
     from workbench.services.reverify import reverify as run_reverify
+    from workbench.services.sources import article_sources
 
     try:
         with ProgressLine(quiet=as_json) as bar, workspace(ctx) as ws:

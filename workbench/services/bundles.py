@@ -25,7 +25,6 @@ from sqlmodel import Session, SQLModel, col, select
 
 from workbench import __version__
 from workbench.fetching.urls import url_key
-from workbench.services.articles import find_source
 from workbench.services.bundle_checks import (
     BundleError,
     BundleZip,
@@ -36,6 +35,7 @@ from workbench.services.bundle_checks import (
     verify_snapshots,
 )
 from workbench.services.lookups import evidence_source_ids, own_source_ids, resolve_article
+from workbench.services.sources import find_source
 from workbench.services.workspace import Workspace
 from workbench.storage.models import (
     Article,

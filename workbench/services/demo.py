@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.services.articles import add_article, add_source
+from workbench.services.articles import add_article
 from workbench.services.cases import Case, builtin_cases
 from workbench.services.fetching import SourceFetchReport, fetch_article
 from workbench.services.matching import MatchReport, match_article
+from workbench.services.sources import add_source
 from workbench.services.verdicts import list_claims
 from workbench.services.workspace import Workspace
 

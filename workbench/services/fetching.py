@@ -27,7 +27,7 @@ from workbench.fetching.http import FetchResult, fetch_url, make_client
 from workbench.provenance import SnapshotProvenance
 from workbench.services import lookups
 from workbench.services.archive_search import index_snapshot
-from workbench.services.articles import article_sources
+from workbench.services.sources import article_sources
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Snapshot, Source
 from workbench.storage.queries import snapshot_copies

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from workbench.domain import FetchOutcome
 from workbench.matching import suggest_verdict
 from workbench.matching.evidence import LocatedEvidence
-from workbench.services.articles import article_sources, get_article
+from workbench.services.articles import get_article
+from workbench.services.sources import article_sources
 from workbench.services.verdicts import ClaimView, list_claims
 from workbench.services.workspace import Workspace
 from workbench.storage.models import FetchAttempt, Source

@@ -49,7 +49,7 @@ class ClaimJobs(ClaimEditing):
         )
 
     def _add_source(self, url: str, job: Job) -> None:
-        from workbench.services.articles import add_source
+        from workbench.services.sources import add_source
 
         try:
             add_source(cast("WorkbenchApp", self.app).workspace, self.article_id, url)
@@ -60,8 +60,8 @@ class ClaimJobs(ClaimEditing):
 
     def _fetch_and_match(self, job: Job) -> None:
         """In the job's thread: fetch every source (progress per source), then match."""
-        from workbench.services.articles import article_sources
         from workbench.services.fetching import fetch_article
+        from workbench.services.sources import article_sources
 
         ws = cast("WorkbenchApp", self.app).workspace
         total = len(article_sources(ws, self.article_id))
