@@ -466,3 +466,10 @@ def test_a_list_of_three_causes_is_one_claim_and_a_role_of_something_has_its_own
     (attribution,) = find_attributions(text, 0, len(text))
     assert text[attribution.start : attribution.end] == "Its director of science, Dr Felicity Harrow"
     assert attribution.name == "Felicity Harrow"
+
+
+def test_a_base_verb_under_a_shared_modal_with_a_figure_of_its_own_is_a_claim() -> None:
+    assert _texts("A public consultation will open on February 9 and run for six weeks.") == [
+        "A public consultation will open on February 9",
+        "run for six weeks",
+    ]

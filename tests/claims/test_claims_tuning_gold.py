@@ -23,6 +23,7 @@ ARTICLES = [
     ("tuning13.en", dt.date(2026, 11, 17)),
     ("tuning14.en", dt.date(2026, 8, 15)),
     ("tuning15.en", dt.date(2026, 4, 22)),
+    ("tuning16.en", dt.date(2026, 1, 26)),
 ]
 # Details the language layer does not read yet, named so that any other miss fails the test: a
 # bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one

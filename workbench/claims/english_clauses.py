@@ -366,19 +366,24 @@ def _predicate_cut(text: str, start: int, end: int, match: re.Match[str]) -> tup
     opens_object = _opens_object(following)
     # ", a record, and expects to pass 10 million": after a comma, a verb in -s before "to"
     before_to = match.group("comma") is not None and verb.endswith("s") and following == "to"
-    looks_verb = _is_past(verb) or (
-        verb.islower() and ((adverb and verb.endswith("s")) or opens_object or before_to)
+    auxiliaries = [w.lower() for w in _WORD.findall(text[start : match.start()]) if w.lower() in _AUXILIARIES]
+    modal = bool(auxiliaries) and auxiliaries[-1] in _MODALS
+    right_end = _next_comma(text, match.start("verb"), end)
+    counted = bool(find_numbers(text, "en", (), match.start("verb"), right_end))
+    base = not _is_past(verb) and not verb.endswith("s")
+    # "will open on February 9 and run for six weeks": a base verb under the modal before it,
+    # with a figure of its own
+    shared_modal = modal and base and counted and _base_verb(verb)
+    looks_verb = (
+        _is_past(verb)
+        or shared_modal
+        or (verb.islower() and ((adverb and verb.endswith("s")) or opens_object or before_to))
     )
     if not looks_verb:
         return None
     if not has_verb(text, start, match.start()) and not _reports_after_but(text, match):
         return None
     # "should hang up and ring the number": two base verbs under one modal are one claim
-    auxiliaries = [w.lower() for w in _WORD.findall(text[start : match.start()]) if w.lower() in _AUXILIARIES]
-    modal = bool(auxiliaries) and auxiliaries[-1] in _MODALS
-    right_end = _next_comma(text, match.start("verb"), end)
-    counted = bool(find_numbers(text, "en", (), match.start("verb"), right_end))
-    base = not _is_past(verb) and not verb.endswith("s")
     # ("... will open on February 9 and run for six weeks": a figure of its own after the verb)
     if modal and base and not counted and match.group("comma") is None:
         return None
