@@ -1,6 +1,6 @@
 """Matching a long article: 20,000 words (~1,500 claims) against its 4 sources.
 
-    .venv/bin/python bench/long_article_benchmark.py [--words 20000] [--runs 3] [--no-semantic] [--check-evidence]
+    .venv/bin/python bench/long_article_benchmark.py [--words 20000] [--runs 3] [--no-semantic] [--alternate N] [--check-evidence]
 
 The article is the Contoso case repeated with variations (bench/contoso_scale.py); its sources are
 fetched through the offline demo transport. Prints, as the median of ``--runs``:
@@ -13,6 +13,9 @@ fetched through the offline demo transport. Prints, as the median of ``--runs``:
 Each figure is wall-clock time, then the process's CPU time (both threads of the model counted):
 on shared cores the wall time depends on what else runs (the load average is printed before and
 after), the CPU time much less.
+
+``--alternate N`` then runs lexical and warm semantic matches in turn, N of each, and prints their
+median and least wall and CPU time (compared under the same load).
 
 ``--check-evidence`` then matches the article again with every passage scored (the ranking's floor
 bound switched off, as before it existed) and compares the evidence written, lexical and semantic:
@@ -106,12 +109,36 @@ def _check_evidence(ws: Workspace, article: int, semantic: bool) -> None:
     )
 
 
+def _alternate(ws: Workspace, article: int, times: int) -> None:
+    """Lexical and warm semantic matches in turn, each as a new process would start it: on shared
+    cores one run's figures swing with the load, so the two are compared under the same load."""
+    found: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
+    for _ in range(times):
+        for semantic in (False, True):
+            _fresh_process_state(ws, forget_vectors=False)
+            found[semantic].append(_timed(lambda on=semantic: match_article(ws, article, semantic=on))[0])
+    for semantic, runs in found.items():
+        walls, cpus = sorted(t for t, _ in runs), sorted(c for _, c in runs)
+        print(
+            f"alternated, {'semantic warm' if semantic else 'lexical':<13} x{times}: wall median "
+            f"{statistics.median(walls):.2f} s (least {walls[0]:.2f}), CPU median {statistics.median(cpus):.2f} s"
+            f" (least {cpus[0]:.2f})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-semantic", action="store_true")
     parser.add_argument("--check-evidence", action="store_true", help="compare with every passage scored")
+    parser.add_argument(
+        "--alternate",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then lexical and warm semantic, in turn, N times each",
+    )
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     with scale_workspace() as ws:
@@ -144,6 +171,8 @@ def main() -> None:
                 f"{computed}; warm: {embedder.computed if embedder else 0} (model loaded warm: "
                 f"{embedder is not None and embedder._backend is not None})"
             )
+        if semantic and args.alternate:
+            _alternate(ws, article, args.alternate)
         if args.check_evidence:
             _check_evidence(ws, article, semantic=False)
             if semantic:
