@@ -203,7 +203,8 @@ class PassageIndex:
         if semantic is None:
             similar = [None] * len(indices)
         else:
-            similar = semantic.similarities(claim, [self.texts[index] for index in indices])
+            texts = self.texts if candidates is None else [self.texts[index] for index in indices]
+            similar = semantic.similarities(claim, texts)
         if floor is None:
             scored = [query.score_only(index, sim) for index, sim in zip(indices, similar, strict=True)]
         else:
