@@ -218,9 +218,17 @@ def _narration(
     meeting = asides.first_meeting(start, end)
     if meeting is not None:
         aside_start, aside_end = meeting
+        if trim(text, start, aside_start, TRIM_CHARS)[0] < aside_start:
+            # "Anton Weiss, ..., which represents about 2,100 households, said ...": the words
+            # before an aside that begins inside the span are narration
+            before = _narration(context, start, aside_start, line, intro, asides, speaker)
+            return before + _narration(context, aside_start, end, line, intro, asides, speaker)
         # "said Jane Roe, the charity's director": the role is a claim even in an aside.
         roles = [_Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
-        return [*roles, _Draft(max(start, aside_start), min(end, aside_end), "aside", speaker)]
+        aside_start, aside_end = max(start, aside_start), min(end, aside_end)
+        if context.english and _says_when(text, aside_start, aside_end):
+            return roles
+        return [*roles, _Draft(aside_start, aside_end, "aside", speaker)]
     attributions = [a for a in find_attributions(text, start, end) if a.end <= end]
     if attributions:
         # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.
@@ -249,6 +257,22 @@ def _narration(
         inner = c.inner + held if (c.start, c.end) not in held else c.inner
         drafts.append(_Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
+
+
+# '," Pryor said on Wednesday.': the speaker (no figure of their own) and a reporting verb whose
+# date or place only says when or where the words above were said, with no clause after a comma.
+_SAYS_WHEN = re.compile(r"[^,\d]*?\b(?:said|says|told|added|wrote|announced)\b[^,]*")
+
+
+def _says_when(text: str, start: int, end: int) -> bool:
+    """Whether an aside after a quotation only says who said it and when or where: no claim,
+    whatever its date ("Pryor said on Wednesday", "said Chief Fire Officer Tomasz Wendell on
+    Wednesday"); "said Ellen Okoro, who took over the club in January" keeps its relative."""
+    before = text[:start].rstrip()
+    if not before.endswith(('"', "”")):
+        return False
+    start, end = trim(text, start, end, TRIM_CHARS)
+    return _SAYS_WHEN.fullmatch(text, start, end) is not None
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -297,9 +321,15 @@ def _quote_speakers(
             sentence_start = sentences[_sentence_of(sentence_ends, region.start)][0]
             if sentence_start < region.start - 1:
                 phrase = speaker_before(text, sentence_start, region.start - 1)
+                aside_start = sentence_start
+                if phrase is None and context.english:
+                    described = _described_speaker(text, sentence_start, region.start - 1)
+                    if described is not None:
+                        # what is said of the speaker before the verb is narration of its own
+                        phrase, aside_start = described
                 if phrase is not None:
                     who = people.resolve(phrase)
-                    asides.append((sentence_start, region.start - 1))
+                    asides.append((aside_start, region.start - 1))
         if who is None and not region.closed and lookahead is not None:
             who = _speaker_of_continued_quote(context, lookahead)
         if who is None:
@@ -307,6 +337,24 @@ def _quote_speakers(
         people.last_speaker = who
         speakers.append(who)
     return speakers, asides
+
+
+# "..., which represents about 3,900 of the trust's 9,400 staff, said nurses were being": the
+# reporting verb after the speaker's description and its comma.
+_SAYS_AFTER_COMMA = re.compile(r",\s+(?:said|says|told|added|argued|warned|insisted)\s")
+
+
+def _described_speaker(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The speaker of a quotation that completes a reported clause opened by a person and what
+    they are ('Dr Helena Oduya-Marsh, the trust's chief executive, said the figures were "..."'):
+    the name of the attribution opening the sentence, when a reporting verb follows it after a
+    comma; and where the reporting verb begins."""
+    start = trim(text, start, end, TRIM_CHARS)[0]
+    opening = [a for a in find_attributions(text, start, end) if a.start == start]
+    if not opening:
+        return None
+    says = _SAYS_AFTER_COMMA.search(text, opening[0].end - 1, end)
+    return (opening[0].name, says.start() + 1) if says is not None else None
 
 
 def _speaker_of_continued_quote(context: _Context, line: Line) -> str | None:

@@ -56,7 +56,9 @@ _ROLE_NAME = re.compile(
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,2}}?"
-    rf"(?i:{_ROLE})(?:\s+[\w'’-]+){{0,5}}?)(?=\s*[,.;)]|\s+(?:said|says|told|mengatakan|menyatakan)\b)"
+    # "regional secretary of the Allied Health and Care Union": a body's name may run longer
+    rf"(?i:{_ROLE})(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,5}}|(?:\s+[\w'’-]+){{0,6}}?))"
+    r"(?=\s*[,.;)]|\s+(?:said|says|told|mengatakan|menyatakan)\b)"
 )
 # "Omar Haddad, who chairs the culture committee" / "Budi, yang menjabat kepala desa"
 _NAME_WHO_ROLE = re.compile(
@@ -332,15 +334,31 @@ def speaker_after(text: str, start: int, end: int) -> tuple[str, int] | None:
             return ("dia", tokens[0][1])
         who = _collect_who(text, tokens[1:])
         return (who, tokens[0][1]) if who else None
+    # '," Tobias Renwick, head of consumer research at Holtby Securities, said in a note': a name
+    # and what he is, set off by commas, before the verb
+    described = _NAME_DESCRIBED_SAYS.match(text, start, end)
+    if described is not None:
+        return (described.group("name"), described.start("name"))
     for index, (word, _) in enumerate(tokens[:6]):
         if word.lower() in _VERBS and index > 0:
             who_tokens = [w for w, _ in tokens[:index]]
             if all(
-                w[0].isupper() or w.lower() in _LINKS | _PRONOUNS or ROLE_RE.fullmatch(w) for w in who_tokens
+                w[0].isupper()
+                or w.lower() in _LINKS | _PRONOUNS
+                or ROLE_RE.fullmatch(w)
+                # '," chief executive Oonagh Fairweather said': a role of two words before the name
+                or (_MODIFIER_RE.fullmatch(w) and number + 1 < len(who_tokens))
+                or (number > 0 and ROLE_RE.fullmatch(f"{who_tokens[number - 1]} {w}"))
+                for number, w in enumerate(who_tokens)
             ):
                 return (" ".join(who_tokens), tokens[0][1])
             return None
     return None
+
+
+_NAME_DESCRIBED_SAYS = re.compile(
+    rf"\s*(?P<name>{_NAME}),\s+[^,.;:\"“”]{{3,90}},\s+(?:said|says|told|added|wrote)\b"
+)
 
 
 # "Osei said the company would spend ...", "Rosa Iqbal, whose son's bike started smoking, said
@@ -405,6 +423,8 @@ def _collect_who(text: str, tokens: list[tuple[str, int]]) -> str | None:
             or (who and ROLE_RE.fullmatch(f"{who[-1]} {word}"))  # "chief executive"
             # "said Northline's managing director": a role after its owner
             or (who and who[-1].endswith(("'s", "’s")) and _MODIFIER_RE.fullmatch(word))
+            # "said the museum's director, Tobias Renner": the owner of the role is a common noun
+            or (who == ["the"] and word.endswith(("'s", "’s")) and word[0].islower())
             or lowered in _LINKS
             or (not who and lowered in _PRONOUNS)
             or (_MODIFIER_RE.fullmatch(word) and not any(w[0].isupper() for w in who))  # "union organiser"

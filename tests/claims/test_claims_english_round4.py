@@ -1,0 +1,90 @@
+"""English clause rules, fourth round (from tuning articles written by annotators who had not read
+the rules): who said a quotation, and the attributions around quotations that state no fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.claims import extract_claims
+from workbench.claims.speakers import find_attributions
+from workbench.domain import ExtractedClaim
+
+WEDNESDAY = dt.date(2026, 3, 18)
+
+
+def _claims(article: str) -> list[ExtractedClaim]:
+    claims = extract_claims(article, lang="en", article_date=WEDNESDAY)
+    for claim in claims:
+        assert article[claim.start : claim.end] == claim.text
+    return claims
+
+
+def _speakers(article: str) -> dict[str, str | None]:
+    return {claim.text: claim.speaker for claim in _claims(article)}
+
+
+def test_an_attribution_after_a_quotation_with_only_its_day_is_no_claim() -> None:
+    article = (
+        "The port handled 4.2 million containers last year, up from 3.9 million.\n"
+        '"We have never been busier, and the new cranes paid for themselves," Halvorsen said on Monday.\n'
+    )
+    texts = [claim.text for claim in _claims(article)]
+    assert not any("said on Monday" in text for text in texts)
+    assert any(text.startswith("We have never been busier") for text in texts)
+
+
+def test_an_attribution_after_a_quotation_keeps_a_relative_with_its_own_date() -> None:
+    article = (
+        '"The lads gave everything they had tonight," said coach Petra Lindqvist, '
+        "who took over the side in March when it was bottom of the league.\n"
+    )
+    texts = [claim.text for claim in _claims(article)]
+    assert any("who took over the side in March" in text for text in texts)
+
+
+def test_a_role_of_two_lower_case_words_before_the_name_makes_the_speaker() -> None:
+    article = (
+        '"We chose to hold our prices through the winter," chief executive Ingrid Solberg said '
+        "on a call with reporters.\n"
+    )
+    speakers = _speakers(article)
+    assert speakers["We chose to hold our prices through the winter"] == "Ingrid Solberg"
+    assert not any("on a call with reporters" in text for text in speakers)
+
+
+def test_a_name_described_between_commas_before_the_verb_is_the_speaker() -> None:
+    article = (
+        '"This is a network that has decided speed matters more than price," Osric Bellamy, '
+        "head of transport research at Wexley Partners, said in a note to clients.\n"
+    )
+    speakers = _speakers(article)
+    assert speakers["This is a network that has decided speed matters more than price"] == "Osric Bellamy"
+    assert "Osric Bellamy, head of transport research at Wexley Partners" in speakers
+
+
+def test_a_role_owned_by_a_common_noun_after_said_names_the_speaker() -> None:
+    article = '"Visitors will finally see the whole collection again," said the gallery\'s director, Ines Vauclair.\n'
+    speakers = _speakers(article)
+    assert speakers["Visitors will finally see the whole collection again"] == "Ines Vauclair"
+    assert "said the gallery's director, Ines Vauclair" not in speakers
+
+
+def test_a_quotation_completing_a_reported_clause_belongs_to_the_described_person_opening_it() -> None:
+    article = (
+        "Rosa Quint, the council's housing director, said the waiting list had been cut.\n"
+        "Anton Weiss, regional secretary of the Tenants and Residents Union, which represents about "
+        '2,100 households, said landlords were being "let off far too lightly".\n'
+    )
+    claims = _claims(article)
+    speakers = {claim.text: claim.speaker for claim in claims}
+    assert speakers["let off far too lightly"] == "Anton Weiss"
+    assert "which represents about 2,100 households" in speakers
+    assert "Anton Weiss, regional secretary of the Tenants and Residents Union" in speakers
+    assert not any(text.endswith("were being") for text in speakers)
+
+
+def test_a_role_of_a_body_with_a_long_name_is_an_attribution() -> None:
+    text = "Anton Weiss, regional secretary of the Tenants and Residents Union, said rents had risen."
+    (attribution,) = find_attributions(text, 0, len(text))
+    assert attribution.name == "Anton Weiss"
+    assert text[attribution.start : attribution.end].endswith("Tenants and Residents Union")
