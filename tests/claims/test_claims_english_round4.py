@@ -88,3 +88,29 @@ def test_a_role_of_a_body_with_a_long_name_is_an_attribution() -> None:
     (attribution,) = find_attributions(text, 0, len(text))
     assert attribution.name == "Anton Weiss"
     assert text[attribution.start : attribution.end].endswith("Tenants and Residents Union")
+
+
+def test_figures_listed_after_including_stay_one_claim() -> None:
+    article = "The depot had 340 vacant posts, including 112 drivers and 19 engineers.\n"
+    texts = [claim.text for claim in _claims(article)]
+    assert "including 112 drivers and 19 engineers" in texts
+    assert "19 engineers" not in texts
+
+
+def test_examples_of_a_larger_count_are_no_list_and_the_date_after_them_is_the_clause_s() -> None:
+    article = (
+        "The shop said it would hold the prices of 120 household goods, including soap, rice and "
+        "flour, until the end of March.\n"
+    )
+    texts = [claim.text for claim in _claims(article)]
+    assert not any(text in ("rice and flour", "soap") for text in texts)
+    assert any(text.endswith("until the end of March") and "hold the prices" in text for text in texts)
+
+
+def test_a_surname_who_took_over_is_an_attribution_of_its_own() -> None:
+    article = (
+        "Lindqvist, who took over in May 2023 after nine years running the firm's bakeries, "
+        "said the chain would open 14 stores next year.\n"
+    )
+    texts = [claim.text for claim in _claims(article)]
+    assert "Lindqvist, who took over in May 2023 after nine years running the firm's bakeries" in texts

@@ -67,6 +67,7 @@ _ENUMERATION = re.compile(
 _PREPOSITION = re.compile(
     r"(?:during|in|on|at|after|before|since|for|from|with|by|until)\s",
 )
+_LIST_END = re.compile(r",\s+(?=(?:during|in|on|at|after|before|since|for|from|with|by|until)\s)")
 _LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
 _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
 
@@ -153,9 +154,13 @@ def _cuts(
         if _MODAL_BEFORE.search(text, max(start, match.start() - 30), match.start()) is None:
             cuts.append((match.start(), match.end()))
     for match in _INCLUDING.finditer(text, start, end):
-        tail = text[match.end() : end]
+        # the listed things end before a comma and a preposition ("including bread, milk and eggs,
+        # until the end of January": the date is the freeze's, not the list's)
+        list_end = _LIST_END.search(text, match.end(), end) if english else None
+        tail_end = list_end.start() if list_end is not None else end
+        tail = text[match.end() : tail_end]
         named = re.search(r"(?<!^)\b[A-Z][\w-]+", tail) is not None or re.search(r"\d", tail) is not None
-        if named or any(match.end() <= s < end for s, _ in dates):
+        if named or any(match.end() <= s < tail_end for s, _ in dates):
             cuts.append((match.start(), match.start() + 1))  # the tail keeps its "termasuk"
     for match in _COMMA_AND.finditer(text, start, end):
         previous = max(text.rfind(", ", start, match.start()), text.rfind("; ", start, match.start()), start)
@@ -216,8 +221,13 @@ def _split_enumeration(text: str, start: int, end: int) -> list[Clause]:
     match = _ENUMERATION.search(text, start, end)
     if match is None:
         return []
-    items = _enumeration_items(text, match.end(), end, _count_value(match.group("count")))
+    count = _count_value(match.group("count"))
+    items = _enumeration_items(text, match.end(), end, count)
     if len(items) < 2:
+        return []
+    if match.group("cue").lower().startswith("including") and count is not None and count > len(items) + 1:
+        # "250 own-brand staples, including bread, milk and eggs": examples of a larger count,
+        # no list of its own
         return []
     head = trim(text, start, match.end("noun"), TRIM_CHARS)
     return [Clause(*head), *(Clause(s, e, "list-item") for s, e in items)]

@@ -454,7 +454,9 @@ def english_cuts(
         before = text[start : match.start()]
         # a figure and a verb before; not "between 18 and 25"
         figure = re.search(r"\d", before) is not None and not re.search(r"\bbetween\s+\S+$", before)
-        if figure and has_verb(text, start, match.start()):
+        # "including 486 registered nurses and 37 consultant doctors": items of one list
+        listed = re.search(r"\b(?:including|such\s+as)\s[^,;]*$", before) is not None
+        if figure and not listed and has_verb(text, start, match.start()):
             cuts.append((match.start(), match.end()))
     for match in _WHEN.finditer(text, start, end):
         close = _next_comma(text, match.end(), end)

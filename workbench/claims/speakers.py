@@ -68,7 +68,7 @@ _NAME_WHO_ROLE = re.compile(
 )
 # "Holt, who founded the company in 2004, added": a surname opening a sentence with its relative.
 _SURNAME_WHO = re.compile(
-    rf"(?P<name>{_CAP}),\s+(?P<role>who\s+(?:founded|co-founded|runs|ran|leads|led|chairs|heads|owns|owned|"
+    rf"(?P<name>{_CAP}),\s+(?P<role>who\s+(?:founded|co-founded|runs|ran|leads|led|chairs|heads|owns|owned|took\s+over|joined|"
     r"(?:has|had)\s+(?:run|led|headed|chaired|owned))\s+[^,.;:]+)"
 )
 # "Seorang orang tua murid, Yuliana," / "A local teacher, Dana Price,": a described person.
