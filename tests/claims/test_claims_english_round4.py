@@ -114,3 +114,14 @@ def test_a_surname_who_took_over_is_an_attribution_of_its_own() -> None:
     )
     texts = [claim.text for claim in _claims(article)]
     assert "Lindqvist, who took over in May 2023 after nine years running the firm's bakeries" in texts
+
+
+def test_a_headline_above_the_byline_is_no_claim() -> None:
+    article = (
+        "Coastal towns count the cost of the wettest winter on record\n"
+        "By Mirela Dunstan\n"
+        "HALLOW BAY — Rain fell on 71 of the 90 days of winter, the weather service said.\n"
+    )
+    texts = [claim.text for claim in _claims(article)]
+    assert not any("count the cost" in text for text in texts)
+    assert any("71 of the 90 days" in text for text in texts)

@@ -153,6 +153,17 @@ def is_heading(line: str) -> bool:
     return not any(character.isdigit() for character in stripped)
 
 
+def is_headline(line: str, following: str | None) -> bool:
+    """The article's headline above its byline ("Harrowmere counts the cost of its worst fire
+    season" over "By Imogen Threlfall"): a line of at most 16 words with no closing punctuation,
+    followed by a short credit line. No claim, as a heading is none."""
+    stripped = line.strip()
+    if following is None or not stripped or stripped[-1] in _HEADING_END or len(stripped.split()) > 16:
+        return False
+    credit = following.strip()
+    return re.match(r"(?:By|Oleh)\s+[A-Z]", credit) is not None and is_boilerplate(credit)
+
+
 def content_end(text: str, start: int, end: int) -> int:
     """Where the content of the line ``text[start:end]`` ends: before a teaser such as "Baca juga:"
     that follows a sentence inside it, else at ``end``."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from workbench import settings
-from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading
+from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading, is_headline
 from workbench.claims.decompose import TRIM_CHARS, split_clauses
 from workbench.claims.describe import claim_kind, close_inner_quote
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
@@ -96,11 +96,17 @@ def extract_claims(
     date_spans = [(d.start, d.end) for d in found_dates]
     vague_times = find_vague_times(text)
     found_numbers = find_numbers(text, language, date_spans)
+    all_lines = split_lines(text)
     lines = [
         replace(line, end=content_end(text, line.content_start, line.end))
-        for line in split_lines(text)
+        for line in all_lines
         if not (is_boilerplate(text[line.start : line.end]) or is_heading(text[line.start : line.end]))
     ]
+    # the headline above the byline is no claim
+    if len(all_lines) > 1 and lines and lines[0].start == all_lines[0].start:
+        first, second = all_lines[0], all_lines[1]
+        if is_headline(text[first.start : first.end], text[second.start : second.end]):
+            lines = lines[1:]
     people = PeopleIndex()
     for line in lines:
         for attribution in find_attributions(text, line.content_start, line.end):
