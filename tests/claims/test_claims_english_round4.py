@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from workbench.claims import extract_claims
 from workbench.claims.speakers import find_attributions
+from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 
 WEDNESDAY = dt.date(2026, 3, 18)
@@ -125,3 +128,42 @@ def test_a_headline_above_the_byline_is_no_claim() -> None:
     texts = [claim.text for claim in _claims(article)]
     assert not any("count the cost" in text for text in texts)
     assert any("71 of the 90 days" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The question now is whether the new ferry arrives before the summer crowds do.",
+        "Shoppers appeared to side with the market traders.",
+        "The row over parking is unlikely to end soon.",
+        "Many want to know why the bridge took so long to reopen.",
+        "Some residents say they will move away.",
+        "Not everyone on the council was convinced.",
+        "For families in the valley, the argument over funding offers little comfort.",
+    ],
+)
+def test_narration_that_states_no_checkable_fact_is_no_claim(sentence: str) -> None:
+    assert states_no_fact(sentence.rstrip(".")) is not None
+    assert _claims(sentence + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Local traders depend on the crowds.",
+        "No one on the train has been seriously injured.",
+        "Those who walked briskly saw the biggest benefit.",
+        "Farmers are exempt from the ban.",
+        "The judge rejected that account.",
+        "Many of the 230 farms had already stopped irrigating.",
+        "Some 4,000 homes appeared to lose power on Friday.",
+    ],
+)
+def test_narration_with_a_fact_stays_a_claim(sentence: str) -> None:
+    assert [claim.text for claim in _claims(sentence + "\n")] == [sentence.rstrip(".")]
+
+
+def test_a_quotation_is_not_judged_by_the_narration_rules() -> None:
+    article = '"Many people simply want a date for their operation," said Dr Ilse Marchetti.\n'
+    texts = [claim.text for claim in _claims(article)]
+    assert "Many people simply want a date for their operation" in texts

@@ -28,6 +28,7 @@ from workbench.claims.speakers import (
     speaker_after,
     speaker_before,
 )
+from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ClaimKind, ExtractedClaim
 from workbench.language.dates import FoundDate, find_dates, find_vague_times
 from workbench.language.identify import detect_language
@@ -127,7 +128,7 @@ def extract_claims(
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        claim = _build_claim(text, draft, mentions, translate)
+        claim = _build_claim(text, draft, mentions, translate, language == "en")
         if claim is not None and (claim.start, claim.end) not in seen:
             seen.add((claim.start, claim.end))
             claims.append(claim)
@@ -418,7 +419,11 @@ def _span(found: FoundDate | FoundNumber) -> tuple[int, int]:
 
 
 def _build_claim(
-    text: str, draft: _Draft, mentions: _Mentions, translate: Callable[[str], str]
+    text: str,
+    draft: _Draft,
+    mentions: _Mentions,
+    translate: Callable[[str], str],
+    english: bool = False,
 ) -> ExtractedClaim | None:
     start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
     if end < len(text) and text[end] == ")" and text[start:end].count("(") > text[start:end].count(")"):
@@ -439,6 +444,13 @@ def _build_claim(
     if draft.role == "quote" and not (date_mentions or numbers):
         minimum = 4  # "That is football.": a three-word quotation without a figure checks nothing
     if draft.role is None and not (date_mentions or numbers) and _TRANSITION.match(span):
+        return None
+    if (
+        english
+        and draft.role is None
+        and not (date_mentions or numbers or vague_times)
+        and states_no_fact(span)
+    ):
         return None
     if len(span.split()) < minimum:
         return None

@@ -74,3 +74,42 @@ def score_claim(
         score -= 10
         reasons.append("very short")
     return max(0, min(100, score)), reasons
+
+
+# Narration with no figure, date or time that gives a fact-checker nothing to check (English):
+# rhetorical framing ("The question now is whether ..."), a guess at how things seem or will go
+# ("Investors appeared to side with the company", "The debate is unlikely to end soon"), what
+# unnamed, uncounted people feel or want ("Many want to know why ...", "Some residents say ...",
+# "Not everyone in the City was convinced"), and the reporter's view of what something means to
+# them ("For families in that position, the argument offers little comfort").
+_NO_FACT_EN = (
+    ("rhetorical framing", re.compile(r"(?:the\s+)?question(?:\s+now)?\s+is\b", re.IGNORECASE)),
+    (
+        "guess at how things seem or will go",
+        re.compile(
+            r".*\b(?:(?:is|are|was|were|be|been)\s+(?:un)?likely\s+to|"
+            r"(?:seem|seems|seemed|appear|appears|appeared)\s+(?:never\s+)?to)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "unnamed, uncounted people",
+        re.compile(r"(?:many|some|few|others|not\s+(?:everyone|everybody|all))\b(?!\s+\d)", re.IGNORECASE),
+    ),
+    (
+        "the reporter's view of what it means to people",
+        re.compile(
+            r"for\s+(?:many|most|some|families|people|the\s+people|those|residents)\b[^,]*,", re.IGNORECASE
+        ),
+    ),
+)
+
+
+def states_no_fact(text: str) -> str | None:
+    """Why an English sentence of narration without a figure, date or time states no fact a
+    fact-checker could check, or None when it may. Quotations are not judged here: what someone
+    said is a fact of its own."""
+    for reason, pattern in _NO_FACT_EN:
+        if pattern.match(text):
+            return reason
+    return None
