@@ -167,3 +167,14 @@ def test_a_quotation_is_not_judged_by_the_narration_rules() -> None:
     article = '"Many people simply want a date for their operation," said Dr Ilse Marchetti.\n'
     texts = [claim.text for claim in _claims(article)]
     assert "Many people simply want a date for their operation" in texts
+
+
+def test_she_said_after_a_line_of_reported_speech_points_to_its_speaker() -> None:
+    article = (
+        "Dr Ilse Marchetti, the clinic's director, said 40 beds would open in May.\n"
+        '"He has waited two years for this," said Tomas Berry, whose father is on the list.\n'
+        "Marchetti said she expected the list to shrink by the summer.\n"
+        '"I will not promise anyone a miracle," she said.\n'
+    )
+    speakers = _speakers(article)
+    assert speakers["I will not promise anyone a miracle"] == "Ilse Marchetti"

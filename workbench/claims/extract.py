@@ -343,6 +343,12 @@ def _quote_speakers(
             who = people.last_speaker
         people.last_speaker = who
         speakers.append(who)
+    if sentences:
+        # "Oduya-Marsh said she expected ...": narration after the last quotation (or in a line
+        # without one) names whom the next "she said" points to
+        reporting = reporting_person(people, text, previous_end, sentences[-1][1])
+        if reporting is not None:
+            people.last_speaker = reporting
     return speakers, asides
 
 
