@@ -81,14 +81,16 @@ def _texts(article: str, lang: str = "en") -> list[str]:
             "Rainfall in July was 40 percent below average, the lowest since 1976.",
             ["Rainfall in July was 40 percent below average", "the lowest since 1976"],
         ),
-        # a dated source before its report, as a dated source after it is a claim of its own
+        # a dated source before its report dates the report: one claim (the annotators of the
+        # eighteenth and nineteenth tuning articles marked "The Tertiary Education Regulator said
+        # on Wednesday that it had placed Lowmoor under ..." whole)
         (
             "The company said on Thursday that it would impose a ban from Monday.",
-            ["The company said on Thursday", "it would impose a ban from Monday"],
+            ["The company said on Thursday that it would impose a ban from Monday"],
         ),
         (
             "The minister told parliament on Tuesday that 300 schools would close.",
-            ["The minister told parliament on Tuesday", "300 schools would close"],
+            ["The minister told parliament on Tuesday that 300 schools would close"],
         ),
         (
             "The park covers 300 hectares and attracts 900 visitors a day.",

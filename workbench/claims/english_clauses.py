@@ -130,12 +130,6 @@ _PREDICATE = re.compile(
     rf"(?P<comma>,)?\s+(?:and|but)\s+(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<next>[\w$£€]+)",
     re.IGNORECASE,
 )
-# "The company said on Thursday that ...": the dated source is a claim of its own, as a dated
-# source at the sentence's end is (speakers.TRAILING_SOURCE_RE).
-_DATED_SOURCE = re.compile(
-    r"\b(?:said|says|announced|told\s+\w+|confirmed|reported|warned)\s+(?P<date>(?:on|in|last|this)\s+[^,;]{3,30}?)"
-    r"(?:\s+that\s+|,?\s+(?=(?:it|they|he|she|we|the|its|their)\s))"
-)
 # "... to a former surgeon who was dismissed after raising concerns": a relative clause that runs
 # to the sentence's end after a clause with its own verb.
 _WHO = re.compile(rf"\s+(?=who\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+)\s)")
@@ -399,12 +393,9 @@ def english_cuts(
     text: str, start: int, end: int, dates: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
     """Cuts of ``text[start:end]`` before an English clause that states a fact of its own;
-    ``dates`` are the article's date spans (a source that names one is cut from its report)."""
+    ``dates`` are the article's date spans (a source set off by commas that names one is cut
+    from its report; one opening the report with "that" dates it and stays)."""
     cuts: list[tuple[int, int]] = []
-    for match in _DATED_SOURCE.finditer(text, start, end):
-        date_start, date_end = match.span("date")
-        if any(date_start <= s and e <= date_end for s, e in dates):
-            cuts.append((date_end, match.end()))
     for match in _PARTICIPLE.finditer(text, start, end):
         word, following = match.group("word"), match.group("next").lower()
         if word not in _NOT_PARTICIPLES and following not in ("and", "or") and not _in_list(text, match, end):
