@@ -178,3 +178,16 @@ def test_she_said_after_a_line_of_reported_speech_points_to_its_speaker() -> Non
     )
     speakers = _speakers(article)
     assert speakers["I will not promise anyone a miracle"] == "Ilse Marchetti"
+
+
+def test_she_said_points_to_the_person_whose_full_name_opens_the_narration_before() -> None:
+    article = (
+        '"The budget was cut by a fifth," said Declan Moore, who speaks on transport for the opposition.\n'
+        "Rhoda Finch, 71, has lived beside the line since 1980.\n"
+        '"The trains have never been this late in all that time," she said.\n'
+        "Ada Lowe of Westgate Capital was more cautious, noting that fares rose 4 percent. "
+        '"The timetable will take a year to settle, and nobody knows the cost," she said.\n'
+    )
+    speakers = _speakers(article)
+    assert speakers["The trains have never been this late in all that time"] == "Rhoda Finch"
+    assert speakers["The timetable will take a year to settle"] == "Ada Lowe"

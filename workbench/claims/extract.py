@@ -24,6 +24,7 @@ from workbench.claims.speakers import (
     PeopleIndex,
     find_attributions,
     find_titled_names,
+    opening_person,
     reporting_person,
     speaker_after,
     speaker_before,
@@ -303,7 +304,7 @@ def _quote_speakers(
     for region in regions:
         # A person introduced between two quotations is who "He said:" points to.
         introduced = find_attributions(text, previous_end, max(previous_end, region.start - 1))
-        reporting = reporting_person(people, text, previous_end, max(previous_end, region.start - 1))
+        reporting = _narrated_person(context, previous_end, max(previous_end, region.start - 1))
         if introduced:
             people.last_speaker = introduced[-1].name
         elif reporting is not None:
@@ -346,7 +347,7 @@ def _quote_speakers(
     if sentences:
         # "Oduya-Marsh said she expected ...": narration after the last quotation (or in a line
         # without one) names whom the next "she said" points to
-        reporting = reporting_person(people, text, previous_end, sentences[-1][1])
+        reporting = _narrated_person(context, previous_end, sentences[-1][1])
         if reporting is not None:
             people.last_speaker = reporting
     return speakers, asides
@@ -368,6 +369,17 @@ def _described_speaker(text: str, start: int, end: int) -> tuple[str, int] | Non
         return None
     says = _SAYS_AFTER_COMMA.search(text, opening[0].end - 1, end)
     return (opening[0].name, says.start() + 1) if says is not None else None
+
+
+def _narrated_person(context: _Context, start: int, end: int) -> str | None:
+    """Whom a later "he said" points to after the narration ``text[start:end]``: the known person
+    opening its last sentence with a reporting verb ("Osei said ..."), else, in English, the
+    person whose full name opens it ("Maureen Okafor, 67, has been living ...")."""
+    reporting = reporting_person(context.people, context.text, start, end)
+    if reporting is None and context.english:
+        opening = opening_person(context.text, start, end)
+        reporting = context.people.resolve(opening) if opening is not None else None
+    return reporting
 
 
 def _speaker_of_continued_quote(context: _Context, line: Line) -> str | None:

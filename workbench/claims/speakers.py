@@ -371,6 +371,26 @@ _NAME_REPORTS = re.compile(
 )
 
 
+# "Maureen Okafor, 67, has been living with her daughter ...", "Grace Adeyemi of Penrose Capital
+# was more cautious, ...": a sentence of narration opened by a person's full name (perhaps with an
+# age or an "of" and the body they speak for) before a verb in lower case.
+_NAME_OPENS = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s))(?!(?:The|A|An|In|On|At|For|But|And|As)\s)"
+    rf"(?P<name>{_CAP}\s+{_CAP})(?:,\s+\d{{1,3}},|\s+of\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    r"\s+(?:has|had|is|was|have|were|said|says|told|added)\b",
+    re.MULTILINE,
+)
+
+
+def opening_person(text: str, start: int, end: int) -> str | None:
+    """The full name of the person opening the last sentence of English narration in
+    ``text[start:end]`` as its subject, whom a later "she said" points to (see _NAME_OPENS)."""
+    found: str | None = None
+    for match in _NAME_OPENS.finditer(text, start, end):
+        found = match.group("name")
+    return found
+
+
 def reporting_person(people: PeopleIndex, text: str, start: int, end: int) -> str | None:
     """The known person (a name ``people`` has seen) who opens the last sentence of narration in
     ``text[start:end]`` with a reporting verb ("Osei said the company would ..."): whom a later
