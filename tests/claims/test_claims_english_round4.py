@@ -191,3 +191,18 @@ def test_she_said_points_to_the_person_whose_full_name_opens_the_narration_befor
     speakers = _speakers(article)
     assert speakers["The trains have never been this late in all that time"] == "Rhoda Finch"
     assert speakers["The timetable will take a year to settle"] == "Ada Lowe"
+
+
+def test_since_after_a_superlative_measures_it_and_after_a_verb_is_cut() -> None:
+    texts = [
+        c.text
+        for c in _claims("Floods covered 9,400 hectares, the largest area since records began in 1961.\n")
+    ]
+    assert "the largest area since records began in 1961" in texts
+    texts = [
+        c.text
+        for c in _claims(
+            "The fine was £2 million, which is the largest sum the regulator has imposed since it was set up in 1998.\n"
+        )
+    ]
+    assert "since it was set up in 1998" in texts

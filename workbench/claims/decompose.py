@@ -68,6 +68,9 @@ _PREPOSITION = re.compile(
     r"(?:during|in|on|at|after|before|since|for|from|with|by|until)\s",
 )
 _LIST_END = re.compile(r",\s+(?=(?:during|in|on|at|after|before|since|for|from|with|by|until)\s)")
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their|his|her|our|a)\s+(?:[\w-]+\s+)?(?:[a-z]+est|worst|best|most|least)\b(?<!interest)(?<!west)"
+)
 _LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
 _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
 
@@ -191,11 +194,24 @@ def _cuts(
         # in English a clause, not a time alone: "... more than 9,000 calls since Tuesday morning"
         if english and not has_verb(text, match.end(), close):
             continue
+        # "the largest area since records began in 1987": "since" measures the superlative right
+        # before it ("the largest sum the court has ordered ... since it was set up" is cut: the
+        # time belongs to the verb between)
+        if english and _measures_superlative(text, start, match.start()):
+            continue
         if any(match.end() < s < close for s, _ in spans):
             cuts.append((match.start(), match.end()))
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
     cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]
     return sorted(cuts)
+
+
+def _measures_superlative(text: str, start: int, position: int) -> bool:
+    """Whether a superlative with no verb after it stands between the last comma before
+    ``position`` and ``position``."""
+    opened = max(text.rfind(",", start, position) + 1, start)
+    found = list(_SUPERLATIVE.finditer(text, opened, position))
+    return bool(found) and not has_verb(text, found[-1].end(), position)
 
 
 def _split_leading_date(
