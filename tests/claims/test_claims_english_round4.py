@@ -206,3 +206,12 @@ def test_since_after_a_superlative_measures_it_and_after_a_verb_is_cut() -> None
         )
     ]
     assert "since it was set up in 1998" in texts
+
+
+def test_a_person_named_with_an_age_and_a_state_since_a_time_stay_as_marked() -> None:
+    article = "Ewan Gillies, 58, has been sleeping at his brother's flat since the river flooded his house in March.\n"
+    texts = [c.text for c in _claims(article)]
+    assert "Ewan Gillies, 58" in texts
+    assert not any(text.startswith("since the river") for text in texts)
+    figures = [c.text for c in _claims("The toll had risen by 12 percent since it was first set in 2019.\n")]
+    assert "since it was first set in 2019" in figures

@@ -71,6 +71,7 @@ _LIST_END = re.compile(r",\s+(?=(?:during|in|on|at|after|before|since|for|from|w
 _SUPERLATIVE = re.compile(
     r"\b(?:the|its|their|his|her|our|a)\s+(?:[\w-]+\s+)?(?:[a-z]+est|worst|best|most|least)\b(?<!interest)(?<!west)"
 )
+_ONGOING = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
 _LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
 _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
 
@@ -198,6 +199,10 @@ def _cuts(
         # before it ("the largest sum the court has ordered ... since it was set up" is cut: the
         # time belongs to the verb between)
         if english and _measures_superlative(text, start, match.start()):
+            continue
+        # "has been living with her daughter ... since her house burned down": when a state still
+        # going on began, no claim of its own ("had risen by 12 percent since it was ..." is cut)
+        if english and text.startswith("since", match.end()) and _ONGOING.search(text, start, match.start()):
             continue
         if any(match.end() < s < close for s, _ in spans):
             cuts.append((match.start(), match.end()))

@@ -90,6 +90,9 @@ _NAMED_BODY = re.compile(
 _TITLED_NAME = re.compile(
     rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\b"
 )
+_NAME_AGE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))(?P<name>{_NAME}),\s+\d{{1,3}}(?=,)", re.MULTILINE
+)
 # "Manager Dave Rooke, 47,": an age set beside a name belongs to the attribution.
 _AGE = re.compile(r",\s+\d{1,3}(?=,)")
 # "Mr Patel, a gardener for 30 years, said": an appositive before a reporting verb describes
@@ -278,6 +281,12 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         before = text[start : match.start()].rstrip()
         if (not before or before[-1] in '.!?"”') and not taken.overlaps(match.start(), match.end()):
             found.append(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
+    # "Maureen Okafor, 67, has been living ...": a person named with an age and no role
+    for match in _NAME_AGE.finditer(text, start, end):
+        name = _drop_sentence_openers(match.group("name"))
+        name_start = match.start("name") + len(match.group("name")) - len(name)
+        if not taken.overlaps(name_start, match.end()) and not any(a.end == match.end("name") for a in found):
+            found.append(Attribution(name_start, match.end("name"), name, ""))
     found.sort(key=lambda a: a.start)
     return [_with_age(text, _without_full_stop(a), end) for a in found]
 
