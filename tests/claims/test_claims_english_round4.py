@@ -215,3 +215,10 @@ def test_a_person_named_with_an_age_and_a_state_since_a_time_stay_as_marked() ->
     assert not any(text.startswith("since the river") for text in texts)
     figures = [c.text for c in _claims("The toll had risen by 12 percent since it was first set in 2019.\n")]
     assert "since it was first set in 2019" in figures
+
+
+def test_to_before_a_noun_after_an_amount_opens_no_purpose_clause() -> None:
+    article = (
+        "The worst flood moved some 2,400 people to emergency shelters in two towns in a single night.\n"
+    )
+    assert [c.text for c in _claims(article)] == [article.strip().rstrip(".")]

@@ -101,6 +101,7 @@ _PURPOSE = re.compile(r",?\s+(?=in\s+order\s+to\s+\w|so\s+that\s+\w)")
 _AMOUNT_TO = re.compile(
     r"(?:\d[\d,.]*%?|million|billion|trillion|percent|per\s+cent)(?:\s+[a-z]+)?\s+(?=to\s+(?P<verb>[a-z]+)\b)"
 )
+_NOUN_ENDINGS = ("ency", "ancy", "ment", "ness", "tion", "sion", "ity", "ship", "hood")
 _RESULT = re.compile(r",\s+(?=(?:so|although|though|even\s+though)\s+(?!far\b|much\b|many\b|called\b)\w)")
 # ", up 8 percent from 2023": a change stated beside the figure.
 _CHANGE = re.compile(
@@ -410,7 +411,13 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))  # ", with 300 jobs at risk"
     for match in _AMOUNT_TO.finditer(text, start, end):
         verb = match.group("verb")
-        if verb not in _NOT_INFINITIVE and not (verb.endswith("s") and not verb.endswith(("ss", "us"))):
+        # "moved some 6,500 people to emergency shelters": a noun after "to" is a place, no verb
+        noun = verb.endswith(_NOUN_ENDINGS)
+        if (
+            verb not in _NOT_INFINITIVE
+            and not noun
+            and not (verb.endswith("s") and not verb.endswith(("ss", "us")))
+        ):
             space = match.end() - 1
             cuts.append((space, space + 1))
     for match in _PREDICATE.finditer(text, start, end):
