@@ -222,3 +222,10 @@ def test_to_before_a_noun_after_an_amount_opens_no_purpose_clause() -> None:
         "The worst flood moved some 2,400 people to emergency shelters in two towns in a single night.\n"
     )
     assert [c.text for c in _claims(article)] == [article.strip().rstrip(".")]
+
+
+def test_the_rest_of_an_indirect_question_is_no_claim() -> None:
+    article = "Many want to know why the ferry stopped, and what will change after the review.\n"
+    assert _claims(article) == []
+    assert states_no_fact("who will bear the cost") is not None
+    assert states_no_fact("who was dismissed after raising concerns") is None

@@ -96,6 +96,9 @@ _NO_FACT_EN = (
         "unnamed, uncounted people",
         re.compile(r"(?:many|some|few|others|not\s+(?:everyone|everybody|all))\b(?!\s+\d)", re.IGNORECASE),
     ),
+    # "..., and what will be different next time": the rest of an indirect question whose head
+    # ("Many want to know why ...") was cut off; no statement
+    ("piece of an indirect question", re.compile(r"(?:what|how|why|whether|who\s+(?:will|would|should))\s")),
     (
         "the reporter's view of what it means to people",
         re.compile(
@@ -105,11 +108,16 @@ _NO_FACT_EN = (
 )
 
 
-def states_no_fact(text: str) -> str | None:
-    """Why an English sentence of narration without a figure, date or time states no fact a
-    fact-checker could check, or None when it may. Quotations are not judged here: what someone
-    said is a fact of its own."""
+_TIME_DOES_NOT_HELP = frozenset({"unnamed, uncounted people", "piece of an indirect question"})
+
+
+def states_no_fact(text: str, timed: bool = False) -> str | None:
+    """Why an English sentence of narration without a figure or date states no fact a
+    fact-checker could check, or None when it may. ``timed``: it holds a time without a day
+    ("next summer"), which makes a statement checkable unless its subject is unnamed, uncounted
+    people or it is the rest of a question. Quotations are not judged here: what someone said is
+    a fact of its own."""
     for reason, pattern in _NO_FACT_EN:
-        if pattern.match(text):
+        if pattern.match(text) and (not timed or reason in _TIME_DOES_NOT_HELP):
             return reason
     return None
