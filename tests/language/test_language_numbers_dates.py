@@ -229,3 +229,19 @@ def test_last_week_and_last_weekend_are_times() -> None:
 def test_estimated_at_is_about() -> None:
     (damage,) = find_numbers("The fire caused damage estimated at £85,000.", "en")
     assert (damage.mention.value, damage.mention.qualifier) == (85000, "about")
+
+
+def test_a_day_and_month_after_will_that_has_passed_this_year_is_next_year() -> None:
+    text = "The chain will report Christmas trading on January 14. It opened a store on January 9."
+    dates = [f.mention.date for f in find_dates(text, "en", dt.date(2026, 11, 4)) if f.mention is not None]
+    assert dates == ["2027-01-14", "2026-01-09"]
+    reported = "It said in March that it would close the depot on January 14."
+    dates = [
+        f.mention.date for f in find_dates(reported, "en", dt.date(2026, 11, 4)) if f.mention is not None
+    ]
+    assert dates == ["2026-01-14"]
+
+
+def test_something_like_is_an_estimate() -> None:
+    (found,) = find_numbers("The freeze will cost them something like £30 million.", "en")
+    assert (found.mention.value, found.mention.qualifier) == (30_000_000, "about")

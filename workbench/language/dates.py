@@ -181,6 +181,13 @@ def _with_year(
     return candidate
 
 
+def _next_year(date: dt.date) -> dt.date | None:
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # February 29
+        return None
+
+
 def _weekday_note(word: str | None, date: dt.date | None) -> str | None:
     if word is None or date is None:
         return None
@@ -298,6 +305,17 @@ def _interpret(
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     date = _with_year(day, month, year, past, article_date, text_year)
+    if (
+        date is not None
+        and year is None
+        and lang == "en"
+        and article_date is not None
+        and date < article_date
+        and _future_before(text, match.start(), plain=True)
+    ):
+        # "will report Christmas trading on January 14" (written on November 4): a day and month
+        # after a future verb that has passed this year is next year's
+        date = _next_year(date)
     start = match.start()
     end = match.end()
     full_month = bool(groups.get("mon")) and (len(groups["mon"]) > 4 or groups["mon"].lower() == "mei")
@@ -328,12 +346,13 @@ _FUTURE_ENDS = re.compile(
 )
 
 
-def _future_before(text: str, start: int) -> bool:
+def _future_before(text: str, start: int, plain: bool = False) -> bool:
     """Whether a future verb stands before ``start`` in the same clause (at most 100 characters
-    back), with no past reporting verb or sentence end between them."""
+    back), with no past reporting verb or sentence end between them. ``plain``: "would" (a future
+    seen from the past) does not count."""
     window_start = max(0, start - 100)
     futures = list(_FUTURE.finditer(text, window_start, start))
-    if not futures:
+    if not futures or (plain and futures[-1].group(0).lower() == "would"):
         return False
     return _FUTURE_ENDS.search(text, futures[-1].end(), start) is None
 

@@ -115,7 +115,7 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("less-than", r"kurang\s+dari|di\s+bawah|maksimal|paling\s+banyak|hingga|sampai|"
      r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than"),
     ("about", r"sekitar|kira-kira|kurang\s+lebih|sekira|lebih\s+kurang|about|around|roughly|"
-     r"approximately|an\s+estimated|estimated\s+at|some"),
+     r"approximately|an\s+estimated|estimated\s+at|something\s+like|some"),
 )  # fmt: skip
 _QUALIFIER_RE = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_QUALIFIERS)) + r")\s+$",
