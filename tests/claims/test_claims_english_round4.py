@@ -229,3 +229,9 @@ def test_the_rest_of_an_indirect_question_is_no_claim() -> None:
     assert _claims(article) == []
     assert states_no_fact("who will bear the cost") is not None
     assert states_no_fact("who was dismissed after raising concerns") is None
+
+
+def test_a_range_of_millions_stays_whole_and_the_next_predicate_is_cut() -> None:
+    article = "It kept its forecast of between £40 million and £45 million and will report on March 3.\n"
+    texts = [c.text for c in _claims(article)]
+    assert texts[0] == "It kept its forecast of between £40 million and £45 million"

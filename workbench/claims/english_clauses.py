@@ -450,8 +450,12 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))
     for match in _AND_AMOUNT.finditer(text, start, end):
         before = text[start : match.start()]
-        # a figure and a verb before; not "between 18 and 25"
-        figure = re.search(r"\d", before) is not None and not re.search(r"\bbetween\s+\S+$", before)
+        # a figure and a verb before
+        # not "between 18 and 25", "between £840 million and £880 million"
+        ranged = re.search(
+            r"\bbetween\s+\S+(?:\s+(?:thousand|million|billion|trillion|percent))?\s*$", before
+        )
+        figure = re.search(r"\d", before) is not None and ranged is None
         # "including 486 registered nurses and 37 consultant doctors": items of one list
         listed = re.search(r"\b(?:including|such\s+as)\s[^,;]*$", before) is not None
         if figure and not listed and has_verb(text, start, match.start()):
