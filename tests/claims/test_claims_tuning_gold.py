@@ -24,7 +24,54 @@ ARTICLES = [
     ("tuning14.en", dt.date(2026, 8, 15)),
     ("tuning15.en", dt.date(2026, 4, 22)),
     ("tuning16.en", dt.date(2026, 1, 26)),
+    ("tuning17.en", dt.date(2026, 9, 11)),
 ]
+# Written by annotators who had not read the rules (tuning10, 11, 18, 19): longer gold lists, held
+# to the goal of issue 10 (seven in eight gold claims matched one-to-one, at most 3 extras per 16
+# gold claims) and to their extras as named here, so that any new extra fails the test. Their
+# golds keep a quotation's sentence whole where the other tuning golds split it at ", and" or
+# "because", and count no dated source after a report ("the trust said on Wednesday") where four
+# other golds do: those extras stay.
+INDEPENDENT = [
+    ("tuning10.en", dt.date(2026, 2, 11)),
+    ("tuning11.en", dt.date(2026, 11, 4)),
+    ("tuning18.en", dt.date(2026, 2, 11)),
+    ("tuning19.en", dt.date(2025, 10, 9)),
+]
+KNOWN_EXTRAS = {
+    "tuning10.en": [
+        "the trust said on Wednesday",
+        "Finance directors have warned for some time that the bill cannot keep growing at this pace",
+        "because we cannot staff a theatre safely",
+        "Relations between the two sides have been strained for much of the winter",
+    ],
+    "tuning11.en": [
+        "Grocers have been fighting to win back shoppers who drifted to discount chains when prices first surged",
+        "they notice every penny",
+        "Supermarkets like to talk about price cuts",
+        "Food prices have become a political issue",
+        "as households struggle with higher energy bills and rents",
+        "supermarkets have long argued that their margins are thin by the standards of other industries",
+        "I'm not sure the market has priced that in",
+    ],
+    "tuning18.en": [
+        "Rumours of cuts had circulated for months",
+        "Nobody comes into this job wanting to close departments",
+        "we are watching closely",
+        "Until then, staff in the affected departments face weeks of uncertainty about their futures",
+        "Those who work and study there say the coming months will test the whole community",
+    ],
+    "tuning19.en": [
+        "the provincial fire service said on Wednesday",
+        "It was, by any measure, a brutal summer",
+        "one that few in the province will forget",
+        "In the hills, people learned to keep a bag packed by the door",
+        "neither side expects the question to be settled before the next budget",
+        "In Sallow Creek, the smell of smoke still hangs over the lower streets, and blackened fence posts "
+        "mark where gardens used to be",
+        "Few of them expect the next summer to be any kinder",
+    ],
+}
 # Details the language layer does not read yet, named so that any other miss fails the test: a
 # bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one
 # ("could" is as often a past as a future).
@@ -45,3 +92,18 @@ def test_tuning_article_meets_the_gold_targets(name: str, article_date: dt.date)
     assert [m.split(", got")[0] for m in result.missing_details] == known
     result.missing_details = []
     assert_meets_goal(result)
+
+
+@pytest.mark.parametrize(("name", "article_date"), INDEPENDENT)
+def test_independently_annotated_article_meets_the_issue_goal(name: str, article_date: dt.date) -> None:
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    claims = extract_claims(text, article_date=article_date)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    result = score(claims, load_gold(DATA / f"{name}.claims.gold.jsonl"))
+    report(f"{name}.txt", result)
+    assert 8 * result.matched >= 7 * result.gold, result.unmatched_gold
+    assert 16 * result.extras <= 3 * result.gold, result.extra_texts
+    assert result.extra_texts == KNOWN_EXTRAS[name]
+    assert result.kind_ratio >= 0.8, result.kind_mismatches
+    assert result.missing_details == KNOWN_MISSING.get(name, []), result.missing_details
