@@ -235,3 +235,31 @@ def test_a_range_of_millions_stays_whole_and_the_next_predicate_is_cut() -> None
     article = "It kept its forecast of between £40 million and £45 million and will report on March 3.\n"
     texts = [c.text for c in _claims(article)]
     assert texts[0] == "It kept its forecast of between £40 million and £45 million"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ferries now serve 14 islands, up from four a year ago.",
+            ["Ferries now serve 14 islands", "up from four a year ago"],
+        ),
+        (
+            "In all, 8,200 people are on the housing list, about 6 percent more than a year before.",
+            ["In all, 8,200 people are on the housing list", "about 6 percent more than a year before"],
+        ),
+        (
+            "The service has 930 paramedics, 45 fewer than in 2021.",
+            ["The service has 930 paramedics", "45 fewer than in 2021"],
+        ),
+        (
+            "Only 71.5 percent of calls were answered within a minute, against a national target of 90 percent.",
+            [
+                "Only 71.5 percent of calls were answered within a minute",
+                "against a national target of 90 percent",
+            ],
+        ),
+    ],
+)
+def test_a_comparison_set_beside_a_figure_is_a_claim_of_its_own(sentence: str, expected: list[str]) -> None:
+    assert [c.text for c in _claims(sentence + "\n")] == expected

@@ -105,8 +105,10 @@ _NOUN_ENDINGS = ("ency", "ancy", "ment", "ness", "tion", "sion", "ity", "ship", 
 _RESULT = re.compile(r",\s+(?=(?:so|although|though|even\s+though)\s+(?!far\b|much\b|many\b|called\b)\w)")
 # ", up 8 percent from 2023": a change stated beside the figure.
 _CHANGE = re.compile(
-    r",\s+(?=(?:(?:up|down)\s+(?:by\s+|from\s+)?|compared\s+(?:with|to)\s+)"
-    r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d$£€])"
+    # ", against a national target of 92 percent": a benchmark set beside it
+    r",\s+(?=(?:(?:up|down)\s+(?:by\s+|from\s+)?|compared\s+(?:with|to)\s+|"
+    r"against\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}of\s+)"
+    r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[\d$£€]|(?:two|three|four|five|six|seven|eight|nine|ten)\s))"
 )
 # ", the lowest since 1976": a superlative set beside the sentence, to its end.
 _SUPERLATIVE = re.compile(r",\s+(?=(?:the|its|their)\s+(?:\w+est|most|least|first|worst|best)\s+[^,]+$)")
@@ -430,8 +432,12 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))  # "in 2023 after six seasons in ..."
     for match in _COMMA.finditer(text, start, end):
         following = _after_amount(text, match.end(), end)
-        # ", eight points outside the ...", ", about 8 percent of its workforce"
-        if following is not None and (following[1].lower() in _MARGIN_WORDS or following[0].lower() == "of"):
+        # ", eight points outside the ...", ", about 8 percent of its workforce", ", 120 fewer than in
+        # 2020", ", about 9 percent more than twelve months before"
+        compared = following is not None and following[0].lower() in _MARGIN_WORDS and following[1] == "than"
+        if following is not None and (
+            following[1].lower() in _MARGIN_WORDS or following[0].lower() == "of" or compared
+        ):
             cuts.append((match.start(), match.start() + 1))
     for match in _WHO.finditer(text, start, end):
         verb_end = match.end("verb")
