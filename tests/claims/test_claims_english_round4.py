@@ -263,3 +263,8 @@ def test_a_range_of_millions_stays_whole_and_the_next_predicate_is_cut() -> None
 )
 def test_a_comparison_set_beside_a_figure_is_a_claim_of_its_own(sentence: str, expected: list[str]) -> None:
     assert [c.text for c in _claims(sentence + "\n")] == expected
+
+
+def test_a_relative_set_off_inside_the_sentence_is_not_cut_at_but() -> None:
+    article = "Seats for the first night, which are cheap but must be reserved, sold out within an hour on Monday.\n"
+    assert [c.text for c in _claims(article)] == [article.strip().rstrip(".")]

@@ -72,6 +72,7 @@ _SUPERLATIVE = re.compile(
     r"\b(?:the|its|their|his|her|our|a)\s+(?:[\w-]+\s+)?(?:[a-z]+est|worst|best|most|least)\b(?<!interest)(?<!west)"
 )
 _ONGOING = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
+_WHICH_SET_OFF = re.compile(r",\s+which\s+[^,;:]+,(?=\s+[a-z]+\s)")
 _LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
 _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
 
@@ -129,9 +130,14 @@ def split_clauses(
         counted, *items = enumeration
         return [*split_clauses(text, counted.start, counted.end, dates, english, times), *items]
     relatives = embedded_relatives(text, start, end, [*dates, *times]) if english else []
+    # "Tickets ..., which are free but must be booked, were all taken ...": a relative set off
+    # by commas inside the sentence is not cut, whether or not it is a claim of its own
+    set_off = [m.span() for m in _WHICH_SET_OFF.finditer(text, start, end)] if english else []
     for cut_start, cut_end in _cuts(text, start, end, dates, english, times):
         if any(r_start <= cut_start < r_end for r_start, r_end in relatives):
             continue  # a cut inside "which opened in 1968, " is no cut of the sentence
+        if any(r_start < cut_start < r_end - 1 for r_start, r_end in set_off):
+            continue
         left = trim(text, start, cut_start, TRIM_CHARS)
         right = trim(text, cut_end, end, TRIM_CHARS)
         if _words(text, *left) >= 3 and _words(text, *right) >= 3:
