@@ -268,3 +268,24 @@ def test_a_comparison_set_beside_a_figure_is_a_claim_of_its_own(sentence: str, e
 def test_a_relative_set_off_inside_the_sentence_is_not_cut_at_but() -> None:
     article = "Seats for the first night, which are cheap but must be reserved, sold out within an hour on Monday.\n"
     assert [c.text for c in _claims(article)] == [article.strip().rstrip(".")]
+
+
+def test_infinitives_after_an_amount_and_after_plans_to_are_claims_of_their_own() -> None:
+    texts = [
+        c.text
+        for c in _claims(
+            "The city would spend 40 million crowns over two years to hire 120 more teachers and buy six buses.\n"
+        )
+    ]
+    assert texts == [
+        "The city would spend 40 million crowns over two years",
+        "to hire 120 more teachers",
+        "buy six buses",
+    ]
+    texts = [
+        c.text
+        for c in _claims(
+            "The council plans to build 300 homes by the end of June and to open a new library.\n"
+        )
+    ]
+    assert texts == ["The council plans to build 300 homes by the end of June", "to open a new library"]

@@ -91,6 +91,8 @@ _SOURCE_OPENING = re.compile(_SOURCE_SET_OFF)
 # "told to stop charging the bikes and to return the batteries to ...": a second infinitive of the
 # same verb, when one stands before it.
 _AND_TO = re.compile(r",?\s+and\s+(?=to\s+(?P<verb>[a-z]+)\s)")
+_S_VERB_TO = re.compile(r"\b(?:plans|aims|hopes|wants|intends|expects|seeks|needs|promises)\s+to\s+[a-z]+\s")
+_TO_OPENS = re.compile(r"to\s+[a-z]+\s")
 _INFINITIVE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\s")
 # "because of a knee injury" names a cause, not a clause: no cut
 _BECAUSE = re.compile(
@@ -99,7 +101,8 @@ _BECAUSE = re.compile(
 _AS = re.compile(r",?\s+as\s+")
 _PURPOSE = re.compile(r",?\s+(?=in\s+order\s+to\s+\w|so\s+that\s+\w)")
 _AMOUNT_TO = re.compile(
-    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|per\s+cent)(?:\s+[a-z]+)?\s+(?=to\s+(?P<verb>[a-z]+)\b)"
+    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|per\s+cent|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten))"
+    r"(?:\s+[a-z]+)?\s+(?=to\s+(?P<verb>[a-z]+)\b)"
 )
 _NOUN_ENDINGS = ("ency", "ancy", "ment", "ness", "tion", "sion", "ity", "ship", "hood")
 _RESULT = re.compile(r",\s+(?=(?:so|although|though|even\s+though)\s+(?!far\b|much\b|many\b|called\b)\w)")
@@ -365,12 +368,15 @@ def _predicate_cut(text: str, start: int, end: int, match: re.Match[str]) -> tup
     before_to = match.group("comma") is not None and verb.endswith("s") and following == "to"
     auxiliaries = [w.lower() for w in _WORD.findall(text[start : match.start()]) if w.lower() in _AUXILIARIES]
     modal = bool(auxiliaries) and auxiliaries[-1] in _MODALS
+    # "to hire 300 more firefighters and buy four water-bombing aircraft": a clause opened by
+    # "to" shares it with a second base verb as a modal does
+    to_opened = _TO_OPENS.match(text, start, match.start()) is not None
     right_end = _next_comma(text, match.start("verb"), end)
     counted = bool(find_numbers(text, "en", (), match.start("verb"), right_end))
     base = not _is_past(verb) and not verb.endswith("s")
     # "will open on February 9 and run for six weeks": a base verb under the modal before it,
     # with a figure of its own
-    shared_modal = modal and base and counted and _base_verb(verb)
+    shared_modal = (modal or to_opened) and base and counted and _base_verb(verb)
     looks_verb = (
         _is_past(verb)
         or shared_modal
@@ -378,7 +384,9 @@ def _predicate_cut(text: str, start: int, end: int, match: re.Match[str]) -> tup
     )
     if not looks_verb:
         return None
-    if not has_verb(text, start, match.start()) and not _reports_after_but(text, match):
+    if not (has_verb(text, start, match.start()) or (to_opened and shared_modal)) and not _reports_after_but(
+        text, match
+    ):
         return None
     # "should hang up and ring the number": two base verbs under one modal are one claim
     # ("... will open on February 9 and run for six weeks": a figure of its own after the verb)
@@ -413,6 +421,12 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))  # ", with 300 jobs at risk"
     for match in _AMOUNT_TO.finditer(text, start, end):
         verb = match.group("verb")
+        # "over three years to hire 300 more firefighters": after an amount in words, only an
+        # infinitive with a figure of its own ("We have two years to win it back" stays whole)
+        if match.group("word") and not find_numbers(
+            text, "en", (), match.end(), _next_comma(text, match.end(), end)
+        ):
+            continue
         # "moved some 6,500 people to emergency shelters": a noun after "to" is a place, no verb
         noun = verb.endswith(_NOUN_ENDINGS)
         if (
@@ -489,7 +503,12 @@ def english_cuts(
     for match in _AND_TO.finditer(text, start, end):
         earlier = [m.group("verb") for m in _INFINITIVE.finditer(text, start, match.start())]
         infinitive = any(verb not in _NOT_INFINITIVE for verb in earlier)
-        if infinitive and match.group("verb") not in _NOT_INFINITIVE and has_verb(text, start, match.start()):
+        # "The trust plans to recruit ... and to open ...": a verb in -s before the first "to" is
+        # the predicate too
+        verb = (
+            has_verb(text, start, match.start()) or _S_VERB_TO.search(text, start, match.start()) is not None
+        )
+        if infinitive and match.group("verb") not in _NOT_INFINITIVE and verb:
             cuts.append((match.start(), match.end()))
     for match in _TIME_CLAUSE.finditer(text, start, end):
         # four words at least before it: "The effect held after the researchers took account of
