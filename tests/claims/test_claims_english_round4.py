@@ -289,3 +289,14 @@ def test_infinitives_after_an_amount_and_after_plans_to_are_claims_of_their_own(
         )
     ]
     assert texts == ["The council plans to build 300 homes by the end of June", "to open a new library"]
+
+
+def test_a_with_phrase_holding_a_date_is_a_claim_of_its_own() -> None:
+    article = (
+        "He said members would be balloted on strike action, with the vote opening on Monday, March 9.\n"
+    )
+    texts = [c.text for c in _claims(article)]
+    assert texts == [
+        "He said members would be balloted on strike action",
+        "with the vote opening on Monday, March 9",
+    ]

@@ -417,7 +417,10 @@ def english_cuts(
     for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE, _SUPERLATIVE, _MULTIPLE, _SHARE_OF):
         cuts.extend((m.start(), m.start() + 1) for m in pattern.finditer(text, start, end))
     for match in _WITH.finditer(text, start, end):
-        if re.search(r"\d", text[match.end() : _next_comma(text, match.end(), end)]):
+        close = _next_comma(text, match.end(), end)
+        # ", with the ballot opening on Monday, March 2": a date is a figure too
+        dated = any(match.end() <= s < close for s, _ in dates)
+        if dated or re.search(r"\d", text[match.end() : close]):
             cuts.append((match.start(), match.start() + 1))  # ", with 300 jobs at risk"
     for match in _AMOUNT_TO.finditer(text, start, end):
         verb = match.group("verb")
