@@ -300,3 +300,12 @@ def test_a_with_phrase_holding_a_date_is_a_claim_of_its_own() -> None:
         "He said members would be balloted on strike action",
         "with the vote opening on Monday, March 9",
     ]
+
+
+def test_a_dated_head_before_a_comma_is_split_as_any_clause() -> None:
+    article = (
+        "The college said on Tuesday that it would close nine courses and cut about 140 jobs by the "
+        "summer of 2027, as it tries to close a funding gap.\n"
+    )
+    texts = [c.text for c in _claims(article)]
+    assert "cut about 140 jobs by the summer of 2027" in texts

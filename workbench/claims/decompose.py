@@ -122,7 +122,10 @@ def split_clauses(
     leading = _split_leading_date(text, start, end, dates)
     if leading is not None:
         head, tail = leading
-        return [Clause(*head), *split_clauses(text, tail[0], tail[1], dates, english, times)]
+        # in English the dated head is split as any clause is ("... would close 14 degree courses
+        # and cut about 260 jobs by the summer of 2027, as it tries ...")
+        heads = split_clauses(text, head[0], head[1], dates, english, times) if english else [Clause(*head)]
+        return [*heads, *split_clauses(text, tail[0], tail[1], dates, english, times)]
     enumeration = _split_enumeration(text, start, end)
     if enumeration:
         # "The restriction affects about 410,000 customers and forbids three things: ...": the
