@@ -309,3 +309,10 @@ def test_a_dated_head_before_a_comma_is_split_as_any_clause() -> None:
     )
     texts = [c.text for c in _claims(article)]
     assert "cut about 140 jobs by the summer of 2027" in texts
+
+
+def test_a_speaker_described_after_said_closing_the_attribution_is_an_attribution() -> None:
+    article = '"We only chose this course last spring, and now it is gone," said Ola Brandt, a first-year drama student.\n'
+    claims = _claims(article)
+    assert "Ola Brandt, a first-year drama student" in [c.text for c in claims]
+    assert {c.speaker for c in claims if c.kind.value == "quote"} == {"Ola Brandt"}

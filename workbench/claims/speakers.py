@@ -90,6 +90,10 @@ _NAMED_BODY = re.compile(
 _TITLED_NAME = re.compile(
     rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\b"
 )
+_SAID_NAME_DESCRIBED = re.compile(
+    rf"\b(?:said|says|added|wrote)\s+(?P<name>{_NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,80}}?)(?=\.?\s*$|\.\s)",
+    re.MULTILINE,
+)
 _NAME_AGE = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))(?P<name>{_NAME}),\s+\d{{1,3}}(?=,)", re.MULTILINE
 )
@@ -281,6 +285,13 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         before = text[start : match.start()].rstrip()
         if (not before or before[-1] in '.!?"”') and not taken.overlaps(match.start(), match.end()):
             found.append(Attribution(match.start(), match.end(), match.group("name"), match.group("role")))
+    # '," said Amira Follett, a second-year music student.': a speaker described at the end of
+    # the attribution after a quotation
+    for match in _SAID_NAME_DESCRIBED.finditer(text, start, end):
+        if not taken.overlaps(match.start("name"), match.end()):
+            keep(
+                Attribution(match.start("name"), match.end("role"), match.group("name"), match.group("role"))
+            )
     # "Maureen Okafor, 67, has been living ...": a person named with an age and no role
     for match in _NAME_AGE.finditer(text, start, end):
         name = _drop_sentence_openers(match.group("name"))
