@@ -316,3 +316,14 @@ def test_a_speaker_described_after_said_closing_the_attribution_is_an_attributio
     claims = _claims(article)
     assert "Ola Brandt, a first-year drama student" in [c.text for c in claims]
     assert {c.speaker for c in claims if c.kind.value == "quote"} == {"Ola Brandt"}
+
+
+def test_who_speaks_for_and_who_took_up_the_post_are_attributions() -> None:
+    text = (
+        "Vice-chancellor Professor Ines Kaur, who took up the post in 2021, told staff that the college "
+        "had spent more than it earned. Rafe Dunn, who speaks on health for the opposition Green Party, "
+        "said the budget had been cut by 9 percent."
+    )
+    found = {(text[a.start : a.end], a.name) for a in find_attributions(text, 0, len(text))}
+    assert ("Vice-chancellor Professor Ines Kaur, who took up the post in 2021", "Ines Kaur") in found
+    assert ("Rafe Dunn, who speaks on health for the opposition Green Party", "Rafe Dunn") in found

@@ -64,7 +64,7 @@ _NAME_COMMA_ROLE = re.compile(
 _NAME_WHO_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:who|yang)\s+(?:chairs|heads|leads|runs|directs|manages|founded|"
     r"co-founded|owns|owned|ran|led|headed|chaired|directed|managed|(?:has|had)\s+(?:run|led|headed|chaired|managed|owned|directed)|"
-    r"serves\s+as|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
+    r"serves\s+as|speaks\s+(?:on|for)|took\s+up\s+the\s+(?:post|role|job)|is|was|menjabat(?:\s+sebagai)?|memimpin|mengepalai|merupakan|adalah)\s+[^,.;:]+)"
 )
 # "Holt, who founded the company in 2004, added": a surname opening a sentence with its relative.
 _SURNAME_WHO = re.compile(
@@ -280,7 +280,10 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             if pattern is _NAMED_BODY and taken.overlaps(name_start, match.end()):
                 continue  # "Town's captain, Leon Varga" is a role's attribution already
             if (name_start, match.end()) not in spans:
-                found.append(Attribution(name_start, match.end(), match.group("name"), match.group("role")))
+                name = match.group("name")
+                if pattern is _NAME_WHO_ROLE:
+                    name = _without_role_words(name)
+                found.append(Attribution(name_start, match.end(), name, match.group("role")))
     for match in _SURNAME_WHO.finditer(text, start, end):
         before = text[start : match.start()].rstrip()
         if (not before or before[-1] in '.!?"”') and not taken.overlaps(match.start(), match.end()):
@@ -336,6 +339,17 @@ def find_titled_names(text: str, start: int, end: int) -> list[str]:
 def _drop_sentence_openers(name: str) -> str:
     words = name.split()
     while len(words) > 2 and words[0].lower() in {"meanwhile", "but", "and", "however", "the", "then"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _without_role_words(name: str) -> str:
+    """ "Vice-chancellor Professor Adaeze Whitcombe" names Adaeze Whitcombe: a role or a title
+    before the name is no part of it."""
+    words = name.split()
+    while len(words) > 2 and (
+        words[0].lower() in _TITLES or words[0].lower().startswith("vice-") or ROLE_RE.fullmatch(words[0])
+    ):
         words.pop(0)
     return " ".join(words)
 
