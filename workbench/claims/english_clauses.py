@@ -175,7 +175,8 @@ def _is_past(word: str) -> bool:
     return (len(lowered) >= 5 and lowered.endswith("ed")) or lowered in _IRREGULAR_PAST
 
 
-def _is_finite(word: str) -> bool:
+def is_finite(word: str) -> bool:
+    """A past form in lower case or an auxiliary: a predicate's first word."""
     return word.lower() in _AUXILIARIES or (word.islower() and _is_past(word))
 
 
@@ -202,7 +203,7 @@ def has_verb(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds, after its first word, an auxiliary, a past form, or a
     present form in -s before its object ("The park covers 300 hectares")."""
     words = _WORD.findall(text[start:end])[1:]
-    if any(_is_finite(w) for w in words):
+    if any(is_finite(w) for w in words):
         return True
     return any(
         w.islower() and w.endswith("s") and not w.endswith("ss") and _opens_object(following)
@@ -233,7 +234,7 @@ def _as_opens_clause(text: str, before: int, after: int, end: int) -> bool:
     if len(words) > 1 and _plural_subject(words[0]) and _base_verb(words[1]):
         return True  # "as families return after ...", "as prices rise"
     for index, word in enumerate(words[1:], 1):
-        if _is_finite(word):
+        if is_finite(word):
             return True
         if word.endswith("s") and words[0] in ("the", "its", "their") and index <= 3:
             return True  # "as the company shifts"
@@ -464,7 +465,7 @@ def english_cuts(
         # ("a group of supporters who now own 60 percent of the shares")
         counted = not singular and _base_verb(verb) and bool(find_numbers(text, "en", (), verb_end, end))
         if (
-            ((singular and _is_finite(verb)) or counted)
+            ((singular and is_finite(verb)) or counted)
             and _relative_to_end(text, verb_end, end)
             and has_verb(text, start, match.start())
             and _next_comma(text, match.end(), end) == end

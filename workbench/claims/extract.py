@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 
 from workbench import settings
 from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading, is_headline
-from workbench.claims.decompose import TRIM_CHARS, split_clauses
+from workbench.claims.decompose import TRIM_CHARS, Clause, split_clauses
 from workbench.claims.describe import claim_kind, close_inner_quote
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
+from workbench.claims.english_clauses import is_finite
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
 from workbench.claims.speakers import (
@@ -165,13 +166,56 @@ def _line_drafts(
             quote_start, quote_end = max(sentence_start, region.start), min(sentence_end, region.end)
             dates = context.dates_near(quote_start, quote_end)
             times = context.times_near(quote_start, quote_end)
-            for clause in split_clauses(text, quote_start, quote_end, dates, context.english, times):
+            clauses = split_clauses(text, quote_start, quote_end, dates, context.english, times)
+            if context.english:
+                clauses = _join_bare_quote_clauses(context, clauses)
+            for clause in clauses:
                 drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
             last_speaker = speaker
         if position < sentence_end:
             drafts.extend(_narration(context, position, sentence_end, line, intro, asides, last_speaker))
     return drafts
+
+
+def _carries_fact(context: _Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds something a fact-checker can look up: a figure, a date
+    or a time, or a name (a capitalised word after the first, "I" aside)."""
+    text = context.text
+    if (
+        find_numbers(text, "en", (), start, end)
+        or context.dates_near(start, end)
+        or context.times_near(start, end)
+    ):
+        return True
+    words = re.findall(r"[\w'’-]+", text[start:end])[1:]
+    return any(word[0].isupper() and word != "I" and not word.startswith("I'") for word in words)
+
+
+def _join_bare_quote_clauses(context: _Context, clauses: list[Clause]) -> list[Clause]:
+    """In a quotation, a second predicate of the same subject that carries no fact of its own
+    ("We just watched the smoke getting thicker and hoped someone knew what they were doing")
+    goes back to the clause before it: the speaker's sentence is one claim."""
+    text = context.text
+    joined: list[Clause] = []
+    for clause in clauses:
+        previous = joined[-1] if joined else None
+        first = re.match(r"[\w'’-]+", text[clause.start : clause.end])
+        if (
+            previous is not None
+            and first is not None
+            and is_finite(first.group(0))
+            and re.fullmatch(r"[\s,]*(?:and|but)\s*", text[previous.end : clause.start]) is not None
+            and previous.role is None
+            and clause.role is None
+            and not previous.inner
+            and not clause.inner
+            and not _carries_fact(context, clause.start, clause.end)
+        ):
+            joined[-1] = Clause(previous.start, clause.end)
+            continue
+        joined.append(clause)
+    return joined
 
 
 _SOURCE_ONLY = re.compile(
