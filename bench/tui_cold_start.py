@@ -9,8 +9,8 @@ Two measurements, each a new process per run, medians printed with the machine's
   database check beside the imports, the same app), headless, with a pilot that presses Enter on
   the article list as soon as it shows and then Down once the table and the first claim's detail
   show. Times from before the interpreter starts (this process's clock) to the table shown (its
-  rows in place: drawn from light rows, before the ORM loads), to the first claim's detail shown,
-  and to that first key handled; the child's CPU time to the same moments.
+  rows in place), to the first claim's detail shown (both read by plain SQL, before the ORM
+  loads), and to that first key handled; the child's CPU time to the same moments.
 - ``terminal``: the ``workbench`` console script itself under a pseudo-terminal (120x40), as a
   checker types it; Enter is sent once the article list is drawn. Times from the launch to the
   first row of the list drawn, and to the claims table drawn (its title line names the claim

@@ -18,9 +18,18 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from workbench.provenance import SnapshotProvenance
 from workbench.services.article_list import list_articles, read_article_text
+from workbench.services.claim_details import (
+    ClaimFacts,
+    ClaimView,
+    EvidenceView,
+    VerdictView,
+    read_claim_views,
+)
 from workbench.services.claim_rows import ClaimRow, claim_rows, list_claim_rows
 from workbench.services.lookups import review_state
+from workbench.services.verdicts import claim_views
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import (
     Article,
@@ -65,6 +74,10 @@ def _fill(ws: Workspace) -> dict[str, int]:
         claims.append(
             Claim(article_id=second.id or 0, start=0, end=2, text="X.", statement="Stated", kind="quote")
         )
+        claims[0].numbers = [{"text": "23", "value": 23.0, "qualifier": "about"}]
+        claims[0].dates = [{"text": "Monday", "date": "2026-03-02"}]
+        claims[0].reasons, claims[0].speaker, claims[0].score = ["number"], "Dr X", 4
+        claims[0].statement_is_draft, claims[0].edited, claims[0].origin = False, True, "manual"
         s.add_all(claims)
         source = Source(url="https://example.org/a")
         s.add(source)
@@ -79,7 +92,32 @@ def _fill(ws: Workspace) -> dict[str, int]:
             text_sha256="t",
             text="source text",
         )
-        s.add(snapshot)
+        archived = Snapshot(
+            source_id=source.id or 0,
+            requested_url=source.url,
+            final_url=source.url,
+            fetched_at=T0,
+            status=200,
+            payload_sha256="q",
+            text_sha256="u",
+            text="archived text",
+            archive_name="web.archive.org",
+            memento_datetime=T0 - timedelta(days=400),
+        )
+        s.add_all([snapshot, archived])
+        s.flush()
+        s.add(
+            Evidence(
+                claim_id=claims[1].id or 0,
+                snapshot_id=archived.id or 0,
+                start=0,
+                end=8,
+                quote="archived",
+                score=75.5 - 1,  # as high as another: the lower id first
+                parts={"matched_words": ["archived"], "notes": ["a note"]},
+                pinned=True,
+            )
+        )
         s.flush()
         evidence = {}
         for i, claim in enumerate(claims[:6]):
@@ -174,6 +212,83 @@ def _orm_rows(session: Session, article_id: int) -> list[ClaimRow]:
     return rows
 
 
+def _orm_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
+    """The claims' full views as the ORM reads them, object by object."""
+    views = []
+    for claim, row in zip(claims, [_orm_rows(session, claim.article_id) for claim in claims], strict=True):
+        [state] = [r.state for r in row if r.id == claim.id]
+        verdict = session.exec(
+            select(Verdict).where(Verdict.claim_id == claim.id).order_by(col(Verdict.id).desc())
+        ).first()
+        evidence = []
+        for ev in session.exec(
+            select(Evidence)
+            .where(Evidence.claim_id == claim.id)
+            .order_by(col(Evidence.score).desc(), col(Evidence.id))
+        ).all():
+            snapshot = session.get(Snapshot, ev.snapshot_id)
+            assert snapshot is not None
+            source = session.get(Source, snapshot.source_id)
+            assert source is not None
+            copy = SnapshotProvenance.of(snapshot)
+            evidence.append(
+                EvidenceView(
+                    ev.id or 0,
+                    ev.score,
+                    ev.quote,
+                    ev.prefix,
+                    ev.suffix,
+                    source.url,
+                    ev.snapshot_id,
+                    snapshot.fetched_at,
+                    ev.start,
+                    ev.end,
+                    ev.pinned,
+                    ev.parts,
+                    copy,
+                )
+            )
+        judged = None
+        if verdict is not None:
+            judged = VerdictView(
+                verdict.id or 0,
+                verdict.label,
+                verdict.rationale,
+                verdict.checker,
+                verdict.created_at,
+                verdict.evidence_id,
+            )
+        views.append(ClaimView(ClaimFacts.of(claim), judged, state, evidence))
+    return views
+
+
+def _check_claim_views(ws: Workspace, ids: dict[str, int]) -> None:
+    """A claim's full view read by plain SQL (``read_claim_views``) and in a session
+    (``verdicts.claim_views``, from the session's model objects) is what the ORM gives."""
+    wanted = [ids[f"claim{i}"] for i in range(7)] + [ids["claim7"]]
+    with ws.db.session() as session:
+        claims = [session.get(Claim, claim_id) for claim_id in wanted]
+        assert all(claims)
+        held = [c for c in claims if c is not None]
+        expected = {view.claim.id: view for view in _orm_views(session, held)}
+        in_session = claim_views(session, held)
+    assert in_session == [expected[claim_id] for claim_id in wanted]  # in the order given
+    read = read_claim_views(ws, wanted[::-1])
+    # by position, then id: the second article's claim (position 0) before the first's (4 to 10)
+    reading_order = [ids["claim7"]] + [row.id for row in list_claim_rows(ws, ids["first"])]
+    assert [view.claim.id for view in read] == reading_order
+    assert read == [expected[claim_id] for claim_id in reading_order]
+    first = expected[ids["claim0"]]
+    assert first.claim.numbers[0]["value"] == 23.0 and first.claim.speaker == "Dr X"
+    assert (first.claim.statement_is_draft, first.claim.edited) == (False, True)
+    two = expected[ids["claim1"]].evidence
+    # best first; the archived passage scores as the best live one and has the lower id
+    assert [(e.score, e.snapshot.kind) for e in two] == [(74.5, "archived"), (74.5, "live"), (41.0, "live")]
+    assert two[0].parts["notes"] == ["a note"] and two[0].snapshot.archive == "Internet Archive"
+    assert [str(expected[ids[f"claim{i}"]].state) for i in (0, 2, 6)] == ["checked", "stale", "unchecked"]
+    assert read_claim_views(ws, []) == [] and read_claim_views(ws, [999]) == []
+
+
 def _check_read_path(ws: Workspace) -> None:
     ids = _fill(ws)
     with ws.db.session() as session:
@@ -231,6 +346,7 @@ def _check_read_path(ws: Workspace) -> None:
     assert (article.slug, article.title, article.language, article.text) == texts[ids["first"]]
     with pytest.raises(NotFound):
         read_article_text(ws, 999)
+    _check_claim_views(ws, ids)
 
 
 def test_read_path_matches_the_orm_on_a_sqlite_file(workspace: Workspace) -> None:
@@ -243,11 +359,14 @@ def test_listing_a_current_sqlite_file_loads_no_sqlalchemy(workspace: Workspace,
     code = """
         import json, sys
         from workbench.services.article_list import list_articles, read_article_text
+        from workbench.services.claim_details import read_claim_views
         from workbench.services.claim_rows import list_claim_rows
         from workbench.services.workspace import Workspace
         ws = Workspace.open(sys.argv[1])
         rows = list_claim_rows(ws, int(sys.argv[2]))
+        views = read_claim_views(ws, [row.id for row in rows])
         print(json.dumps({
+            "views": [view.as_json() for view in views],
             "articles": [a.as_json() for a in list_articles(ws)],
             "rows": len(rows),
             "title": read_article_text(ws, int(sys.argv[2])).title,
@@ -266,6 +385,11 @@ def test_listing_a_current_sqlite_file_loads_no_sqlalchemy(workspace: Workspace,
     report = json.loads(result.stdout)
     assert report["loaded"] == []
     assert report["rows"] == 7 and report["title"] == "First"
+    with workspace.db.session() as session:
+        claims = session.exec(select(Claim).where(Claim.article_id == ids["first"])).all()
+        expected = {view.claim.id: view.as_json() for view in claim_views(session, list(claims))}
+    assert report["views"] == [expected[view["id"]] for view in report["views"]]
+    assert len(report["views"]) == 7 and sum(v["best_evidence"] is not None for v in report["views"]) == 6
     assert report["articles"] == [a.as_json() for a in list_articles(workspace)]
 
 

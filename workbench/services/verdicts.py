@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select as sa_select
@@ -12,132 +10,18 @@ from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench import settings
-from workbench.domain import ReviewState
 from workbench.labels import get_label
-from workbench.provenance import SnapshotProvenance
+from workbench.services.claim_details import ClaimFacts as ClaimFacts
+from workbench.services.claim_details import ClaimView as ClaimView
+from workbench.services.claim_details import EvidenceView as EvidenceView
+from workbench.services.claim_details import VerdictView as VerdictView
+from workbench.services.claim_details import claim_views_read, read_claim_views, session_read
 from workbench.services.claim_rows import ClaimRow as ClaimRow
 from workbench.services.claim_rows import claim_rows as claim_rows
 from workbench.services.claim_rows import list_claim_rows as list_claim_rows
-from workbench.services.lookups import (
-    article_claims,
-    latest_check_outcomes,
-    resolve_article,
-    review_state,
-)
+from workbench.services.lookups import article_claims, resolve_article
 from workbench.services.workspace import NotFound, Workspace
-from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
-from workbench.storage.queries import snapshot_copies
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceView:
-    id: int
-    score: float
-    quote: str
-    prefix: str
-    suffix: str
-    source_url: str
-    snapshot_id: int
-    fetched_at: datetime
-    start: int
-    end: int
-    pinned: bool
-    parts: dict[str, Any]
-    snapshot: SnapshotProvenance
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "score": self.score,
-            "quote": self.quote,
-            "source_url": self.source_url,
-            "snapshot": self.snapshot.as_json(),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class VerdictView:
-    id: int
-    label: str
-    rationale: str
-    checker: str
-    created_at: datetime
-    evidence_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimView:
-    claim: Claim
-    verdict: VerdictView | None
-    state: ReviewState
-    evidence: list[EvidenceView] = field(default_factory=list)
-
-    @property
-    def best(self) -> EvidenceView | None:
-        """The top-scoring evidence, pinned or not."""
-        return max(self.evidence, key=lambda e: e.score) if self.evidence else None
-
-    def as_json(self) -> dict[str, Any]:
-        c = self.claim
-        best = self.best
-        return {
-            "id": c.id,
-            "start": c.start,
-            "end": c.end,
-            "text": c.text,
-            "statement": c.statement,
-            "kind": c.kind,
-            "verdict": self.verdict.label if self.verdict else None,
-            "state": str(self.state),
-            "best_evidence": best.as_json() if best else None,
-        }
-
-
-def _evidence_views(session: Session, claim_ids: list[int]) -> dict[int, list[EvidenceView]]:
-    # columns, not ORM rows: an article's evidence is tens of thousands of rows, and building an
-    # ORM object for each cost most of a 10,000-claim load (bench/tui_benchmark.py)
-    rows = (
-        session.connection()
-        .execute(
-            sa_select(
-                *(
-                    col(c)
-                    for c in (Evidence.id, Evidence.claim_id, Evidence.score, Evidence.quote, Evidence.prefix)
-                ),
-                *(col(c) for c in (Evidence.suffix, Evidence.snapshot_id, Evidence.start, Evidence.end)),
-                col(Evidence.pinned),
-                col(Evidence.parts),
-                col(Source.url),
-            )
-            .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
-            .join(Source, col(Source.id) == col(Snapshot.source_id))
-            .where(col(Evidence.claim_id).in_(claim_ids))
-            .order_by(col(Evidence.score).desc(), col(Evidence.id))
-        )
-        .all()
-    )
-    copies = snapshot_copies(session, {row.snapshot_id for row in rows})
-    views: dict[int, list[EvidenceView]] = {}
-    for row in rows:
-        copy = copies[row.snapshot_id]
-        views.setdefault(row.claim_id, []).append(
-            EvidenceView(
-                id=row.id or 0,
-                score=row.score,
-                quote=row.quote,
-                prefix=row.prefix,
-                suffix=row.suffix,
-                source_url=row.url,
-                snapshot_id=row.snapshot_id,
-                fetched_at=copy.fetched_at,
-                start=row.start,
-                end=row.end,
-                pinned=row.pinned,
-                parts=dict(row.parts),
-                snapshot=copy,
-            )
-        )
-    return views
+from workbench.storage.models import Claim, Evidence, Snapshot, Verdict
 
 
 def _verdict_view(v: Verdict) -> VerdictView:
@@ -176,22 +60,13 @@ def verdict_view(row: Any) -> VerdictView:
 
 
 def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
-    """Claims with their current verdict, evidence and review state.
+    """Claims (as ``session`` holds them) with their current verdict, evidence and review state,
+    in the order given: the statements of ``claim_details`` in the session's transaction.
 
     A judged claim is stale when the latest re-verification of its verdict's pinned evidence,
     made after the verdict, found the quote edited, orphaned or its source gone."""
-    ids = [c.id or 0 for c in claims]
-    evidence = _evidence_views(session, ids)
-    verdicts = current_verdicts(session, ids)
-    pinned_ids = [v.evidence_id for v in verdicts.values() if v.evidence_id is not None]
-    checks = latest_check_outcomes(session, pinned_ids) if pinned_ids else {}
-    views = []
-    for claim in claims:
-        verdict = verdicts.get(claim.id or 0)
-        check = checks.get(verdict.evidence_id) if verdict and verdict.evidence_id else None
-        state = review_state(verdict.id if verdict else None, verdict.created_at if verdict else None, check)
-        views.append(ClaimView(claim, verdict, state, evidence.get(claim.id or 0, [])))
-    return views
+    facts = [ClaimFacts.of(claim) for claim in claims]
+    return claim_views_read(session_read(session), [f.id for f in facts], facts)
 
 
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
@@ -202,13 +77,7 @@ def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
 
 def get_claims(ws: Workspace, claim_ids: Collection[int]) -> list[ClaimView]:
     """The views of ``claim_ids`` (those that exist), in reading order."""
-    with ws.db.session() as session:
-        claims = session.exec(
-            select(Claim)
-            .where(col(Claim.id).in_(list(claim_ids)))
-            .order_by(col(Claim.position), col(Claim.id))
-        ).all()
-        return claim_views(session, list(claims))
+    return read_claim_views(ws, claim_ids)
 
 
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:

@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from workbench.services.article_list import ArticleText
+    from workbench.services.claim_details import ClaimFacts, ClaimView
+    from workbench.services.claim_rows import ClaimRow
     from workbench.services.editing import EditResult
-    from workbench.services.verdicts import ClaimRow, ClaimView
-    from workbench.storage.models import Claim
     from workbench.tui.app import WorkbenchApp
 
 Location = tuple[int, int]
@@ -104,7 +104,7 @@ class ClaimEditDialog(ModalScreen[ClaimChanges | None]):
         Binding("ctrl+s", "save", "Save", id="save-edit", priority=True),
     ]
 
-    def __init__(self, claim: Claim) -> None:
+    def __init__(self, claim: ClaimFacts) -> None:
         super().__init__()
         self.claim = claim
 
@@ -216,7 +216,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-def _split_point(claim: Claim, text: str) -> int:
+def _split_point(claim: ClaimFacts, text: str) -> int:
     """A first guess for the split: the first space after the claim's middle."""
     found = text.find(" ", (claim.start + claim.end) // 2, claim.end)
     return found if found > claim.start else (claim.start + claim.end) // 2

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from workbench.domain import ReviewState
 from workbench.labels import display_name
 from workbench.services.article_list import ArticleText, read_article_text
+from workbench.services.claim_details import ClaimView, read_claim_views
 from workbench.services.claim_rows import ClaimRow, list_claim_rows
 from workbench.tui.screens.claim_jobs import ClaimJobs
 from workbench.tui.text import plain
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from workbench.services.suggestions import Suggestion
-    from workbench.services.verdicts import ClaimView
     from workbench.services.workspace import Workspace
     from workbench.tui.app import WorkbenchApp
 
@@ -58,15 +58,14 @@ def _cells(row: ClaimRow, names: dict[str, str]) -> tuple[Cell, ...]:
 
 
 SUGGESTIONS = "workbench.services.suggestions"
-VERDICTS = "workbench.services.verdicts"  # the full views: the ORM (SQLAlchemy, the models)
 
 
-def get_claims(ws: Workspace, claim_ids: list[int]) -> list[ClaimView]:
-    """``verdicts.get_claims``, imported in the worker that needs it: a cold start draws the
-    first table from light rows (``claim_rows``, no ORM) and loads the ORM for the views after."""
-    from workbench.services.verdicts import get_claims as views
-
-    return views(ws, claim_ids)
+def suggestions_loaded() -> bool:
+    """Whether the suggestions module is imported: in ``sys.modules`` and done (a module another
+    thread is still importing is listed already, marked by the import system as initializing,
+    and asking it would wait for the rest of its import: ~0.5 s with the ORM and matching)."""
+    module = sys.modules.get(SUGGESTIONS)
+    return module is not None and not getattr(module.__spec__, "_initializing", False)
 
 
 def suggest(ws: Workspace, article_id: int, views: list[ClaimView]) -> dict[int, Suggestion]:
@@ -116,24 +115,22 @@ class ClaimList(ClaimJobs):
         ws = self.workbench.workspace
         article = read_article_text(ws, self.article_id)
         rows = list_claim_rows(ws, self.article_id)
-        views: list[ClaimView] | None = None
-        suggestions = None
-        # Right after start the views' module (the ORM) and the suggestions module may not be
-        # loaded yet: the table does not wait for them (the views around the cursor follow, as
-        # after a move). Once loaded, the first views come with the table.
-        if VERDICTS in sys.modules:
-            target = select_id if select_id is not None else under_cursor
-            at = next((i for i, row in enumerate(rows) if row.id == target), 0)
-            # the window _load_details_around keeps loaded: nothing more to ask for at once
-            views = get_claims(ws, [row.id for row in rows[max(0, at - DETAIL_NEAR) : at + DETAIL_NEAR + 1]])
-            suggestions = suggest(ws, self.article_id, views) if SUGGESTIONS in sys.modules else None
+        # the views around the cursor (plain SQL, as the rows: no ORM) come with the table; the
+        # suggestions too once their module is loaded (after a cold start they follow the detail)
+        target = select_id if select_id is not None else under_cursor
+        at = next((i for i, row in enumerate(rows) if row.id == target), 0)
+        # the window _load_details_around keeps loaded: nothing more to ask for at once
+        views = read_claim_views(
+            ws, [row.id for row in rows[max(0, at - DETAIL_NEAR) : at + DETAIL_NEAR + 1]]
+        )
+        suggestions = suggest(ws, self.article_id, views) if suggestions_loaded() else None
         self.deliver(self._show, article, rows, views, suggestions, select_id, origin)
 
     def _show(
         self,
         article: ArticleText,
         rows: list[ClaimRow],
-        views: list[ClaimView] | None,
+        views: list[ClaimView],
         suggestions: dict[int, Suggestion] | None,
         select_id: int | None,
         origin: int | None = None,
@@ -143,7 +140,7 @@ class ClaimList(ClaimJobs):
         under_cursor = self.current_id
         self.article, self.rows = article, rows
         self._row_of = {row.id: i for i, row in enumerate(rows)}
-        self.details = OrderedDict((view.claim.id or 0, view) for view in views or [])
+        self.details = OrderedDict((view.claim.id, view) for view in views)
         self.suggestions = dict(suggestions or {})
         for claim_id, (row, view) in self._fresh.items():  # saved while this load was reading
             index = self._row_of.get(claim_id)
@@ -244,9 +241,9 @@ class ClaimList(ClaimJobs):
     @work(thread=True, exclusive=True, exit_on_error=False, group="claim-details")
     def _load_details(self, claim_ids: list[int], generation: int) -> None:
         ws = self.workbench.workspace
-        views = get_claims(ws, claim_ids)
+        views = read_claim_views(ws, claim_ids)
         # the first views after a cold start do not wait for the suggestions module's import
-        suggestions = suggest(ws, self.article_id, views) if SUGGESTIONS in sys.modules else None
+        suggestions = suggest(ws, self.article_id, views) if suggestions_loaded() else None
         self.deliver(self._details_arrived, views, suggestions, generation)
 
     def _details_arrived(
@@ -323,7 +320,7 @@ class ClaimList(ClaimJobs):
         the evidence, not the verdict: it is asked again only when the evidence changed."""
         ws = self.workbench.workspace
         rows = list_claim_rows(ws, self.article_id, [claim_id])
-        views = get_claims(ws, [claim_id])
+        views = read_claim_views(ws, [claim_id])
         suggestions = suggest(ws, self.article_id, views) if evidence_changed else {}
         self.deliver(self._claim_changed, rows, views, suggestions)
 

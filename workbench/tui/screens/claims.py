@@ -24,7 +24,7 @@ from workbench.tui.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
     from workbench.services.archive_search import ArchiveHit
-    from workbench.services.verdicts import ClaimView
+    from workbench.services.claim_details import ClaimView
     from workbench.tui.jobs import Job
     from workbench.tui.screens.export_dialog import ExportRequest
 
@@ -38,7 +38,7 @@ def record_verdict(*args: Any, **kwargs: Any) -> Any:
 
 
 class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.py, claim_edit.py
-    """The table lists every claim from light rows (services/verdicts.py: claim_rows); a claim's
+    """The table lists every claim from light rows (services/claim_rows.py); a claim's
     full view (evidence, verdict, suggestion) is loaded for the claims around the cursor, ahead of
     it, and kept. A saved verdict updates its own row; only edits that change the list and jobs
     that change the evidence reload the table."""

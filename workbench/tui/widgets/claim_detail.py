@@ -13,8 +13,8 @@ from workbench.labels import display_name
 from workbench.tui.text import highlighted, plain, words_highlighted
 
 if TYPE_CHECKING:  # the suggestions module imports fetching and matching: loaded by the workers
+    from workbench.services.claim_details import ClaimView, EvidenceView
     from workbench.services.suggestions import Suggestion
-    from workbench.services.verdicts import ClaimView, EvidenceView
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
