@@ -45,3 +45,22 @@ def test_a_quoted_clause_with_its_own_subject_is_still_cut() -> None:
     texts = _texts(article)
     assert "We have asked drivers twice since May" in texts
     assert "the queues have not got shorter" in texts
+
+
+def test_a_closing_according_to_without_a_date_stays_with_its_clause() -> None:
+    article = (
+        "Three ferries were withdrawn last winter, with the loss of about 40 sailings, "
+        "according to the harbour office.\n"
+    )
+    texts = _texts(article)
+    assert "with the loss of about 40 sailings, according to the harbour office" in texts
+
+
+def test_a_closing_according_to_with_a_date_is_still_cut() -> None:
+    article = (
+        "Ferry delays rose by 12 percent in a year, according to a report published on Tuesday "
+        "by the Harbour Users' Group.\n"
+    )
+    texts = _texts(article)
+    assert "Ferry delays rose by 12 percent in a year" in texts
+    assert "according to a report published on Tuesday by the Harbour Users' Group" in texts

@@ -287,15 +287,29 @@ def _narration(
         context.people.last_speaker = attributions[-1].name
     drafts = [_Draft(a.start, a.end, "attribution") for a in attributions]
     source = TRAILING_SOURCE_RE.search(text, start, end)
+    # "..., with the loss of roughly 3,100 jobs, according to the regional statistics office": in
+    # English a closing "according to" with no date of its own says where the clause before it
+    # comes from and stays with it ("according to a survey published on Friday" is cut)
+    kept_source = (
+        source is not None
+        and context.english
+        and re.match(r",\s+according\s+to\b", text[source.start() : end]) is not None
+        and not context.dates_near(source.start(), end)
+    )
+    sentence_end = end
     if source is not None and _words(text, start, source.start()) >= 4:
         # "..., the regional environment agency said in a report on Friday.": the source
         # line is a claim of its own only when it carries a date or a number.
-        drafts.append(_Draft(source.start(), end, "aside", speaker))
+        if not kept_source:
+            drafts.append(_Draft(source.start(), end, "aside", speaker))
         end = source.start()
     role = "list-item" if line.bullet else "aside" if intro else None
-    for c in split_clauses(
+    clauses = split_clauses(
         text, start, end, context.dates_near(start, end), context.english, context.times_near(start, end)
-    ):
+    )
+    if kept_source and clauses and clauses[-1].end == trim(text, start, end, TRIM_CHARS)[1]:
+        clauses[-1] = replace(clauses[-1], end=trim(text, start, sentence_end, TRIM_CHARS)[1])
+    for c in clauses:
         # "..., the Transport Workers' Union said, threatening ...": a source left alone by a cut is
         # an aside, a claim only with a date or a figure
         source_only = context.english and _SOURCE_ONLY.match(text, c.start, c.end) is not None
