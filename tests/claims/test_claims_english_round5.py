@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from workbench.claims import extract_claims
+from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 
 THURSDAY = dt.date(2026, 3, 19)
@@ -64,3 +67,31 @@ def test_a_closing_according_to_with_a_date_is_still_cut() -> None:
     texts = _texts(article)
     assert "Ferry delays rose by 12 percent in a year" in texts
     assert "according to a report published on Tuesday by the Harbour Users' Group" in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("On the quay, a few drivers sat in their cars with the engines off.", "scene-setting"),
+        ("Behind the timetable, the picture is more mixed.", "scene-setting"),
+        ("Until then, crews on the island face a long wait.", "scene-setting"),
+        ("Questions remain about who approved the repairs.", "rhetorical framing"),
+        ("Whether the new berth opens on time will depend on the weather.", "rhetorical framing"),
+    ],
+)
+def test_narration_that_only_sets_a_scene_or_leaves_a_question_open_is_no_claim(
+    sentence: str, reason: str
+) -> None:
+    assert states_no_fact(sentence.rstrip(".")) == reason
+    assert _claims(sentence + "\n") == []
+
+
+def test_a_report_opened_by_a_phrase_before_a_comma_is_no_scene() -> None:
+    sentence = "In a statement, the harbour board said the berth would reopen"
+    assert states_no_fact(sentence) is None
+    assert _texts(sentence + ".\n") == [sentence]
+
+
+def test_a_scene_with_a_figure_stays_a_claim() -> None:
+    sentence = "On the quay, 40 drivers sat in their cars with the engines off"
+    assert _texts(sentence + ".\n") == [sentence]

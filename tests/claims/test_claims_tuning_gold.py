@@ -58,17 +58,13 @@ KNOWN_EXTRAS = {
         "Rumours of cuts had circulated for months",
         "Nobody comes into this job wanting to close departments",
         "we are watching closely",
-        "Until then, staff in the affected departments face weeks of uncertainty about their futures",
         "Those who work and study there say the coming months will test the whole community",
     ],
     "tuning19.en": [
         "the provincial fire service said on Wednesday",
         "It was, by any measure, a brutal summer",
         "one that few in the province will forget",
-        "In the hills, people learned to keep a bag packed by the door",
         "neither side expects the question to be settled before the next budget",
-        "In Sallow Creek, the smell of smoke still hangs over the lower streets, and blackened fence posts "
-        "mark where gardens used to be",
         "Few of them expect the next summer to be any kinder",
     ],
 }

@@ -81,9 +81,16 @@ def score_claim(
 # ("Investors appeared to side with the company", "The debate is unlikely to end soon"), what
 # unnamed, uncounted people feel or want ("Many want to know why ...", "Some residents say ...",
 # "Not everyone in the City was convinced"), and the reporter's view of what something means to
-# them ("For families in that position, the argument offers little comfort").
+# them ("For families in that position, the argument offers little comfort"); a question left open
+# ("Questions remain about how ...", "Whether that timetable holds will depend on ...") and a scene
+# set by a phrase before a comma ("In the hills, people learned to keep a bag packed").
 _NO_FACT_EN = (
-    ("rhetorical framing", re.compile(r"(?:the\s+)?question(?:\s+now)?\s+is\b", re.IGNORECASE)),
+    (
+        "rhetorical framing",
+        re.compile(
+            r"(?i:(?:the\s+)?question(?:\s+now)?\s+is\b|questions\s+remain\b)|Whether\s",
+        ),
+    ),
     (
         "guess at how things seem or will go",
         re.compile(
@@ -95,6 +102,15 @@ _NO_FACT_EN = (
     (
         "unnamed, uncounted people",
         re.compile(r"(?:many|some|few|others|not\s+(?:everyone|everybody|all))\b(?!\s+\d)", re.IGNORECASE),
+    ),
+    # "In the hills, people learned to keep a bag packed by the door", "On the pavement outside,
+    # a handful of workers ... stood smoking": a scene set by a phrase of place or circumstance
+    # before a comma, with no figure, date or time
+    (
+        "scene-setting",
+        re.compile(
+            r"(?:In|On|At|For|Behind|Beyond|Until|Outside|Across|Along|Amid|Among|Despite)\b[^,]{0,60},\s"
+        ),
     ),
     # "..., and what will be different next time": the rest of an indirect question whose head
     # ("Many want to know why ...") was cut off; no statement
@@ -118,6 +134,9 @@ def states_no_fact(text: str, timed: bool = False) -> str | None:
     people or it is the rest of a question. Quotations are not judged here: what someone said is
     a fact of its own."""
     for reason, pattern in _NO_FACT_EN:
+        # "In a statement, the company said it would appeal": a report is no scene
+        if reason == "scene-setting" and _REPORTING.search(text):
+            continue
         if pattern.match(text) and (not timed or reason in _TIME_DOES_NOT_HELP):
             return reason
     return None
