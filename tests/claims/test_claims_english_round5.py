@@ -95,3 +95,12 @@ def test_a_report_opened_by_a_phrase_before_a_comma_is_no_scene() -> None:
 def test_a_scene_with_a_figure_stays_a_claim() -> None:
     sentence = "On the quay, 40 drivers sat in their cars with the engines off"
     assert _texts(sentence + ".\n") == [sentence]
+
+
+def test_an_attribution_after_a_quotation_with_a_day_restated_is_no_claim() -> None:
+    article = (
+        '"You cannot run a harbour on goodwill," Ilse Brandvold said on Monday, the day before the '
+        "board met.\n"
+    )
+    texts = _texts(article)
+    assert texts == ["You cannot run a harbour on goodwill"]

@@ -327,7 +327,12 @@ def _narration(
 
 # '," Pryor said on Wednesday.': the speaker (no figure of their own) and a reporting verb whose
 # date or place only says when or where the words above were said, with no clause after a comma.
-_SAYS_WHEN = re.compile(r"[^,\d]*?\b(?:said|says|told|added|wrote|announced)\b[^,]*")
+# A time set beside the day restates it ("Kerr said on Tuesday, the day before the report was
+# published").
+_SAYS_WHEN = re.compile(
+    r"[^,\d]*?\b(?:said|says|told|added|wrote|announced)\b[^,]*"
+    r"(?:,\s+(?:the|a)\s+(?:day|week|morning|evening|night)\s+(?:before|after)\s[^,]*)?"
+)
 
 
 def _says_when(text: str, start: int, end: int) -> bool:
