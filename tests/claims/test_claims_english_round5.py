@@ -104,3 +104,15 @@ def test_an_attribution_after_a_quotation_with_a_day_restated_is_no_claim() -> N
     )
     texts = _texts(article)
     assert texts == ["You cannot run a harbour on goodwill"]
+
+
+def test_the_rest_of_a_sentence_stating_no_fact_states_none_either() -> None:
+    article = (
+        "For most people on the coast, the harbour is not a view but a workplace, and the storm "
+        "has not been forgotten.\n"
+        "On the quay, a few drivers sat in their cars, waiting for news.\n"
+        "For most people on the coast, the harbour is a workplace, and 40 boats use it each day.\n"
+    )
+    texts = _texts(article)
+    # a rest with a figure keeps its sentence
+    assert texts == ["For most people on the coast, the harbour is a workplace, and 40 boats use it each day"]

@@ -64,7 +64,6 @@ KNOWN_EXTRAS = {
         "the provincial fire service said on Wednesday",
         "It was, by any measure, a brutal summer",
         "one that few in the province will forget",
-        "neither side expects the question to be settled before the next budget",
         "Few of them expect the next summer to be any kinder",
     ],
 }

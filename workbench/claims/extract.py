@@ -309,6 +309,8 @@ def _narration(
     )
     if kept_source and clauses and clauses[-1].end == trim(text, start, end, TRIM_CHARS)[1]:
         clauses[-1] = replace(clauses[-1], end=trim(text, start, sentence_end, TRIM_CHARS)[1])
+    if context.english and role is None:
+        clauses = _without_rest_of_no_fact(context, clauses)
     for c in clauses:
         # "..., the Transport Workers' Union said, threatening ...": a source left alone by a cut is
         # an aside, a claim only with a date or a figure
@@ -323,6 +325,37 @@ def _narration(
         inner = c.inner + held if (c.start, c.end) not in held else c.inner
         drafts.append(_Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
+
+
+def _timeless(context: _Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds no figure, no date and no time without a day."""
+    text = context.text
+    return not (
+        find_numbers(text, "en", (), start, end)
+        or context.dates_near(start, end)
+        or context.times_near(start, end)
+    )
+
+
+def _without_rest_of_no_fact(context: _Context, clauses: list[Clause]) -> list[Clause]:
+    """The clauses of an English sentence of narration whose first clause states no fact
+    (:func:`states_no_fact`), without those joined to it by ", and" or ", but" that hold no figure,
+    date or time either: "For many people on the islands, the ferry is not a convenience but a
+    lifeline, and the memory of that evening has not faded" is one view, not a view and a fact."""
+    text = context.text
+    if len(clauses) < 2:
+        return clauses
+    first = clauses[0]
+    if first.role is not None or not _timeless(context, first.start, first.end):
+        return clauses
+    if states_no_fact(text[first.start : first.end]) is None:
+        return clauses
+    kept = [first]
+    for number, clause in enumerate(clauses[1:], start=1):
+        joined = re.fullmatch(r"\s*,\s*(?:(?:and|but)\s*)?", text[clauses[number - 1].end : clause.start])
+        if joined is None or clause.role is not None or not _timeless(context, clause.start, clause.end):
+            return kept + clauses[number:]
+    return kept
 
 
 # '," Pryor said on Wednesday.': the speaker (no figure of their own) and a reporting verb whose
