@@ -116,3 +116,14 @@ def test_the_rest_of_a_sentence_stating_no_fact_states_none_either() -> None:
     texts = _texts(article)
     # a rest with a figure keeps its sentence
     assert texts == ["For most people on the coast, the harbour is a workplace, and 40 boats use it each day"]
+
+
+def test_a_list_set_off_by_commas_before_the_verb_stays_in_its_clause() -> None:
+    article = "Average harbour dues, including mooring fees, rose 6.2 percent in a year.\n"
+    assert _texts(article) == ["Average harbour dues, including mooring fees, rose 6.2 percent in a year"]
+
+
+def test_a_list_with_figures_after_including_is_still_a_claim_of_its_own() -> None:
+    article = "The board fined four operators, including Merrow Ferries and Tollan Line, last week.\n"
+    texts = _texts(article)
+    assert any(text.startswith("including Merrow Ferries") for text in texts), texts

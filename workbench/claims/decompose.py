@@ -13,7 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.claims.english_clauses import embedded_relatives, english_cuts, has_verb, opens_clause
+from workbench.claims.english_clauses import (
+    embedded_relatives,
+    english_cuts,
+    has_verb,
+    is_finite,
+    opens_clause,
+)
 from workbench.claims.segment import trim
 from workbench.language.numbers import parse_number_words
 
@@ -171,6 +177,10 @@ def _cuts(
         # until the end of January": the date is the freeze's, not the list's)
         list_end = _LIST_END.search(text, match.end(), end) if english else None
         tail_end = list_end.start() if list_end is not None else end
+        # "Average weekly pay, including bonuses, grew 4.9 percent ...": set off by commas before
+        # the subject's verb, the listed things end at the comma
+        if english:
+            tail_end = min(tail_end, _end_before_verb(text, match.end(), tail_end))
         tail = text[match.end() : tail_end]
         named = re.search(r"(?<!^)\b[A-Z][\w-]+", tail) is not None or re.search(r"\d", tail) is not None
         if named or any(match.end() <= s < tail_end for s, _ in dates):
@@ -218,6 +228,15 @@ def _cuts(
     # A cut inside a date ("Friday, March 4, but ...") is not a clause boundary.
     cuts = [c for c in cuts if not any(s < c[0] < e for s, e in dates)]
     return sorted(cuts)
+
+
+def _end_before_verb(text: str, start: int, end: int) -> int:
+    """Where a phrase set off by commas from ``start`` ends: at the first comma followed by a verb
+    of the sentence's subject ("..., including bonuses, grew 4.9 percent"), else ``end``."""
+    for comma in re.finditer(r",\s+([\w'’-]+)", text[start:end]):
+        if is_finite(comma.group(1)):
+            return start + comma.start()
+    return end
 
 
 def _measures_superlative(text: str, start: int, position: int) -> bool:
