@@ -127,3 +127,12 @@ def test_a_list_with_figures_after_including_is_still_a_claim_of_its_own() -> No
     article = "The board fined four operators, including Merrow Ferries and Tollan Line, last week.\n"
     texts = _texts(article)
     assert any(text.startswith("including Merrow Ferries") for text in texts), texts
+
+
+def test_a_relative_cut_down_to_its_verb_is_no_claim() -> None:
+    article = (
+        "The closure is another setback for the harbour, which has declined as shipping moves to "
+        "deeper ports elsewhere.\n"
+    )
+    texts = _texts(article)
+    assert "which has declined" not in texts

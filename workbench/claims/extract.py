@@ -557,6 +557,11 @@ def _build_claim(
     minimum = 2 if draft.role in ("attribution", "list-item") else 3
     if draft.role == "quote" and not (date_mentions or numbers):
         minimum = 4  # "That is football.": a three-word quotation without a figure checks nothing
+    # "..., which has struggled as carmakers shift ...": in English a relative cut down to its verb
+    # with no figure, date or time says nothing of its own
+    relative = re.match(r"(?:which|who|where)\s", span) is not None
+    if english and relative and draft.role is None and not (date_mentions or numbers or vague_times):
+        minimum = 4
     if draft.role is None and not (date_mentions or numbers) and _TRANSITION.match(span):
         return None
     if (
