@@ -26,7 +26,8 @@ ARTICLES = [
     ("tuning16.en", dt.date(2026, 1, 26)),
     ("tuning17.en", dt.date(2026, 9, 11)),
 ]
-# Written by annotators who had not read the rules (tuning10, 11, 18, 19): longer gold lists, held
+# Written by annotators who had not read the rules (tuning10, 11, 18, 19, 20, 21 and the retired
+# held-out article retired3): longer gold lists, held
 # to the goal of issue 10 (seven in eight gold claims matched one-to-one, at most 3 extras per 16
 # gold claims) and to their extras as named here, so that any new extra fails the test. Their
 # golds keep a quotation's sentence whole where the other tuning golds split it at ", and" or
@@ -37,6 +38,9 @@ INDEPENDENT = [
     ("tuning11.en", dt.date(2026, 11, 4)),
     ("tuning18.en", dt.date(2026, 2, 11)),
     ("tuning19.en", dt.date(2025, 10, 9)),
+    ("tuning20.en", dt.date(2026, 3, 11)),
+    ("tuning21.en", dt.date(2026, 11, 17)),
+    ("retired3.en", dt.date(2026, 3, 12)),
 ]
 KNOWN_EXTRAS = {
     "tuning10.en": [
@@ -66,12 +70,59 @@ KNOWN_EXTRAS = {
         "one that few in the province will forget",
         "Few of them expect the next summer to be any kinder",
     ],
+    "tuning20.en": [
+        "For three generations of families in the valley, it has been the place where school leavers went to work",
+        "Kestwick has a proud workforce",
+        "The Amalgamated Vehicle Builders' Union, which represents about 1,900 of the plant's workers, called the "
+        "closure",
+        "The closure is the latest blow to car manufacturing in the valley",
+        "as carmakers shift investment toward battery production elsewhere",
+        "Local economists warn that the damage could spread well beyond the factory gates",
+        "Investors took a different view",
+    ],
+    "tuning21.en": [
+        "from 5.7 percent a year earlier",
+        "Wages held up better than many had feared",
+        "Firms are hiring less",
+        "Employment itself was broadly flat",
+        "Youth unemployment was a particular worry",
+        "Pay settlements tend to lag the wider economy",
+        "several forecasters said the new year's round of wage talks would give a clearer sense of where earnings "
+        "are heading",
+    ],
+    "retired3.en": [
+        "during a crossing from Port Elswick to Tollan Isle",
+        "The report, which was published on Wednesday, said the crew took 11 minutes",
+        "The findings make uncomfortable reading for the company",
+        "We let our passengers down that night",
+        "I apologise to every one of them",
+        "before the ship's drencher system was switched on",
+        "islands minister Rhona Adebayo told the regional assembly on Wednesday afternoon",
+    ],
 }
 # Details the language layer does not read yet, named so that any other miss fails the test: a
 # bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one
 # ("could" is as often a past as a future).
 KNOWN_MISSING = {
     "tuning9.en": ["h18: date 2026-06-13"],
+}
+# The independent articles' details the language layer does not read yet (full lines: any change
+# fails the test).
+KNOWN_MISSING_INDEPENDENT = {
+    "tuning20.en": [
+        "m14: number {'value': 130000000, 'qualifier': 'exact'}, got [NumberMention(text='$180 million', "
+        "value=180000000.0, qualifier='exact')]",
+        "m18: date 2026-03-13, got [DateMention(text='Friday', date='2026-03-06')]",
+        "m21: speaker \"Amalgamated Vehicle Builders' Union\", got 'Delphine Marrow'",
+    ],
+    "tuning21.en": [
+        "w04: number {'value': 5.7, 'qualifier': 'exact'}, got [NumberMention(text='6.1 percent', value=6.1, "
+        "qualifier='exact')]",
+        "w10: number {'value': 6.3, 'qualifier': 'exact'}, got [NumberMention(text='up to 6.3 percent', "
+        "value=6.3, qualifier='less-than'), NumberMention(text='22', value=22.0, qualifier='exact')]",
+        "w40: date 2027-02-16, got [DateMention(text='February 16', date='2026-02-16')]",
+    ],
+    "retired3.en": ["h04: number {'value': 11, 'qualifier': 'exact'}, got []"],
 }
 
 
@@ -101,4 +152,4 @@ def test_independently_annotated_article_meets_the_issue_goal(name: str, article
     assert 16 * result.extras <= 3 * result.gold, result.extra_texts
     assert result.extra_texts == KNOWN_EXTRAS[name]
     assert result.kind_ratio >= 0.8, result.kind_mismatches
-    assert result.missing_details == KNOWN_MISSING.get(name, []), result.missing_details
+    assert result.missing_details == KNOWN_MISSING_INDEPENDENT.get(name, []), result.missing_details
