@@ -136,3 +136,10 @@ def test_a_relative_cut_down_to_its_verb_is_no_claim() -> None:
     )
     texts = _texts(article)
     assert "which has declined" not in texts
+
+
+def test_the_time_something_took_opens_no_purpose_clause() -> None:
+    article = "Crews took 25 minutes to reach the quay with the pumps.\n"
+    assert _texts(article) == ["Crews took 25 minutes to reach the quay with the pumps"]
+    article = "The harbour board spent £4 million to dredge the channel.\n"
+    assert "to dredge the channel" in _texts(article)

@@ -431,6 +431,13 @@ def english_cuts(
             text, "en", (), match.end(), _next_comma(text, match.end(), end)
         ):
             continue
+        # "the crew took 11 minutes to raise the alarm": the time something takes is measured by
+        # what it took, no purpose of its own
+        taken = re.search(
+            r"\b(?:take|takes|took|taken|taking)\s+(?:\w+\s+){0,2}$", text[start : match.start()]
+        )
+        if taken is not None:
+            continue
         # "moved some 6,500 people to emergency shelters": a noun after "to" is a place, no verb
         noun = verb.endswith(_NOUN_ENDINGS)
         if (
