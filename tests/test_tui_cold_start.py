@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, settle
+from workbench.services.workspace import Workspace
 from workbench.storage.sqlite_file import DatabaseRefused, check_ahead, check_sqlite_file
 
 
@@ -113,3 +114,34 @@ def test_the_first_claims_table_and_its_detail_show_before_matching_and_the_orm_
     # nothing of matching, HTTP, reports or the ORM: the claims' views come with the table from
     # plain SQL (services/claim_details.py)
     assert done.stdout.strip().splitlines()[-1] == "[[], True]"
+
+
+async def test_the_semantic_notice_follows_the_first_detail_and_its_suggestions(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the semantic extra the checker is told once, on the claims screen, after the
+    table, its first claim's detail and the suggestions (one import at a time after the paint)."""
+    from workbench.matching import semantic
+    from workbench.services.articles import add_article
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.claims import ClaimsScreen
+
+    add_article(workspace, "Pemerintah membuka 23 sekolah baru di Bandung pada tahun ini.\n", language="id")
+    asked: list[tuple[bool, bool]] = []
+
+    def absent() -> bool:
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        asked.append((screen.current is not None, bool(screen.suggestions)))
+        return False
+
+    monkeypatch.setattr(semantic, "semantic_available", absent)
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+    assert asked == [(True, True)]
+    assert messages.count(semantic.ABSENT_MESSAGE) == 1

@@ -16,7 +16,7 @@ from workbench.labels import display_name
 from workbench.tui.commands import PaletteCommand
 from workbench.tui.label_keys import label_key_bindings, name_label_bindings
 from workbench.tui.screens.claim_edit import EDIT_BINDINGS
-from workbench.tui.screens.claim_list import CLAIM_WIDTH, ClaimList
+from workbench.tui.screens.claim_list import CLAIM_WIDTH, ClaimList, suggestions_loaded
 from workbench.tui.screens.verdict_dialog import VerdictChoice, VerdictDialog
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.footer import StableFooter
@@ -109,14 +109,18 @@ class ClaimsScreen(ClaimList):  # claim_list.py: the table; under it claim_jobs.
         super()._show(*args, **kwargs)
         self._ask_about_semantic_once()
 
-    def _details_arrived(self, *args: Any, **kwargs: Any) -> None:
-        super()._details_arrived(*args, **kwargs)
+    def _suggestions_arrived(self, *args: Any, **kwargs: Any) -> None:
+        super()._suggestions_arrived(*args, **kwargs)
         self._ask_about_semantic_once()
 
     def _ask_about_semantic_once(self) -> None:
-        """Once the first table and the claim under the cursor are drawn (after a cold start the
-        views follow the table): the check's import would slow both."""
-        if not self._semantic_asked and (self.current is not None or not self.rows):
+        """Once the first table and the claim under the cursor are drawn, and the suggestions
+        module is loaded (after a cold start it follows the first detail): the check's import of
+        matching would slow the first paint, and a second import beside the suggestions' would
+        take the interpreter from the first keys."""
+        if not self._semantic_asked and (
+            not self.rows or (self.current is not None and suggestions_loaded())
+        ):
             self._semantic_asked = True
             self.call_after_refresh(self._say_if_no_semantic)
 
