@@ -143,3 +143,10 @@ def test_the_time_something_took_opens_no_purpose_clause() -> None:
     assert _texts(article) == ["Crews took 25 minutes to reach the quay with the pumps"]
     article = "The harbour board spent £4 million to dredge the channel.\n"
     assert "to dredge the channel" in _texts(article)
+
+
+def test_a_past_time_clause_without_a_fact_of_its_own_stays_with_its_clause() -> None:
+    article = "Deckhands cleared the ramp by hand for an hour before the crane was repaired.\n"
+    assert _texts(article) == ["Deckhands cleared the ramp by hand for an hour before the crane was repaired"]
+    article = "Deckhands cleared the ramp by hand for an hour before the crane was repaired in 2019.\n"
+    assert "before the crane was repaired in 2019" in _texts(article)

@@ -95,7 +95,6 @@ KNOWN_EXTRAS = {
         "The findings make uncomfortable reading for the company",
         "We let our passengers down that night",
         "I apologise to every one of them",
-        "before the ship's drencher system was switched on",
         "islands minister Rhona Adebayo told the regional assembly on Wednesday afternoon",
     ],
 }

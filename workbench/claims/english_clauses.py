@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from workbench.language.dates import find_vague_times
 from workbench.language.numbers import find_numbers, parse_number_words
 
 # Words in -ing that are no participle opening a clause.
@@ -532,8 +533,18 @@ def english_cuts(
             opening = text[start : amounts[-1].start].rstrip()
             if not opening or opening.endswith(","):
                 continue
+        # "... for several minutes before the ship's drencher system was switched on": a time
+        # clause with no figure, date or time of its own says when the first thing happened
+        clause = text[match.end() : end]
+        factless = (
+            not find_numbers(text, "en", (), match.end(), end)
+            and re.search(r"\d", clause) is None  # "in the 23rd minute"
+            and not any(match.end() <= s < end for s, _ in dates)
+            and not find_vague_times(clause)
+        )
         if (
             left_words >= 4
+            and not factless
             and _opens_past_clause(text, match.end(), end)
             and has_verb(text, start, match.start())
         ):
