@@ -150,3 +150,14 @@ def test_a_past_time_clause_without_a_fact_of_its_own_stays_with_its_clause() ->
     assert _texts(article) == ["Deckhands cleared the ramp by hand for an hour before the crane was repaired"]
     article = "Deckhands cleared the ramp by hand for an hour before the crane was repaired in 2019.\n"
     assert "before the crane was repaired in 2019" in _texts(article)
+
+
+def test_a_dated_head_keeps_a_phrase_after_it_with_no_verb_or_figure() -> None:
+    article = (
+        "The crane on the main quay collapsed on the morning of May 4, 2025, during a storm off the coast.\n"
+    )
+    assert _texts(article) == [
+        "The crane on the main quay collapsed on the morning of May 4, 2025, during a storm off the coast"
+    ]
+    article = "Harbour dues rose to £6.1 million in the year to March 31, from £5.8 million a year earlier.\n"
+    assert "from £5.8 million a year earlier" in _texts(article)

@@ -91,7 +91,6 @@ KNOWN_EXTRAS = {
         "are heading",
     ],
     "retired3.en": [
-        "during a crossing from Port Elswick to Tollan Isle",
         "The findings make uncomfortable reading for the company",
         "We let our passengers down that night",
         "I apologise to every one of them",

@@ -21,7 +21,7 @@ from workbench.claims.english_clauses import (
     opens_clause,
 )
 from workbench.claims.segment import trim
-from workbench.language.numbers import parse_number_words
+from workbench.language.numbers import find_numbers, parse_number_words
 
 TRIM_CHARS = ",.;:!?…\"“”„«»'‘’()-–—"
 _SUBJECTS_ID = r"kami|kita|mereka|ia|dia|saya|aku|pihaknya|perusahaan\s+(?:itu|tersebut|ini)"
@@ -125,7 +125,7 @@ def split_clauses(
     if start >= end:
         return []
     start = strip_leading_marker(text, start, end)
-    leading = _split_leading_date(text, start, end, dates)
+    leading = _split_leading_date(text, start, end, dates, english)
     if leading is not None:
         head, tail = leading
         # in English the dated head is split as any clause is ("... would close 14 degree courses
@@ -248,10 +248,12 @@ def _measures_superlative(text: str, start: int, position: int) -> bool:
 
 
 def _split_leading_date(
-    text: str, start: int, end: int, dates: Sequence[tuple[int, int]]
+    text: str, start: int, end: int, dates: Sequence[tuple[int, int]], english: bool = False
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``Pada blog ... yang diunggah 28 Februari lalu, mengatakan ...``: the leading clause
-    states its own dated fact when it holds a date and several other words."""
+    states its own dated fact when it holds a date and several other words. In English the rest
+    must hold a verb or a figure: "... broke out on the evening of July 19, 2025, during a crossing from Port
+    Elswick to Tollan Isle" is one claim."""
     for match in re.finditer(r",\s+", text[start:end]):
         comma = start + match.start()
         inside = [(s, e) for s, e in dates if start <= s and e <= comma]
@@ -261,6 +263,10 @@ def _split_leading_date(
             return None
         date_words = sum(_words(text, s, e) for s, e in inside)
         if _words(text, start, comma) - date_words >= 4 and _words(text, comma, end) >= 4:
+            rest = start + match.end()
+            # "..., from £5.8 billion a year earlier": a figure of its own is a claim too
+            if english and not (opens_clause(text, rest, end) or find_numbers(text, "en", (), rest, end)):
+                return None
             return (start, comma), trim(text, start + match.end(), end, TRIM_CHARS)
         return None
     return None
