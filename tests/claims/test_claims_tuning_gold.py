@@ -117,7 +117,6 @@ KNOWN_MISSING_INDEPENDENT = {
         "qualifier='exact')]",
         "w10: number {'value': 6.3, 'qualifier': 'exact'}, got [NumberMention(text='up to 6.3 percent', "
         "value=6.3, qualifier='less-than'), NumberMention(text='22', value=22.0, qualifier='exact')]",
-        "w40: date 2027-02-16, got [DateMention(text='February 16', date='2026-02-16')]",
     ],
 }
 

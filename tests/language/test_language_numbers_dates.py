@@ -242,6 +242,12 @@ def test_a_day_and_month_after_will_that_has_passed_this_year_is_next_year() -> 
     assert dates == ["2026-01-14"]
 
 
+def test_a_day_and_month_after_is_due_that_has_passed_this_year_is_next_year() -> None:
+    text = "The next figures are due on February 16. Sales were due on February 2, they said."
+    dates = [f.mention.date for f in find_dates(text, "en", dt.date(2026, 11, 17)) if f.mention is not None]
+    assert dates == ["2027-02-16", "2026-02-02"]
+
+
 def test_something_like_is_an_estimate() -> None:
     (found,) = find_numbers("The freeze will cost them something like £30 million.", "en")
     assert (found.mention.value, found.mention.qualifier) == (30_000_000, "about")

@@ -333,10 +333,12 @@ def _interpret(
 
 # "a normal Saturday", "every Friday": a weekday that stands for any such day names no date.
 _ANY_WEEKDAY = re.compile(r"\b(?:a|an|every|each|any)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-# "will strike from Friday", "said they would stop ... from Friday", "are due to resume on Tuesday":
+# "will strike from Friday", "said they would stop ... from Friday", "are due to resume on Tuesday",
+# "are due on February 16":
 # a future verb earlier in the clause makes a bare weekday the next one, as "next Friday" does.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to)\b|\w['’]ll\b",
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|(?:is|are)\s+due)\b"
+    r"|\w['’]ll\b",
     re.IGNORECASE,
 )
 # A clause boundary or a past reporting verb between the future verb and the weekday ends its reach
