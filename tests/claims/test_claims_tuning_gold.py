@@ -115,8 +115,6 @@ KNOWN_MISSING_INDEPENDENT = {
     "tuning21.en": [
         "w04: number {'value': 5.7, 'qualifier': 'exact'}, got [NumberMention(text='6.1 percent', value=6.1, "
         "qualifier='exact')]",
-        "w10: number {'value': 6.3, 'qualifier': 'exact'}, got [NumberMention(text='up to 6.3 percent', "
-        "value=6.3, qualifier='less-than'), NumberMention(text='22', value=22.0, qualifier='exact')]",
     ],
 }
 

@@ -248,6 +248,13 @@ def test_a_day_and_month_after_is_due_that_has_passed_this_year_is_next_year() -
     assert dates == ["2027-02-16", "2026-02-02"]
 
 
+def test_up_to_after_a_verb_of_change_is_where_the_figure_gets_to() -> None:
+    (reached,) = find_numbers("Economists expected the rate to edge up to 6.3 percent.", "en")
+    assert (reached.mention.text, reached.mention.qualifier) == ("6.3 percent", "exact")
+    (ceiling,) = find_numbers("The repairs could cost up to £5 million.", "en")
+    assert (ceiling.mention.text, ceiling.mention.qualifier) == ("up to £5 million", "less-than")
+
+
 def test_something_like_is_an_estimate() -> None:
     (found,) = find_numbers("The freeze will cost them something like £30 million.", "en")
     assert (found.mention.value, found.mention.qualifier) == (30_000_000, "about")

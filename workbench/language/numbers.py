@@ -117,6 +117,12 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("about", r"sekitar|kira-kira|kurang\s+lebih|sekira|lebih\s+kurang|about|around|roughly|"
      r"approximately|an\s+estimated|estimated\s+at|something\s+like|some"),
 )  # fmt: skip
+_CHANGE_UP = re.compile(
+    r"\b(?:edge|edges|edged|edging|inch|inches|inched|inching|tick|ticks|ticked|ticking|creep|creeps|crept|"
+    r"creeping|rise|rises|rose|risen|rising|climb|climbs|climbed|climbing|move|moves|moved|moving|"
+    r"go|goes|went|gone|going|jump|jumps|jumped|jumping)\s+$",
+    re.IGNORECASE,
+)
 _QUALIFIER_RE = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_QUALIFIERS)) + r")\s+$",
     re.IGNORECASE,
@@ -205,6 +211,12 @@ def _qualifier(text: str, start: int) -> tuple[str, bool, int]:
     window_start = max(0, start - 30)
     match = _QUALIFIER_RE.search(text, window_start, start)
     if match is None:
+        return "exact", False, start
+    # "to edge up to 6.3 percent", "rose up to 5 percent": "up" is the verb's, the figure is
+    # where it gets to, not a ceiling ("could cost up to £5 million" stays at-most)
+    if re.match(r"up\s+to\b", match.group(0), re.IGNORECASE) and _CHANGE_UP.search(
+        text, max(0, match.start() - 16), match.start()
+    ):
         return "exact", False, start
     for i, (name, _) in enumerate(_QUALIFIERS):
         if match.group(f"q{i}") is not None:
