@@ -70,16 +70,20 @@ class ClaimDetail(VerticalScroll):
 
     shown_claim: int | None = None
     """The id of the claim the pane shows (None while one is loading)."""
+    _shown: tuple[ClaimView, Suggestion | None] | None = None  # what the pane was last given
 
     def compose(self) -> Any:
         yield Static("Select a claim.", id="claim-detail-body")
 
     def show_loading(self, claim_id: int) -> None:
         """The pane while the claim's view is on its way (a jump far down the table)."""
-        self.shown_claim = None
+        self.shown_claim, self._shown = None, None
         self.query_one("#claim-detail-body", Static).update(Text(f"Claim {claim_id} · loading…", style="dim"))
 
     def show(self, view: ClaimView, article_text: str, suggestion: Suggestion | None = None) -> None:
+        if self._shown is not None and self._shown[0] is view and self._shown[1] is suggestion:
+            return  # shown already (a table's load shows its cursor's claim, then the highlight)
+        self._shown = (view, suggestion)
         claim = view.claim
         self.shown_claim = claim.id
         paragraph, start, end = paragraph_around(article_text, claim.start, claim.end)
