@@ -11,7 +11,9 @@ matched of gold, extras, kinds agreeing, details missing):
 
     .venv/bin/python bench/claims_agreement.py
 
-Only tuning articles get a second annotation (never a held-out one).
+A held-out article may have a second annotation too (written by someone who changed no rule and
+never saw the first gold list): its lines are summaries only, as the held-out test prints them,
+and they measure how far its extras are the extractor's and how far the annotators'.
 """
 
 from __future__ import annotations
@@ -25,13 +27,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "claims"))
 
 from claims_gold import DATA, load_gold, score  # noqa: E402
+from test_claims_heldout import HELDOUT, RETIRED  # noqa: E402
+from test_claims_tuning_gold import ARTICLES, INDEPENDENT  # noqa: E402
 
 from workbench.claims import extract_claims  # noqa: E402
 from workbench.domain import ClaimKind, DateMention, ExtractedClaim, NumberMention  # noqa: E402
 
 AGREEMENT = DATA / "agreement"
-# The article dates the tuning test uses (tests/claims/test_claims_tuning_gold.py).
-ARTICLE_DATES = {"tuning20.en": dt.date(2026, 3, 11), "tuning21.en": dt.date(2026, 11, 17)}
+# Every article's date, as the claim tests give it.
+ARTICLE_DATES: dict[str, dt.date] = {
+    **dict(ARTICLES + INDEPENDENT),
+    **{f"{stem}.{lang}": date for stem, lang, date in RETIRED + HELDOUT},
+}
 
 
 def as_claims(gold: list[dict[str, Any]]) -> list[ExtractedClaim]:
@@ -69,8 +76,8 @@ def main() -> None:
         rows = (
             ("second annotator vs first gold", score(as_claims(second), first)),
             ("first annotator vs second gold", score(as_claims(first), second)),
-            ("extractor vs first gold (tuned on)", score(extracted, first)),
-            ("extractor vs second gold (not tuned on)", score(extracted, second)),
+            ("extractor vs first gold", score(extracted, first)),
+            ("extractor vs second gold (never tuned on)", score(extracted, second)),
         )
         for name, result in rows:
             share = result.extras / result.gold if result.gold else 0.0
