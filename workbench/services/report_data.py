@@ -9,11 +9,10 @@ shows, each once for the whole article (subqueries, not lists of thousands of id
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import and_, exists
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import QueryableAttribute, defer
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -179,18 +178,9 @@ def pinned_checks(session: Session, article_id: int) -> dict[int, CheckRow]:
 
 
 # Claim columns suggestions never read (three of them JSON, decoded per row when loaded)
-_NOT_FOR_SUGGESTIONS = (Claim.numbers, Claim.dates, Claim.reasons, Claim.created_at)
-
-
-def unjudged_claims(session: Session, article_id: int) -> list[Claim]:
-    """The article's claims that have no verdict, in reading order (what suggestions are for).
-    Their JSON columns and creation time are not loaded (suggestions read neither): reading them
-    after the session has closed raises."""
+def unjudged_claim_ids(session: Session, article_id: int) -> list[int]:
+    """The ids of the article's claims that have no verdict, in reading order (what suggestions
+    are for): their views are read by ``claim_details`` in one statement."""
     judged = exists().where(col(Verdict.claim_id) == col(Claim.id))
-    query = (
-        select(Claim)
-        .options(*(defer(cast("QueryableAttribute[Any]", c)) for c in _NOT_FOR_SUGGESTIONS))
-        .where(col(Claim.article_id) == article_id, ~judged)
-        .order_by(col(Claim.position))
-    )
-    return list(session.exec(query).all())
+    query = select(Claim.id).where(col(Claim.article_id) == article_id, ~judged).order_by(col(Claim.position))
+    return [claim_id for claim_id in session.exec(query).all() if claim_id is not None]

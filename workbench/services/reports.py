@@ -26,18 +26,19 @@ from workbench.export.report_csv import render_csv
 from workbench.export.report_json import render_json
 from workbench.export.wording import check_language
 from workbench.provenance import SnapshotProvenance
+from workbench.services.claim_details import claim_views_read, session_read
 from workbench.services.lookups import CheckRow, resolve_article, review_state
 from workbench.services.report_data import (
     PinnedColumns,
     pinned_checks,
     pinned_passages,
     report_claims,
-    unjudged_claims,
+    unjudged_claim_ids,
     verdict_histories,
 )
 from workbench.services.sources import source_views
 from workbench.services.suggestions import suggest_for_article
-from workbench.services.verdicts import VerdictView, claim_views
+from workbench.services.verdicts import VerdictView
 from workbench.services.workspace import Workspace
 from workbench.storage.models import Snapshot, Source
 from workbench.storage.queries import latest_snapshot_ids, snapshot_copies
@@ -174,7 +175,11 @@ def build_report(
             session, {e.snapshot_id for e in pinned.values()} | set(source_snapshot_ids.values())
         )
         copies = _copies(session, set(source_snapshot_ids.values()))
-        unjudged = claim_views(session, unjudged_claims(session, article_id)) if include_suggestions else []
+        unjudged = (
+            claim_views_read(session_read(session), unjudged_claim_ids(session, article_id))
+            if include_suggestions
+            else []
+        )
     record_ids = _RecordIds(ws)
     suggestions = suggest_for_article(ws, ref, unjudged) if unjudged else {}
     claims = []
