@@ -15,34 +15,18 @@ from dataclasses import dataclass, replace
 from workbench import settings
 from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading, is_headline
 from workbench.claims.decompose import TRIM_CHARS, Clause, split_clauses
-from workbench.claims.describe import claim_kind, close_inner_quote
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
+from workbench.claims.drafts import Draft, Mentions, build_claim, mention_span
 from workbench.claims.english_clauses import is_finite
 from workbench.claims.quote_speakers import is_speech, quote_speakers, says_when
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
 from workbench.claims.speakers import TRAILING_SOURCE_RE, PeopleIndex, find_attributions, find_titled_names
 from workbench.claims.worthiness import states_no_fact
-from workbench.domain import ClaimKind, ExtractedClaim
-from workbench.language.dates import FoundDate, find_dates, find_vague_times
+from workbench.domain import ExtractedClaim
+from workbench.language.dates import find_dates, find_vague_times
 from workbench.language.identify import detect_language
-from workbench.language.numbers import FoundNumber, find_numbers
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """A candidate claim span before kinds and mentions are worked out.
-
-    ``role`` is "quote", "list-item", "attribution", "aside" (an attribution line around a
-    quotation: a claim only when it carries a date or a number) or None (narration). ``inner``
-    are clauses inside the span that are claims of their own ("which start at $4.50"): their
-    figures and dates do not decide this span's kind."""
-
-    start: int
-    end: int
-    role: str | None = None
-    speaker: str | None = None
-    inner: tuple[tuple[int, int], ...] = ()
+from workbench.language.numbers import find_numbers
 
 
 @dataclass(slots=True)
@@ -109,20 +93,20 @@ def extract_claims(
         for name in find_titled_names(text, line.content_start, line.end):
             people.add(name)
     context = _Context(text, people, span_index(date_spans), language == "en", span_index(vague_times))
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         # "The building now has:" before bullets is no claim of its own, unless it counts them.
         intro = following is not None and following.bullet and text[line.end - 1] == ":"
         drafts.extend(_line_drafts(context, line, intro, following))
     translate = statement_drafter(language)
-    mentions = _Mentions(
-        SpanIndex(found_dates, _span), SpanIndex(found_numbers, _span), span_index(vague_times)
+    mentions = Mentions(
+        SpanIndex(found_dates, mention_span), SpanIndex(found_numbers, mention_span), span_index(vague_times)
     )
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        claim = _build_claim(text, draft, mentions, translate, language == "en")
+        claim = build_claim(text, draft, mentions, translate, language == "en")
         if claim is not None and (claim.start, claim.end) not in seen:
             seen.add((claim.start, claim.end))
             claims.append(claim)
@@ -131,7 +115,7 @@ def extract_claims(
 
 def _line_drafts(
     context: _Context, line: Line, intro: bool = False, lookahead: Line | None = None
-) -> list[_Draft]:
+) -> list[Draft]:
     text = context.text
     regions = [r for r in find_quotes(text, line.content_start, line.end) if is_speech(text, r)]
     sentences = split_sentences(text, line.content_start, line.end)
@@ -141,12 +125,12 @@ def _line_drafts(
     asides = _Asides(aside_spans)
     # quotations do not overlap, so their ends are in order too
     region_ends = [r.end for r in regions]
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for sentence_start, sentence_end in sentences:
         if _is_question(text, sentence_start, sentence_end, regions):
             continue
         if asides.covering(sentence_start, sentence_end):
-            drafts.append(_Draft(sentence_start, sentence_end, "aside", context.people.last_speaker))
+            drafts.append(Draft(sentence_start, sentence_end, "aside", context.people.last_speaker))
             continue
         position = sentence_start
         last_speaker: str | None = None
@@ -164,7 +148,7 @@ def _line_drafts(
             if context.english:
                 clauses = _join_bare_quote_clauses(context, clauses)
             for clause in clauses:
-                drafts.append(_Draft(clause.start, clause.end, "quote", speaker))
+                drafts.append(Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
             last_speaker = speaker
         if position < sentence_end:
@@ -215,11 +199,6 @@ def _join_bare_quote_clauses(context: _Context, clauses: list[Clause]) -> list[C
 _SOURCE_ONLY = re.compile(
     r"(?:(?i:the|an?)\s+)?(?:[\w'’&-]+\s+){0,5}(?:said|says|added|reported|announced|told\s+reporters)$"
 )
-# "Not everyone is convinced.": a short sentence about unnamed people that leads to the next
-# speaker states no fact of its own.
-_TRANSITION = re.compile(
-    r"^(?:not\s+(?:everyone|everybody|all)|no\s+one|nobody)\b(?:\s+\S+){0,3}$", re.IGNORECASE
-)
 
 
 def _is_question(text: str, start: int, end: int, regions: list[QuoteRegion]) -> bool:
@@ -259,7 +238,7 @@ def _narration(
     intro: bool,
     asides: _Asides,
     speaker: str | None,
-) -> list[_Draft]:
+) -> list[Draft]:
     text = context.text
     meeting = asides.first_meeting(start, end)
     if meeting is not None:
@@ -270,16 +249,16 @@ def _narration(
             before = _narration(context, start, aside_start, line, intro, asides, speaker)
             return before + _narration(context, aside_start, end, line, intro, asides, speaker)
         # "said Jane Roe, the charity's director": the role is a claim even in an aside.
-        roles = [_Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
+        roles = [Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
         aside_start, aside_end = max(start, aside_start), min(end, aside_end)
         if context.english and says_when(text, aside_start, aside_end):
             return roles
-        return [*roles, _Draft(aside_start, aside_end, "aside", speaker)]
+        return [*roles, Draft(aside_start, aside_end, "aside", speaker)]
     attributions = [a for a in find_attributions(text, start, end) if a.end <= end]
     if attributions:
         # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.
         context.people.last_speaker = attributions[-1].name
-    drafts = [_Draft(a.start, a.end, "attribution") for a in attributions]
+    drafts = [Draft(a.start, a.end, "attribution") for a in attributions]
     source = TRAILING_SOURCE_RE.search(text, start, end)
     # "..., with the loss of roughly 3,100 jobs, according to the regional statistics office": in
     # English a closing "according to" with no date of its own says where the clause before it
@@ -295,7 +274,7 @@ def _narration(
         # "..., the regional environment agency said in a report on Friday.": the source
         # line is a claim of its own only when it carries a date or a number.
         if not kept_source:
-            drafts.append(_Draft(source.start(), end, "aside", speaker))
+            drafts.append(Draft(source.start(), end, "aside", speaker))
         end = source.start()
     role = "list-item" if line.bullet else "aside" if intro else None
     clauses = split_clauses(
@@ -317,7 +296,7 @@ def _narration(
             if c.start <= a.start and a.end <= c.end and context.english
         )
         inner = c.inner + held if (c.start, c.end) not in held else c.inner
-        drafts.append(_Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
+        drafts.append(Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
 
 
@@ -371,83 +350,3 @@ def statement_drafter(language: str) -> Callable[[str], str]:
             return claim_text
 
     return drafter
-
-
-@dataclass(frozen=True, slots=True)
-class _Mentions:
-    """The article's dates, numbers and vague times, found once, looked up per claim."""
-
-    dates: SpanIndex[FoundDate]
-    numbers: SpanIndex[FoundNumber]
-    vague_times: SpanIndex[tuple[int, int]]
-
-
-def _span(found: FoundDate | FoundNumber) -> tuple[int, int]:
-    return found.start, found.end
-
-
-def _build_claim(
-    text: str,
-    draft: _Draft,
-    mentions: _Mentions,
-    translate: Callable[[str], str],
-    english: bool = False,
-) -> ExtractedClaim | None:
-    start, end = trim(text, draft.start, draft.end, TRIM_CHARS)
-    if end < len(text) and text[end] == ")" and text[start:end].count("(") > text[start:end].count(")"):
-        end += 1
-    end = close_inner_quote(text, start, end)
-    if start >= end:
-        return None
-    span = text[start:end]
-    dates = mentions.dates.within(start, end)
-    numbers = [n.mention for n in mentions.numbers.within(start, end)]
-    date_mentions = [d.mention for d in dates if d.mention is not None]
-    vague_times = mentions.vague_times.within(start, end)
-    # "..., said Ellen Okoro, who took over the club in January": an aside is a claim with a date,
-    # a figure or a time without a day
-    if draft.role == "aside" and not (date_mentions or numbers or vague_times):
-        return None
-    minimum = 2 if draft.role in ("attribution", "list-item") else 3
-    if draft.role == "quote" and not (date_mentions or numbers):
-        minimum = 4  # "That is football.": a three-word quotation without a figure checks nothing
-    # "..., which has struggled as carmakers shift ...": in English a relative cut down to its verb
-    # with no figure, date or time says nothing of its own
-    relative = re.match(r"(?:which|who|where)\s", span) is not None
-    if english and relative and draft.role is None and not (date_mentions or numbers or vague_times):
-        minimum = 4
-    if draft.role is None and not (date_mentions or numbers) and _TRANSITION.match(span):
-        return None
-    if (
-        english
-        and draft.role is None
-        and not (date_mentions or numbers or vague_times)
-        and states_no_fact(span)
-    ):
-        return None
-    if len(span.split()) < minimum:
-        return None
-    claim = describe_claim(
-        text, start, end, role=draft.role, speaker=draft.speaker, found_dates=dates,
-        numbers=numbers, vague_times=vague_times, kind=_kind_outside(text, draft, start, end, mentions),
-    )  # fmt: skip
-    claim.statement = translate(span)
-    return claim
-
-
-def _kind_outside(text: str, draft: _Draft, start: int, end: int, mentions: _Mentions) -> ClaimKind | None:
-    """The kind of a span holding clauses that are claims of their own, counting only the dates,
-    figures and times outside them; None (the usual rule) when it holds none."""
-    if not draft.inner:
-        return None
-
-    def outside(span: tuple[int, int]) -> bool:
-        return not any(s <= span[0] and span[1] <= e for s, e in draft.inner)
-
-    return claim_kind(
-        text[start:end],
-        draft.role,
-        has_date=any(d.mention is not None and outside(_span(d)) for d in mentions.dates.within(start, end)),
-        has_time=any(outside(v) for v in mentions.vague_times.within(start, end)),
-        has_number=any(outside(_span(n)) for n in mentions.numbers.within(start, end)),
-    )
