@@ -34,3 +34,8 @@ def test_published_drops_controls_and_direction_marks_and_keeps_the_lines() -> N
 @pytest.mark.parametrize("text", ["plain words", "Jum’at, 4 Maret — “kata” İ e\u0301 😀", ""])
 def test_printable_text_is_unchanged_everywhere(text: str) -> None:
     assert one_line(text) == shown(text) == published(text) == text
+
+
+def test_the_arabic_letter_mark_is_a_direction_mark_too() -> None:
+    assert shown("a\u061cb") == f"a{REPLACEMENT}b" and one_line("a\u061cb") == f"a{REPLACEMENT}b"
+    assert published("a\u061cb") == "ab"

@@ -17,9 +17,9 @@ REPLACEMENT = "\ufffd"
 
 # Line breaks and separators other than the newline itself (C0 and Unicode ones).
 _OTHER_BREAKS = "\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029"
-# Every other C0 control, DEL, the C1 controls, and the bidirectional marks, embeddings,
-# overrides and isolates.
-_CONTROLS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Every other C0 control, DEL, the C1 controls, and the bidirectional marks (ALM, LRM, RLM),
+# embeddings, overrides and isolates.
+_CONTROLS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
 _LINE_BREAKS = re.compile(f"[\t\n{_OTHER_BREAKS}]")
 _HIDDEN = re.compile(f"[{_CONTROLS}]")

@@ -267,5 +267,7 @@ def session_read(session: Session) -> Read:
 
 def read_claim_views(ws: Workspace, claim_ids: Collection[int]) -> list[ClaimView]:
     """The views of ``claim_ids`` (those that exist), in reading order, without a session (on a
-    SQLite file, without SQLAlchemy and the models)."""
-    return claim_views_read(ws.db.read, claim_ids)
+    SQLite file, without SQLAlchemy and the models); the claims and their evidence are read in
+    one read transaction, so a match committing meanwhile cannot pair one with the other's rows."""
+    with ws.db.reading() as read:
+        return claim_views_read(read, claim_ids)

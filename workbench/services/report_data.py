@@ -177,7 +177,6 @@ def pinned_checks(session: Session, article_id: int) -> dict[int, CheckRow]:
     return latest_check_outcomes(session, pinned)
 
 
-# Claim columns suggestions never read (three of them JSON, decoded per row when loaded)
 def unjudged_claim_ids(session: Session, article_id: int) -> list[int]:
     """The ids of the article's claims that have no verdict, in reading order (what suggestions
     are for): their views are read by ``claim_details`` in one statement."""

@@ -15,7 +15,7 @@ from workbench.services.claim_details import ClaimFacts as ClaimFacts
 from workbench.services.claim_details import ClaimView as ClaimView
 from workbench.services.claim_details import EvidenceView as EvidenceView
 from workbench.services.claim_details import VerdictView as VerdictView
-from workbench.services.claim_details import claim_views_read, read_claim_views, session_read
+from workbench.services.claim_details import claim_views_read, session_read
 from workbench.services.claim_rows import ClaimRow as ClaimRow
 from workbench.services.claim_rows import claim_rows as claim_rows
 from workbench.services.claim_rows import list_claim_rows as list_claim_rows
@@ -73,11 +73,6 @@ def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
     with ws.db.session() as session:
         article = resolve_article(session, ref)
         return claim_views(session, article_claims(session, article.id))
-
-
-def get_claims(ws: Workspace, claim_ids: Collection[int]) -> list[ClaimView]:
-    """The views of ``claim_ids`` (those that exist), in reading order."""
-    return read_claim_views(ws, claim_ids)
 
 
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:

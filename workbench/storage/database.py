@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import cache
@@ -31,6 +31,9 @@ from workbench.storage.sqlite_file import DatabaseRefused, check_sqlite_file
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
+
+# A function running one plain SQL statement with its parameters: what :meth:`Database.reading` gives.
+ReadFunction = Callable[[str, Mapping[str, Any] | None], list[Sequence[Any]]]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Stamped into every SQLite file this workbench migrates: ``application_id`` marks the file as
@@ -260,26 +263,56 @@ class Database:
     @contextmanager
     def _plain_connection(self) -> Iterator[sqlite3.Connection]:
         """A standard-library connection to the SQLite file, for reads: autocommit (a statement
-        is its own read transaction) and the engine's busy timeout."""
+        is its own read transaction) and the engine's busy timeout. The file must exist: a read
+        never creates an empty database where one was moved away."""
         assert self.path is not None
-        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        uri = f"{self.path.resolve().as_uri()}?mode=rw"
+        connection = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
         try:
             yield connection
         finally:
             connection.close()
 
-    def read(self, statement: str, params: Mapping[str, Any] | None = None) -> list[Sequence[Any]]:
-        """The rows of one plain SQL ``statement`` (``:name`` parameters), written once for every
-        database: on a SQLite file through the standard library's ``sqlite3`` (no SQLAlchemy, no
-        ORM), elsewhere through the engine. Values come as the driver gives them: SQLite returns
-        dates and timestamps as text (:func:`as_date` and :func:`as_utc` read either)."""
+    @contextmanager
+    def reading(self) -> Iterator[ReadFunction]:
+        """A function that runs plain SQL statements (``:name`` parameters), every one of them
+        seeing the same state of the database (one read transaction), so rows read by two
+        statements belong together. On a SQLite file through the standard library's ``sqlite3``
+        (no SQLAlchemy, no ORM), elsewhere through the engine. Values come as the driver gives
+        them: SQLite returns dates and timestamps as text (:func:`as_date` and :func:`as_utc`
+        read either)."""
         if self.path is None:
             from sqlalchemy import text
 
-            with self.engine.connect() as connection:
-                return list(connection.execute(text(statement), dict(params or {})).all())
-        with self._plain_connection() as connection:
-            return connection.execute(statement, dict(params or {})).fetchall()
+            connection = self.engine.connect()
+            if connection.dialect.name == "postgresql":  # one snapshot for the whole transaction
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection, connection.begin():
+
+                def through_engine(
+                    statement: str, params: Mapping[str, Any] | None = None
+                ) -> list[Sequence[Any]]:
+                    return list(connection.execute(text(statement), dict(params or {})).all())
+
+                yield through_engine
+            return
+        with self._plain_connection() as plain:
+            plain.execute("BEGIN")
+            try:
+
+                def through_sqlite3(
+                    statement: str, params: Mapping[str, Any] | None = None
+                ) -> list[Sequence[Any]]:
+                    return plain.execute(statement, dict(params or {})).fetchall()
+
+                yield through_sqlite3
+            finally:
+                plain.execute("ROLLBACK")  # nothing was written: end the read transaction
+
+    def read(self, statement: str, params: Mapping[str, Any] | None = None) -> list[Sequence[Any]]:
+        """The rows of one plain SQL ``statement``, as :meth:`reading` runs it."""
+        with self.reading() as read:
+            return read(statement, params)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

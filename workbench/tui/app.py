@@ -17,6 +17,7 @@ from workbench.services.workspace import Workspace
 from workbench.tui.commands import ScreenCommands
 from workbench.tui.jobs import Jobs
 from workbench.tui.screens.articles import ArticlesScreen
+from workbench.untrusted import one_line, shown
 
 
 def _import_claims_screen() -> None:
@@ -105,6 +106,9 @@ class WorkbenchApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Notifications carry page titles, URLs and server errors: never parse them as markup."""
+        """Notifications carry page titles, URLs and server errors: never parse them as markup,
+        and never send their control or direction characters to the terminal."""
         del markup
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            shown(message), title=one_line(title), severity=severity, timeout=timeout, markup=False
+        )
