@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from match_eval import load_id_en, load_nearmiss, load_parallel
 
-from workbench.matching.rank import ClaimQuery, PassageIndex
+from workbench.matching.rank import PassageIndex
+from workbench.matching.scoring import ClaimQuery
 from workbench.matching.semantic import Embedder, load_embedder
 from workbench.services.matching import EVIDENCE_FLOOR, EVIDENCE_PER_CLAIM
 

@@ -15,7 +15,7 @@ from workbench.matching.quantities import CalendarDate, Quantity, compare_dates,
 from workbench.matching.terms import ClaimTerm
 
 if TYPE_CHECKING:
-    from workbench.matching.rank import PreparedPassage
+    from workbench.matching.prepared import PreparedPassage
 
 ENTITY_WEIGHT = 0.35  # share of the score given to names/numbers/dates agreement
 # Wording (0-100) from which that share counts in full; below, in proportion. A translation often
