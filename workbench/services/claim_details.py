@@ -138,18 +138,19 @@ class ClaimView:
         }
 
 
-# Claims by id with their current verdict and the columns of its review state
-# (``{joins}``: ``CURRENT_VERDICT_JOINS``, as the claim list reads them), in reading order.
+# The claims a condition on ``c`` selects (``{where}``) with their current verdict and the columns
+# of its review state (``{joins}``: ``CURRENT_VERDICT_JOINS``, as the claim list reads them), in
+# reading order.
 CLAIM_VIEWS_SQL = """
 SELECT c.id, c.article_id, c.start, c."end", c.text, c.statement, c.statement_is_draft, c.kind,
        c.speaker, c.numbers, c.dates, c.score, c.reasons, c.origin, c.edited, c.position, c.created_at,
        v.id, v.label, v.rationale, v.checker, v.created_at, v.evidence_id,
        k.status, k.verdict_id, k.checked_at
-FROM claim AS c{joins}WHERE c.id IN ({ids})
+FROM claim AS c{joins}WHERE {where}
 ORDER BY c.position, c.id
 """
 
-# The evidence of claims by id, best first, with its source's URL and the columns that say which
+# The evidence of the claims ``{where}`` selects, best first, with its source's URL and the columns that say which
 # copy of the source it was read from (``SnapshotProvenance``; a page's text is never read).
 EVIDENCE_VIEWS_SQL = """
 SELECT e.id, e.claim_id, e.score, e.quote, e.prefix, e.suffix, e.snapshot_id, e.start, e."end",
@@ -157,9 +158,16 @@ SELECT e.id, e.claim_id, e.score, e.quote, e.prefix, e.suffix, e.snapshot_id, e.
 FROM evidence AS e
 JOIN snapshot AS s ON s.id = e.snapshot_id
 JOIN source AS r ON r.id = s.source_id
-WHERE e.claim_id IN ({ids})
+WHERE e.claim_id IN (SELECT c.id FROM claim AS c WHERE {where})
 ORDER BY e.score DESC, e.id
 """
+
+# Conditions for those statements (parameter ``:article_id``): every claim of an article, and
+# those of its claims no verdict was ever recorded for (what suggestions are for).
+OF_ARTICLE = "c.article_id = :article_id"
+UNJUDGED_OF_ARTICLE = (
+    "c.article_id = :article_id AND NOT EXISTS (SELECT 1 FROM verdict AS j WHERE j.claim_id = c.id)"
+)
 
 
 def _json(value: Any) -> Any:
@@ -231,15 +239,14 @@ def _facts(values: Sequence[Any]) -> ClaimFacts:
     )
 
 
-def claim_views_read(
-    read: Read, claim_ids: Collection[int], facts: Sequence[ClaimFacts] | None = None
+def claim_views_where(
+    read: Read, where: str, params: Mapping[str, Any], facts: Sequence[ClaimFacts] | None = None
 ) -> list[ClaimView]:
-    """The views of ``claim_ids`` (those that exist), in reading order, through ``read``; with
+    """The views of the claims ``where`` (a condition on ``c``, such as :data:`OF_ARTICLE`)
+    selects, in reading order, through ``read``: two statements whatever their number. With
     ``facts`` (the claims as the caller holds them), their views in that order, from those facts."""
-    ids = list(claim_ids)
-    listed, params = id_list("id", ids)
-    rows = read(CLAIM_VIEWS_SQL.format(joins=CURRENT_VERDICT_JOINS, ids=listed), params) if ids else []
-    evidence = _evidence(read(EVIDENCE_VIEWS_SQL.format(ids=listed), params)) if rows else {}
+    rows = read(CLAIM_VIEWS_SQL.format(joins=CURRENT_VERDICT_JOINS, where=where), params)
+    evidence = _evidence(read(EVIDENCE_VIEWS_SQL.format(where=where), params)) if rows else {}
     given = {f.id: f for f in facts or ()}
     views: dict[int, ClaimView] = {}
     for values in rows:
@@ -253,6 +260,18 @@ def claim_views_read(
         state = row_review_state(verdict_id, created_at, status, checked_for, checked_at)
         views[claim.id] = ClaimView(claim, verdict, state, evidence.get(claim.id, []))
     return list(views.values()) if facts is None else [views[f.id] for f in facts if f.id in views]
+
+
+def claim_views_read(
+    read: Read, claim_ids: Collection[int], facts: Sequence[ClaimFacts] | None = None
+) -> list[ClaimView]:
+    """The views of ``claim_ids`` (those that exist), in reading order, through ``read``; with
+    ``facts`` (the claims as the caller holds them), their views in that order, from those facts."""
+    ids = list(claim_ids)
+    if not ids:
+        return []
+    listed, params = id_list("id", ids)
+    return claim_views_where(read, f"c.id IN ({listed})", params, facts)
 
 
 def session_read(session: Session) -> Read:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists
+from sqlalchemy import and_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -175,11 +175,3 @@ def pinned_checks(session: Session, article_id: int) -> dict[int, CheckRow]:
         col(Verdict.id).in_(_current_verdict_ids(article_id)), col(Verdict.evidence_id).is_not(None)
     )
     return latest_check_outcomes(session, pinned)
-
-
-def unjudged_claim_ids(session: Session, article_id: int) -> list[int]:
-    """The ids of the article's claims that have no verdict, in reading order (what suggestions
-    are for): their views are read by ``claim_details`` in one statement."""
-    judged = exists().where(col(Verdict.claim_id) == col(Claim.id))
-    query = select(Claim.id).where(col(Claim.article_id) == article_id, ~judged).order_by(col(Claim.position))
-    return [claim_id for claim_id in session.exec(query).all() if claim_id is not None]

@@ -26,14 +26,13 @@ from workbench.export.report_csv import render_csv
 from workbench.export.report_json import render_json
 from workbench.export.wording import check_language
 from workbench.provenance import SnapshotProvenance
-from workbench.services.claim_details import claim_views_read, session_read
+from workbench.services.claim_details import UNJUDGED_OF_ARTICLE, claim_views_where, session_read
 from workbench.services.lookups import CheckRow, resolve_article, review_state
 from workbench.services.report_data import (
     PinnedColumns,
     pinned_checks,
     pinned_passages,
     report_claims,
-    unjudged_claim_ids,
     verdict_histories,
 )
 from workbench.services.sources import source_views
@@ -176,7 +175,7 @@ def build_report(
         )
         copies = _copies(session, set(source_snapshot_ids.values()))
         unjudged = (
-            claim_views_read(session_read(session), unjudged_claim_ids(session, article_id))
+            claim_views_where(session_read(session), UNJUDGED_OF_ARTICLE, {"article_id": article_id})
             if include_suggestions
             else []
         )

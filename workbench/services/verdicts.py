@@ -11,15 +11,15 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench import settings
 from workbench.labels import get_label
+from workbench.services.claim_details import OF_ARTICLE, claim_views_read, claim_views_where, session_read
 from workbench.services.claim_details import ClaimFacts as ClaimFacts
 from workbench.services.claim_details import ClaimView as ClaimView
 from workbench.services.claim_details import EvidenceView as EvidenceView
 from workbench.services.claim_details import VerdictView as VerdictView
-from workbench.services.claim_details import claim_views_read, session_read
 from workbench.services.claim_rows import ClaimRow as ClaimRow
 from workbench.services.claim_rows import claim_rows as claim_rows
 from workbench.services.claim_rows import list_claim_rows as list_claim_rows
-from workbench.services.lookups import article_claims, resolve_article
+from workbench.services.lookups import resolve_article
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Verdict
 
@@ -70,9 +70,10 @@ def claim_views(session: Session, claims: list[Claim]) -> list[ClaimView]:
 
 
 def list_claims(ws: Workspace, ref: str | int) -> list[ClaimView]:
+    """Every claim of the article with its current verdict, evidence and review state."""
     with ws.db.session() as session:
         article = resolve_article(session, ref)
-        return claim_views(session, article_claims(session, article.id))
+        return claim_views_where(session_read(session), OF_ARTICLE, {"article_id": article.id})
 
 
 def get_claim(ws: Workspace, claim_id: int) -> ClaimView:
