@@ -126,6 +126,15 @@ def known_revisions() -> frozenset[str]:
     return _revision_graph()[0]
 
 
+# The one query for the schema revision a database records, and how its rows read.
+REVISION_QUERY = "SELECT version_num FROM alembic_version"
+
+
+def revision_of(rows: Sequence[Sequence[Any]]) -> str | None:
+    """The revision ``REVISION_QUERY``'s rows record: None for none or several."""
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def stored_revision(engine: Engine) -> str | None:
     """The revision recorded in the database's ``alembic_version`` table, read with one plain
     query outside any transaction (no write lock); None for a new database or several rows."""
@@ -133,13 +142,13 @@ def stored_revision(engine: Engine) -> str | None:
     try:
         cursor = raw.cursor()
         try:
-            cursor.execute("SELECT version_num FROM alembic_version")
+            cursor.execute(REVISION_QUERY)
             rows = cursor.fetchall()
         except engine.dialect.loaded_dbapi.Error:  # no such table yet
             return None
         finally:
             cursor.close()
-        return str(rows[0][0]) if len(rows) == 1 else None
+        return revision_of(rows)
     finally:
         raw.close()  # back to the pool, which rolls back whatever the driver began
 
@@ -255,10 +264,10 @@ class Database:
         head = head_revision()
         with self._plain_connection() as connection:
             try:
-                rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+                rows = connection.execute(REVISION_QUERY).fetchall()
             except sqlite3.Error:  # no such table: the engine's path says what to do
                 return False
-        return head is not None and len(rows) == 1 and str(rows[0][0]) == head
+        return head is not None and revision_of(rows) == head
 
     @contextmanager
     def _plain_connection(self) -> Iterator[sqlite3.Connection]:
