@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from workbench.claims import extract_claims
-from workbench.claims.speakers import PeopleIndex, find_attributions
+from workbench.claims.attributions import find_attributions
+from workbench.claims.people import PeopleIndex
 from workbench.domain import ClaimKind
 
 THURSDAY = dt.date(2025, 9, 18)

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from workbench.claims import extract_claims
-from workbench.claims.speakers import find_attributions
+from workbench.claims.attributions import find_attributions
 from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 

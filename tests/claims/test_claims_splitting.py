@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from workbench.claims import extract_claims
-from workbench.claims.english_clauses import embedded_relatives, english_cuts
+from workbench.claims.english_clauses import english_cuts
+from workbench.claims.english_relatives import embedded_relatives
 from workbench.domain import ClaimKind
 
 FRIDAY = dt.date(2025, 3, 7)

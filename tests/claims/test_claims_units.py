@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from workbench.claims import extract_claims
+from workbench.claims.attributions import find_attributions
 from workbench.claims.boilerplate import is_boilerplate
+from workbench.claims.people import PeopleIndex
 from workbench.claims.segment import find_quotes, split_lines, split_sentences
-from workbench.claims.speakers import PeopleIndex, find_attributions
 from workbench.domain import ClaimKind
 from workbench.language.dates import find_dates
 from workbench.language.identify import detect_language

@@ -13,13 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.claims.english_clauses import (
-    embedded_relatives,
-    english_cuts,
-    has_verb,
-    is_finite,
-    opens_clause,
-)
+from workbench.claims.english_clauses import english_cuts
+from workbench.claims.english_relatives import embedded_relatives
+from workbench.claims.english_words import has_verb, is_finite, opens_clause
 from workbench.claims.segment import trim
 from workbench.language.numbers import find_numbers, parse_number_words
 

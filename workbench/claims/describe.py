@@ -3,7 +3,7 @@ check-worthiness. Used for extracted and hand-made claims alike."""
 
 from __future__ import annotations
 
-from workbench.claims.speakers import IS_ROLE_RE
+from workbench.claims.attributions import IS_ROLE_RE
 from workbench.claims.worthiness import score_claim
 from workbench.domain import ClaimKind, ExtractedClaim, NumberMention
 from workbench.language.dates import FoundDate

@@ -13,15 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from workbench import settings
+from workbench.claims.attributions import find_attributions, find_titled_names
 from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading, is_headline
 from workbench.claims.decompose import TRIM_CHARS, Clause, split_clauses
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
 from workbench.claims.drafts import Draft, Mentions, build_claim, mention_span
-from workbench.claims.english_clauses import is_finite
+from workbench.claims.english_words import is_finite
+from workbench.claims.people import PeopleIndex
 from workbench.claims.quote_speakers import is_speech, quote_speakers, says_when
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
-from workbench.claims.speakers import TRAILING_SOURCE_RE, PeopleIndex, find_attributions, find_titled_names
+from workbench.claims.speakers import TRAILING_SOURCE_RE
 from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 from workbench.language.dates import find_dates, find_vague_times

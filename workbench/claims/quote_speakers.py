@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from workbench.claims.attributions import find_attributions
 from workbench.claims.decompose import TRIM_CHARS
+from workbench.claims.people import PeopleIndex
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_sentences, trim
 from workbench.claims.speakers import (
-    PeopleIndex,
-    find_attributions,
     opening_person,
     reporting_person,
     speaker_after,
