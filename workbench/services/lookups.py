@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.services.staleness import NEEDS_REVIEW as NEEDS_REVIEW
@@ -20,7 +20,7 @@ from workbench.services.staleness import CheckRow as CheckRow
 from workbench.services.staleness import review_state as review_state
 from workbench.services.workspace import NotFound
 from workbench.storage.models import Article, ArticleSource, Claim, Evidence, EvidenceCheck, Snapshot
-from workbench.storage.queries import latest_rows
+from workbench.storage.queries import latest_rows, newest_ids
 
 
 def latest_checks(session: Session, evidence_ids: list[int]) -> dict[int, EvidenceCheck]:
@@ -34,11 +34,7 @@ def latest_check_outcomes(
     """:func:`latest_checks`, as the few columns the review-state rule reads (no ORM object per
     check: an article can have thousands). ``evidence_ids``: ids, or a subquery of them."""
     ids = evidence_ids if isinstance(evidence_ids, SelectOfScalar) else list(evidence_ids)
-    newest = (
-        select(func.max(EvidenceCheck.id))
-        .where(col(EvidenceCheck.evidence_id).in_(ids))
-        .group_by(col(EvidenceCheck.evidence_id))
-    )
+    newest = newest_ids(EvidenceCheck.id, EvidenceCheck.evidence_id, col(EvidenceCheck.evidence_id).in_(ids))
     rows = (
         session.connection()
         .execute(  # Core rows: no ORM handling per row

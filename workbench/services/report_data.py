@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import and_
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.services.lookups import CheckRow, latest_check_outcomes
 from workbench.services.verdicts import VERDICT_COLUMNS, VerdictView, verdict_view
 from workbench.storage.models import Claim, Evidence, Snapshot, Source, Verdict
+from workbench.storage.queries import newest_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +108,8 @@ def verdict_histories(session: Session, article_id: int) -> dict[int, list[Verdi
 
 def _current_verdict_ids(article_id: int) -> SelectOfScalar[Any]:
     """The ids of the article's current verdicts (each claim's newest), as a subquery."""
-    return (
-        select(func.max(Verdict.id))
-        .join(Claim, col(Claim.id) == col(Verdict.claim_id))
-        .where(col(Claim.article_id) == article_id)
-        .group_by(col(Verdict.claim_id))
+    return newest_ids(Verdict.id, Verdict.claim_id, col(Claim.article_id) == article_id).join(
+        Claim, col(Claim.id) == col(Verdict.claim_id)
     )
 
 

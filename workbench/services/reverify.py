@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from workbench import settings
 from workbench.anchoring import TextQuoteSelector, reanchor_quote
@@ -39,6 +39,7 @@ from workbench.storage.models import (
     SourceCheck,
     Verdict,
 )
+from workbench.storage.queries import newest_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,7 @@ def _check_pinned(
 ) -> list[EvidenceOutcome]:
     # only the evidence current verdicts rest on: a passage pinned by a verdict that a newer one
     # replaced is history, and checking it would flag the claim on every run
-    current = select(func.max(Verdict.id)).group_by(col(Verdict.claim_id))
+    current = newest_ids(Verdict.id, Verdict.claim_id)
     rows = session.exec(
         select(Evidence, Verdict.id)
         .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Executable, Row
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from workbench.anchoring import reanchor_quote
 from workbench.services.lookups import latest_checks, resolve_article, review_state
@@ -20,6 +20,7 @@ from workbench.services.reverify import pinned_selector
 from workbench.services.verdicts import append_verdict, claim_view, current_verdicts, pin_passage
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, EvidenceCheck, Snapshot, Source
+from workbench.storage.queries import newest_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +158,8 @@ def _latest_check_rows(session: Session, evidence_ids: list[int]) -> dict[int, R
     """The latest check of each evidence id, as the columns a review item shows."""
     if not evidence_ids:
         return {}
-    newest = (
-        select(func.max(EvidenceCheck.id))
-        .where(col(EvidenceCheck.evidence_id).in_(evidence_ids))
-        .group_by(col(EvidenceCheck.evidence_id))
+    newest = newest_ids(
+        EvidenceCheck.id, EvidenceCheck.evidence_id, col(EvidenceCheck.evidence_id).in_(evidence_ids)
     )
     statement = sa_select(
         *(col(c) for c in (EvidenceCheck.evidence_id, EvidenceCheck.status, EvidenceCheck.snapshot_id)),

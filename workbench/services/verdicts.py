@@ -6,7 +6,7 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench import settings
@@ -22,6 +22,7 @@ from workbench.services.claim_rows import list_claim_rows as list_claim_rows
 from workbench.services.lookups import resolve_article
 from workbench.services.workspace import NotFound, Workspace
 from workbench.storage.models import Claim, Evidence, Snapshot, Verdict
+from workbench.storage.queries import newest_ids
 
 
 def _verdict_view(v: Verdict) -> VerdictView:
@@ -47,9 +48,7 @@ def current_verdicts(
     ids = claim_ids if isinstance(claim_ids, SelectOfScalar) else list(claim_ids)
     if not isinstance(ids, SelectOfScalar) and not ids:
         return {}
-    newest = (
-        select(func.max(Verdict.id)).where(col(Verdict.claim_id).in_(ids)).group_by(col(Verdict.claim_id))
-    )
+    newest = newest_ids(Verdict.id, Verdict.claim_id, col(Verdict.claim_id).in_(ids))
     rows = session.connection().execute(sa_select(*VERDICT_COLUMNS).where(col(Verdict.id).in_(newest))).all()
     return {row.claim_id: verdict_view(row) for row in rows}
 

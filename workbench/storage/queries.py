@@ -7,11 +7,20 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from workbench.provenance import SnapshotProvenance
 from workbench.storage.models import Snapshot
 
 Row = TypeVar("Row", bound=SQLModel)
+
+
+def newest_ids(identity: Any, key: Any, *conditions: Any) -> SelectOfScalar[Any]:
+    """The id of the newest row (the highest ``identity``: histories here are append-only) for
+    each value of ``key`` among the rows ``conditions`` select, as a subquery. The one rule for
+    "current verdict" and "latest check" through the ORM; ``claim_rows.CURRENT_VERDICT_JOINS``
+    says the same in plain SQL."""
+    return select(func.max(identity)).where(*conditions).group_by(col(key))
 
 
 def latest_rows(session: Session, model: type[Row], key: Any, keys: Sequence[int]) -> dict[int, Row]:
@@ -20,7 +29,7 @@ def latest_rows(session: Session, model: type[Row], key: Any, keys: Sequence[int
     if not keys:
         return {}
     identity = col(model.id)  # type: ignore[attr-defined]
-    newest = select(func.max(identity)).where(col(key).in_(list(keys))).group_by(col(key))
+    newest = newest_ids(identity, key, col(key).in_(list(keys)))
     rows = session.exec(select(model).where(identity.in_(newest))).all()
     name = col(key).key  # type: ignore[attr-defined]
     return {getattr(row, name): row for row in rows}
