@@ -65,7 +65,11 @@ _PAGE_NOTE = re.compile(
     r"contact\s+(?:the\s+)?(?:reporter|author|writer|newsroom|us)\b|get\s+in\s+touch|email\s+us\b|"
     r"do\s+you\s+have\s+a\s+story|listen\s+to\s+this\s+(?:article|story)|more\s+on\s+this\s+(?:story|topic)|"
     r"comments\s+are\s+(?:closed|open)|topics?\s*:|here(?:\s+is|['’]s)\s+what\s+we\s+know|"
-    r"follow\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+on\b)",
+    r"follow\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+on\b|"
+    # "Follow the Courier for more housing coverage, and share this story ...": the reader told to
+    # follow the paper (us, our ..., the Courier) for more of its reporting
+    r"follow\s+(?:us|our|(?-i:the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))\b[^.]{0,80}?"
+    r"\b(?:coverage|updates|news|stories|reporting)\b)",
     re.IGNORECASE,
 )
 # "Updated: 14:05 BST, 12 March 2026", "Published 3 hours ago", "Last modified on Thu 12 Mar":

@@ -1,0 +1,52 @@
+"""English claim rules, sixth round (from the retired held-out article retired4.en and the
+independently annotated tuning articles): fewer claims that give a fact-checker nothing to check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.claims import extract_claims
+from workbench.claims.boilerplate import is_boilerplate
+from workbench.domain import ExtractedClaim
+
+THURSDAY = dt.date(2026, 3, 19)
+
+
+def _claims(article: str) -> list[ExtractedClaim]:
+    claims = extract_claims(article, lang="en", article_date=THURSDAY)
+    for claim in claims:
+        assert article[claim.start : claim.end] == claim.text
+    return claims
+
+
+def _texts(article: str) -> list[str]:
+    return [claim.text for claim in _claims(article)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow the Lanworth Ledger for more transport coverage, and share this story with your neighbours.",
+        "Follow us for the latest updates from the harbour and the islands.",
+        "Follow our weather coverage through the winter on the Ledger's website and app.",
+    ],
+)
+def test_a_prompt_to_follow_the_paper_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+    assert _texts("The ferry to Holm Bay was cancelled 14 times in March.\n" + line + "\n") == [
+        "The ferry to Holm Bay was cancelled 14 times in March"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow the money, investigators told the court on Tuesday.",
+        "Following the ruling, the harbour board cut its news budget by 12 percent.",
+    ],
+)
+def test_a_sentence_opening_with_follow_is_content(line: str) -> None:
+    assert not is_boilerplate(line)
+    assert _texts(line + "\n") != []
