@@ -50,3 +50,16 @@ def test_a_prompt_to_follow_the_paper_is_furniture(line: str) -> None:
 def test_a_sentence_opening_with_follow_is_content(line: str) -> None:
     assert not is_boilerplate(line)
     assert _texts(line + "\n") != []
+
+
+def test_who_after_a_preposition_opens_a_question_not_a_relative() -> None:
+    article = "The ferry timetable has become part of a long quarrel about who should pay for the harbour's repairs.\n"
+    texts = _texts(article)
+    assert "who should pay for the harbour's repairs" not in texts
+    assert not any(text.endswith("quarrel about") for text in texts)
+
+
+def test_who_after_a_person_still_opens_a_relative() -> None:
+    article = "The contract went to a local engineer who built the old harbour wall in 1998.\n"
+    texts = _texts(article)
+    assert "who built the old harbour wall in 1998" in texts

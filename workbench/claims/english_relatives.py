@@ -35,6 +35,9 @@ _RELATIVE = re.compile(r",\s+(?=(?:which|where)\s+\w)")
 # "the participants, who were aged between 40 and 75, ...": "who" after a common noun (after a
 # name it is an attribution's: "Gail Ferris, who has run the café since 1998,").
 _SET_OFF = re.compile(r",\s+(?=(?:which|where|(?P<whose>whose)|(?P<who>who))\s+\w|(?P<past>[a-z]{4,})\s+\w)")
+_PREPOSITIONS = frozenset(
+    "about over of on in at to for from with by into among between around regarding".split()  # noqa: SIM905
+)
 # ", said Smith on Monday, ...": a reporting verb set off by commas is an aside, not a clause.
 _REPORTING_PAST = frozenset(
     "said told added wrote noted stated explained warned argued claimed insisted".split()  # noqa: SIM905
@@ -47,6 +50,10 @@ def who_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _WHO.finditer(text, start, end):
         verb_end = match.end("verb")
         verb = match.group("verb")
+        # "an argument about who is to blame": "who" after a preposition asks, it does not relate
+        before = WORD.findall(text[max(start, match.start() - 20) : match.start()])
+        if before and before[-1].lower() in _PREPOSITIONS:
+            continue
         singular = _singular_before(text, start, match.start())
         # one person named, or people the relative gives a figure for, with a verb of the plural
         # ("a group of supporters who now own 60 percent of the shares")
