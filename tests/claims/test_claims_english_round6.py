@@ -63,3 +63,19 @@ def test_who_after_a_person_still_opens_a_relative() -> None:
     article = "The contract went to a local engineer who built the old harbour wall in 1998.\n"
     texts = _texts(article)
     assert "who built the old harbour wall in 1998" in texts
+
+
+def test_a_report_after_by_is_no_means_clause() -> None:
+    article = (
+        "The harbour master responded on Friday by announcing that the quay would close to lorries "
+        "for 6 weeks.\n"
+    )
+    texts = _texts(article)
+    assert texts[-1] == article.strip().rstrip(".")
+    assert "The harbour master responded on Friday" not in texts
+
+
+def test_a_means_clause_is_still_cut() -> None:
+    article = "The harbour board saved £2 million last year by closing the old fish market on the quay.\n"
+    texts = _texts(article)
+    assert "closing the old fish market on the quay" in texts

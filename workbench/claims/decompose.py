@@ -29,8 +29,12 @@ _SPLITS = (
     re.compile(r"\s+dengan\s+(?=me(?!reka)[a-z]{4,})"),
     re.compile(r";\s+"),
 )
-# "by providing meals", not "by flooding in early 2024" (a noun before a preposition)
-_MEANS_EN = re.compile(r",?\s+by\s+(?=[a-z]+ing\b(?!\s+(?:in|on|at|of|from|during|since|after|before)\b))")
+# "by providing meals", not "by flooding in early 2024" (a noun before a preposition), nor "responded
+# on Thursday by announcing that ...": a report is no means, the head before it only says who spoke
+_MEANS_EN = re.compile(
+    r",?\s+by\s+(?!(?:announc|say|tell|promis|pledg|confirm|warn|insist|argu|stat|declar|reveal|claim|unveil)"
+    r"ing\b)(?=[a-z]+ing\b(?!\s+(?:in|on|at|of|from|during|since|after|before)\b))"
+)
 # "schools could help by closing the roads": after a modal the means is what is claimed.
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|should|can|may|must)\s+\w+\s*,?$")
 # ", and every winter the bill ..." joins two clauses when neither side is a short list item.
