@@ -79,3 +79,24 @@ def test_a_means_clause_is_still_cut() -> None:
     article = "The harbour board saved £2 million last year by closing the old fish market on the quay.\n"
     texts = _texts(article)
     assert "closing the old fish market on the quay" in texts
+
+
+def test_a_bare_second_verb_in_a_quotation_that_checks_nothing_stays_with_the_first() -> None:
+    article = (
+        '"What the board can do is keep the quay open at night, and make sure every crew knows the '
+        'new rules," said Petra Lindqvist.\n'
+    )
+    texts = _texts(article)
+    assert (
+        "What the board can do is keep the quay open at night, and make sure every crew knows the new rules"
+        in texts
+    )
+    assert "make sure every crew knows the new rules" not in texts
+
+
+def test_a_quoted_clause_opened_by_its_own_subject_is_still_cut() -> None:
+    article = (
+        '"The ferries are full every morning, and demand has barely moved in a year," said Petra Lindqvist.\n'
+    )
+    texts = _texts(article)
+    assert "demand has barely moved in a year" in texts

@@ -18,7 +18,7 @@ from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading
 from workbench.claims.decompose import TRIM_CHARS, Clause, split_clauses
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
 from workbench.claims.drafts import Draft, Mentions, build_claim, mention_span
-from workbench.claims.english_words import is_finite
+from workbench.claims.english_words import WORD, base_verb, is_finite
 from workbench.claims.people import PeopleIndex
 from workbench.claims.quote_speakers import is_speech, quote_speakers, says_when
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
@@ -172,19 +172,44 @@ def _carries_fact(context: _Context, start: int, end: int) -> bool:
     return any(word[0].isupper() and word != "I" and not word.startswith("I'") for word in words)
 
 
+# Words that open a clause as its subject or a phrase before it, never as a bare verb.
+_NOT_BARE_VERBS = frozenset(
+    """the a an its their his her our my your this that these those some all any every each no more
+    most many few several about nearly almost around roughly we they he she it i you there here then
+    now so also still even just only not never always""".split()  # noqa: SIM905
+)
+
+
+def _opens_with_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a verb and no subject of its own: a finite verb
+    ("hoped someone knew"), or a bare verb under the modal or "is" before it ("make sure every
+    landlord ...") whose next word is no verb (in "demand has barely moved" the first word is the
+    subject)."""
+    words = WORD.findall(text[start:end])[:2]
+    if not words:
+        return False
+    if is_finite(words[0]):
+        return True
+    return (
+        len(words) == 2
+        and base_verb(words[0])
+        and words[0] not in _NOT_BARE_VERBS
+        and not is_finite(words[1])
+        and not words[1].endswith("s")
+    )
+
+
 def _join_bare_quote_clauses(context: _Context, clauses: list[Clause]) -> list[Clause]:
     """In a quotation, a second predicate of the same subject that carries no fact of its own
-    ("We just watched the smoke getting thicker and hoped someone knew what they were doing")
-    goes back to the clause before it: the speaker's sentence is one claim."""
+    ("We just watched the smoke getting thicker and hoped someone knew what they were doing",
+    "What we can do is stop the council adding to the pressure, and make sure ...") goes back to the clause before it: the speaker's sentence is one claim."""
     text = context.text
     joined: list[Clause] = []
     for clause in clauses:
         previous = joined[-1] if joined else None
-        first = re.match(r"[\w'’-]+", text[clause.start : clause.end])
         if (
             previous is not None
-            and first is not None
-            and is_finite(first.group(0))
+            and _opens_with_verb(text, clause.start, clause.end)
             and re.fullmatch(r"[\s,]*(?:and|but)\s*", text[previous.end : clause.start]) is not None
             and previous.role is None
             and clause.role is None
