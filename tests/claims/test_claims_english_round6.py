@@ -100,3 +100,22 @@ def test_a_quoted_clause_opened_by_its_own_subject_is_still_cut() -> None:
     )
     texts = _texts(article)
     assert "demand has barely moved in a year" in texts
+
+
+def test_a_quoted_clause_with_no_fact_before_one_with_a_figure_leads_in_to_it() -> None:
+    article = (
+        '"The new timetable is a start, but it does nothing for the 3,000 people on the early boats," '
+        "said Petra Lindqvist.\n"
+    )
+    texts = _texts(article)
+    assert (
+        "The new timetable is a start, but it does nothing for the 3,000 people on the early boats" in texts
+    )
+    assert "The new timetable is a start" not in texts
+
+
+def test_a_quoted_clause_with_a_figure_before_one_with_none_is_still_cut() -> None:
+    article = '"We moved 3,000 people off the island that night, and nobody thanked the crews," said Petra Lindqvist.\n'
+    texts = _texts(article)
+    assert "We moved 3,000 people off the island that night" in texts
+    assert "nobody thanked the crews" in texts

@@ -202,11 +202,26 @@ def _opens_with_verb(text: str, start: int, end: int) -> bool:
 def _join_bare_quote_clauses(context: _Context, clauses: list[Clause]) -> list[Clause]:
     """In a quotation, a second predicate of the same subject that carries no fact of its own
     ("We just watched the smoke getting thicker and hoped someone knew what they were doing",
-    "What we can do is stop the council adding to the pressure, and make sure ...") goes back to the clause before it: the speaker's sentence is one claim."""
+    "What we can do is stop the council adding to the pressure, and make sure ...") goes back to
+    the clause before it: the speaker's sentence is one claim. So does a clause with a fact after
+    ", and" or ", but" whose clause before holds none ("The mayor's cap is welcome, but it does
+    nothing for the 44,000 households ..."): that one only leads in to it."""
     text = context.text
     joined: list[Clause] = []
     for clause in clauses:
         previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and re.fullmatch(r"\s*,\s*(?:and|but)\s*", text[previous.end : clause.start]) is not None
+            and previous.role is None
+            and clause.role is None
+            and not previous.inner
+            and not clause.inner
+            and not _carries_fact(context, previous.start, previous.end)
+            and _carries_fact(context, clause.start, clause.end)
+        ):
+            joined[-1] = Clause(previous.start, clause.end)
+            continue
         if (
             previous is not None
             and _opens_with_verb(text, clause.start, clause.end)
