@@ -119,3 +119,22 @@ def test_a_quoted_clause_with_a_figure_before_one_with_none_is_still_cut() -> No
     texts = _texts(article)
     assert "We moved 3,000 people off the island that night" in texts
     assert "nobody thanked the crews" in texts
+
+
+def test_a_titled_name_inside_its_longer_attribution_is_no_claim_of_its_own() -> None:
+    article = (
+        "Councillor Petra Lindqvist, who chairs the harbour committee, said the quay would close for "
+        "6 weeks.\n"
+    )
+    claims = _claims(article)
+    attributions = [c.text for c in claims if str(c.kind) == "attribution"]
+    assert attributions == ["Councillor Petra Lindqvist, who chairs the harbour committee"]
+
+
+def test_a_titled_name_stays_beside_a_longer_attribution_with_a_date() -> None:
+    article = (
+        "Councillor Petra Lindqvist, who took up the post in 2019, said the quay would close for 6 weeks.\n"
+    )
+    texts = _texts(article)
+    assert "Councillor Petra Lindqvist" in texts
+    assert "Councillor Petra Lindqvist, who took up the post in 2019" in texts

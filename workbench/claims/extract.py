@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from workbench import settings
-from workbench.claims.attributions import find_attributions, find_titled_names
+from workbench.claims.attributions import Attribution, find_attributions, find_titled_names
 from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading, is_headline
 from workbench.claims.decompose import TRIM_CHARS, Clause, split_clauses
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
@@ -291,7 +291,10 @@ def _narration(
             before = _narration(context, start, aside_start, line, intro, asides, speaker)
             return before + _narration(context, aside_start, end, line, intro, asides, speaker)
         # "said Jane Roe, the charity's director": the role is a claim even in an aside.
-        roles = [Draft(a.start, a.end, "attribution") for a in find_attributions(text, start, end)]
+        roles = [
+            Draft(a.start, a.end, "attribution")
+            for a in _widest(context, find_attributions(text, start, end))
+        ]
         aside_start, aside_end = max(start, aside_start), min(end, aside_end)
         if context.english and says_when(text, aside_start, aside_end):
             return roles
@@ -300,7 +303,7 @@ def _narration(
     if attributions:
         # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.
         context.people.last_speaker = attributions[-1].name
-    drafts = [Draft(a.start, a.end, "attribution") for a in attributions]
+    drafts = [Draft(a.start, a.end, "attribution") for a in _widest(context, attributions)]
     source = TRAILING_SOURCE_RE.search(text, start, end)
     # "..., with the loss of roughly 3,100 jobs, according to the regional statistics office": in
     # English a closing "according to" with no date of its own says where the clause before it
@@ -340,6 +343,20 @@ def _narration(
         inner = c.inner + held if (c.start, c.end) not in held else c.inner
         drafts.append(Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
+
+
+def _widest(context: _Context, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions not held by a longer one that begins where they begin and adds only a
+    role: "Councillor Priya Venn" says nothing "Councillor Priya Venn, who chairs the health
+    scrutiny committee" does not ("Professor Adaeze Whitcombe, who took up the post in 2022" adds
+    a date, and the title stays a claim of its own)."""
+    return [
+        a
+        for a in attributions
+        if not any(
+            b.start == a.start and b.end > a.end and _timeless(context, a.end, b.end) for b in attributions
+        )
+    ]
 
 
 def _timeless(context: _Context, start: int, end: int) -> bool:
