@@ -138,3 +138,11 @@ def test_a_titled_name_stays_beside_a_longer_attribution_with_a_date() -> None:
     texts = _texts(article)
     assert "Councillor Petra Lindqvist" in texts
     assert "Councillor Petra Lindqvist, who took up the post in 2019" in texts
+
+
+def test_an_inspector_is_a_role_that_names_the_speaker() -> None:
+    article = '"The quay is not safe at night," chief inspector Dr Petra Lindqvist said on Tuesday.\n'
+    claims = _claims(article)
+    quote = next(c for c in claims if c.text == "The quay is not safe at night")
+    assert quote.speaker == "Petra Lindqvist"
+    assert "chief inspector Dr Petra Lindqvist said on Tuesday" not in [c.text for c in claims]
