@@ -146,3 +146,27 @@ def test_an_inspector_is_a_role_that_names_the_speaker() -> None:
     quote = next(c for c in claims if c.text == "The quay is not safe at night")
     assert quote.speaker == "Petra Lindqvist"
     assert "chief inspector Dr Petra Lindqvist said on Tuesday" not in [c.text for c in claims]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said Petra Lindqvist, the association's chair, on Tuesday",
+        "Petra Lindqvist, the association's chair, said on Tuesday",
+    ],
+)
+def test_a_described_speaker_after_a_quotation_with_a_day_says_only_who_and_when(attribution: str) -> None:
+    article = f'"The quay will stay open through the winter," {attribution}.\n'
+    claims = _claims(article)
+    texts = [c.text for c in claims]
+    assert attribution not in texts
+    assert "Petra Lindqvist, the association's chair" in texts
+    assert claims[0].speaker == "Petra Lindqvist"
+
+
+def test_a_described_speaker_with_a_figure_after_a_quotation_stays_a_claim() -> None:
+    article = (
+        '"The quay will stay open," said Petra Lindqvist, who has run the board for 12 years, on Tuesday.\n'
+    )
+    texts = _texts(article)
+    assert any("12 years" in text for text in texts)

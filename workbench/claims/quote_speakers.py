@@ -26,8 +26,11 @@ from workbench.claims.speakers import (
 # date or place only says when or where the words above were said, with no clause after a comma.
 # A time set beside the day restates it ("Kerr said on Tuesday, the day before the report was
 # published").
+# The speaker may be described between commas, before the verb or after the name ('," said
+# Declan Ferris, the association's president, on Tuesday'): the description is a claim of its own.
+_DESCRIBED = r",\s+(?:the|an?|its|their|his|her)\s[^,\d]*,"
 _SAYS_WHEN = re.compile(
-    r"[^,\d]*?\b(?:said|says|told|added|wrote|announced)\b[^,]*"
+    rf"[^,\d]*?(?:{_DESCRIBED})?\s*\b(?:said|says|told|added|wrote|announced)\b[^,]*(?:{_DESCRIBED}[^,]*)?"
     r"(?:,\s+(?:the|a)\s+(?:day|week|morning|evening|night)\s+(?:before|after)\s[^,]*)?"
 )
 
