@@ -9,6 +9,7 @@ import pytest
 
 from workbench.claims import extract_claims
 from workbench.claims.boilerplate import is_boilerplate
+from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 
 THURSDAY = dt.date(2026, 3, 19)
@@ -170,3 +171,34 @@ def test_a_described_speaker_with_a_figure_after_a_quotation_stays_a_claim() -> 
     )
     texts = _texts(article)
     assert any("12 years" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("What happens next depends on the harbour board.", "rhetorical framing"),
+        ("Much will depend on how the ferry company reads the report.", "rhetorical framing"),
+        ("The crews appear ready to accept the new rota.", "guess at how things seem or will go"),
+        ("Neither side expects the talks to end quickly.", "unnamed, uncounted people"),
+        ("People on both sides expect the ruling to be appealed.", "unnamed, uncounted people"),
+        ("on how many passengers come back after the winter", "piece of an indirect question"),
+        ("The harbour board has not said how long the repairs will take.", "a question left open"),
+        ("She did not say whether the quay would reopen.", "a question left open"),
+    ],
+)
+def test_narration_that_leaves_a_question_open_states_no_fact(sentence: str, reason: str) -> None:
+    assert states_no_fact(sentence) == reason
+    assert _texts(sentence + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour board said the repairs would take until the end of the year.",
+        "Both ferries were withdrawn after the storm.",
+        "The ferry company has not said anything since the report was published.",
+        "Crews voted to accept the new rota.",
+    ],
+)
+def test_narration_that_states_something_is_kept(sentence: str) -> None:
+    assert states_no_fact(sentence) is None

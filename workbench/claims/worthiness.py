@@ -82,26 +82,34 @@ def score_claim(
 # unnamed, uncounted people feel or want ("Many want to know why ...", "Some residents say ...",
 # "Not everyone in the City was convinced"), and the reporter's view of what something means to
 # them ("For families in that position, the argument offers little comfort"); a question left open
-# ("Questions remain about how ...", "Whether that timetable holds will depend on ...") and a scene
-# set by a phrase before a comma ("In the hills, people learned to keep a bag packed").
+# ("Questions remain about how ...", "Whether that timetable holds will depend on ...", "What
+# happens next depends on ...", "Much will depend on how ..."), a question someone has not answered
+# ("Officials have not said how long ...", "He did not say whether ..."), what neither or both
+# sides expect, and a scene set by a phrase before a comma ("In the hills, people learned to keep a
+# bag packed").
 _NO_FACT_EN = (
     (
         "rhetorical framing",
         re.compile(
-            r"(?i:(?:the\s+)?question(?:\s+now)?\s+is\b|questions\s+remain\b)|Whether\s",
+            r"(?i:(?:the\s+)?question(?:\s+now)?\s+is\b|questions\s+remain\b|what\s+happens\s+(?:next|now)\b|"
+            r"much\s+(?:will\s+|may\s+|could\s+)?depends?\s+on\b)|Whether\s",
         ),
     ),
     (
         "guess at how things seem or will go",
         re.compile(
             r".*\b(?:(?:is|are|was|were|be|been)\s+(?:un)?likely\s+to|"
-            r"(?:seem|seems|seemed|appear|appears|appeared)\s+(?:never\s+)?to)\b",
+            r"(?:seem|seems|seemed|appear|appears|appeared)\s+(?:never\s+)?(?:(?:ready|willing|set|poised)\s+)?to)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "unnamed, uncounted people",
-        re.compile(r"(?:many|some|few|others|not\s+(?:everyone|everybody|all))\b(?!\s+\d)", re.IGNORECASE),
+        re.compile(
+            r"(?:many|some|few|others|not\s+(?:everyone|everybody|all)|(?:neither|both)\s+sides?|"
+            r"people\s+on\s+(?:both|all)\s+sides)\b(?!\s+\d)",
+            re.IGNORECASE,
+        ),
     ),
     # "In the hills, people learned to keep a bag packed by the door", "On the pavement outside,
     # a handful of workers ... stood smoking": a scene set by a phrase of place or circumstance
@@ -114,7 +122,18 @@ _NO_FACT_EN = (
     ),
     # "..., and what will be different next time": the rest of an indirect question whose head
     # ("Many want to know why ...") was cut off; no statement
-    ("piece of an indirect question", re.compile(r"(?:what|how|why|whether|who\s+(?:will|would|should))\s")),
+    (
+        "piece of an indirect question",
+        re.compile(r"(?:(?:on|about|over)\s+)?(?:what|how|why|whether|who\s+(?:will|would|should))\s"),
+    ),
+    (
+        "a question left open",
+        re.compile(
+            r".*\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|disclosed|disclose|explained|"
+            r"explain|revealed|reveal)\s+(?:whether|how|when|what|why|if)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "the reporter's view of what it means to people",
         re.compile(
