@@ -202,3 +202,26 @@ def test_narration_that_leaves_a_question_open_states_no_fact(sentence: str, rea
 )
 def test_narration_that_states_something_is_kept(sentence: str) -> None:
     assert states_no_fact(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Few of the crews expect the next winter to be any easier.",
+        "Few people on the quay expected the vote to end this week.",
+        "Several harbour pilots said the new rota would make the next winter harder.",
+    ],
+)
+def test_what_unnamed_people_expect_is_no_fact_even_with_a_time(sentence: str) -> None:
+    assert _texts(sentence + "\n") == []
+
+
+def test_the_question_of_what_opens_framing() -> None:
+    assert (
+        states_no_fact("The question of who pays for the quay hung over the meeting.") == "rhetorical framing"
+    )
+
+
+def test_a_defined_group_with_a_time_is_kept() -> None:
+    sentence = "Those who took the early ferry saw the biggest delays last winter."
+    assert _texts(sentence + "\n") != []

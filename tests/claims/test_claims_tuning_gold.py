@@ -68,7 +68,6 @@ KNOWN_EXTRAS = {
         "the provincial fire service said on Wednesday",
         "It was, by any measure, a brutal summer",
         "one that few in the province will forget",
-        "Few of them expect the next summer to be any kinder",
     ],
     "tuning20.en": [
         "For three generations of families in the valley, it has been the place where school leavers went to work",
@@ -87,8 +86,6 @@ KNOWN_EXTRAS = {
         "Employment itself was broadly flat",
         "Youth unemployment was a particular worry",
         "Pay settlements tend to lag the wider economy",
-        "several forecasters said the new year's round of wage talks would give a clearer sense of where earnings "
-        "are heading",
     ],
     "retired3.en": [
         "The findings make uncomfortable reading for the company",

@@ -92,11 +92,13 @@ def build_claim(
         minimum = 4
     if draft.role is None and not (date_mentions or numbers) and _TRANSITION.match(span):
         return None
+    # "Few of them expect the next summer to be any kinder": a time without a day does not make
+    # what unnamed people expect, or the rest of a question, a fact (``timed``); a date does
     if (
         english
         and draft.role is None
-        and not (date_mentions or numbers or vague_times)
-        and states_no_fact(span)
+        and not (numbers or date_mentions)
+        and states_no_fact(span, timed=bool(vague_times))
     ):
         return None
     if len(span.split()) < minimum:

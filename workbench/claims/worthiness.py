@@ -91,7 +91,7 @@ _NO_FACT_EN = (
     (
         "rhetorical framing",
         re.compile(
-            r"(?i:(?:the\s+)?question(?:\s+now)?\s+is\b|questions\s+remain\b|what\s+happens\s+(?:next|now)\b|"
+            r"(?i:(?:the\s+)?question(?:\s+now)?\s+is\b|(?:the\s+)?question\s+of\s+(?:what|how|whether|who|why)\b|questions\s+remain\b|what\s+happens\s+(?:next|now)\b|"
             r"much\s+(?:will\s+|may\s+|could\s+)?depends?\s+on\b)|Whether\s",
         ),
     ),
@@ -106,7 +106,7 @@ _NO_FACT_EN = (
     (
         "unnamed, uncounted people",
         re.compile(
-            r"(?:many|some|few|others|not\s+(?:everyone|everybody|all)|(?:neither|both)\s+sides?|"
+            r"(?:many|some|few|several|others|not\s+(?:everyone|everybody|all)|(?:neither|both)\s+sides?|"
             r"people\s+on\s+(?:both|all)\s+sides)\b(?!\s+\d)",
             re.IGNORECASE,
         ),
