@@ -3,9 +3,14 @@ small runs left in process. With the real model (skipped when the extra is not i
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import subprocess
+import sys
 import threading
+import time
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -184,3 +189,46 @@ def test_chunk_bounds_cover_every_text_once_and_end_small() -> None:
         assert all(end - start <= 16 for start, end in bounds)
         if count > 64:
             assert bounds[-1][1] - bounds[-1][0] <= 4
+
+
+_KILLED_PARENT = """
+import json, multiprocessing, sys, time
+from functools import partial
+from workbench.matching import embed_pool, semantic
+
+def keep(first, vectors):
+    print(json.dumps([p.pid for p in multiprocessing.active_children()]), flush=True)
+    time.sleep(120)  # killed meanwhile
+
+if __name__ == "__main__":
+    items = [(f"sentence number {n} of a long run", False) for n in range(64)]
+    embed_pool.embed_in_workers(items, workers=2, chunk=4, load=partial(semantic._load_model, threads=1), keep=keep)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for init to reap it does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_workers_of_a_killed_parent_exit(tmp_path: Path) -> None:
+    pytest.importorskip(semantic.PACKAGE)
+    script = tmp_path / "killed_parent.py"
+    script.write_text(_KILLED_PARENT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        workers = json.loads(parent.stdout.readline())
+        assert len(workers) >= 2
+        assert all(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 60  # a bound for a hung test, not a measured time
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]

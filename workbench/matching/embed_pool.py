@@ -8,12 +8,15 @@ caller decides when (``semantic.pool_workers``) and keeps the vectors, this modu
 
 Workers are spawned, never forked: the caller may be a TUI with threads. Each ignores Ctrl-C (the
 caller handles it) and looks at a shared stop event before each text, so once the caller stops
-them, a chunk in hand comes back within one text with the vectors done so far.
+them, a chunk in hand comes back within one text with the vectors done so far. A worker whose
+parent is gone (killed, or terminated without stopping it) exits at once: no orphan is left.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -35,7 +38,16 @@ def _start_worker(stop: Any, load: Callable[[], Any]) -> None:
     global _model, _stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
     _stop = stop
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     _model = load()
+
+
+def _exit_with(parent_sentinel: int) -> None:
+    # A killed parent never stops its pool; the task queue would keep a worker waiting forever.
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
 
 
 def _embed_chunk(items: Sequence[Item]) -> list[bytes]:
