@@ -225,3 +225,15 @@ def test_the_question_of_what_opens_framing() -> None:
 def test_a_defined_group_with_a_time_is_kept() -> None:
     sentence = "Those who took the early ferry saw the biggest delays last winter."
     assert _texts(sentence + "\n") != []
+
+
+def test_as_after_describing_something_opens_no_clause() -> None:
+    article = "Nurses at the quay described most of the injuries as cuts made worse by the cold water.\n"
+    texts = _texts(article)
+    assert texts == [article.strip().rstrip(".")]
+
+
+def test_as_with_its_own_subject_and_verb_is_still_a_reason() -> None:
+    article = "The harbour board closed the old quay in 2024 as ferries moved to the deeper berth.\n"
+    texts = _texts(article)
+    assert "as ferries moved to the deeper berth" in texts

@@ -116,12 +116,22 @@ _MARGIN_WORDS = frozenset(
 _AND_AMOUNT = re.compile(r"\s+and\s+(?=(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|another\s+)?[$£€]?\d)")
 
 
+_NAMING_VERB = re.compile(
+    r"\b(?:describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|(?:view|treat|brand)(?:s|ed|ing)?|label(?:s|led|ed)?|"
+    r"classif(?:y|ies|ied))(?:\s+[\w'’-]+){1,6}$"
+)
+
+
 def _as_opens_clause(text: str, before: int, after: int, end: int) -> bool:
     """Whether the "as" between ``before`` and ``after`` opens a clause with its own subject and
     verb: "as it shifts ...", "as the city's population grows", "as factories hired ..."."""
     previous = WORD.findall(text[max(0, before - 20) : before])
     words = WORD.findall(text[after:end])[:5]
     if not words or (previous and previous[-1].lower() in NOT_AS_CLAUSE):
+        return False
+    # "described most of the cases as exhaustion made worse by dehydration": what something is
+    # called or taken for, after its object, is no clause
+    if _NAMING_VERB.search(text, max(0, before - 60), before):
         return False
     if words[0].lower() in NOT_AS_CLAUSE:
         return False
