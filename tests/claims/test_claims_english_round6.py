@@ -237,3 +237,21 @@ def test_as_with_its_own_subject_and_verb_is_still_a_reason() -> None:
     article = "The harbour board closed the old quay in 2024 as ferries moved to the deeper berth.\n"
     texts = _texts(article)
     assert "as ferries moved to the deeper berth" in texts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ferry fares tend to rise faster than bus fares.",
+        "Island councils have long argued that the crossings are underfunded.",
+        "The harbour has long been a sore point for the fishing crews.",
+        "Complaints about the winter timetable are nothing new.",
+    ],
+)
+def test_a_habit_of_long_standing_states_no_fact(sentence: str) -> None:
+    assert states_no_fact(sentence) == "a habit of long standing"
+    assert _texts(sentence + "\n") == []
+
+
+def test_a_relative_with_tend_to_is_left_alone() -> None:
+    assert states_no_fact("which passengers tend to overestimate") is None

@@ -55,7 +55,6 @@ KNOWN_EXTRAS = {
         "Supermarkets like to talk about price cuts",
         "Food prices have become a political issue",
         "as households struggle with higher energy bills and rents",
-        "supermarkets have long argued that their margins are thin by the standards of other industries",
         "I'm not sure the market has priced that in",
     ],
     "tuning18.en": [
@@ -85,7 +84,6 @@ KNOWN_EXTRAS = {
         "Firms are hiring less",
         "Employment itself was broadly flat",
         "Youth unemployment was a particular worry",
-        "Pay settlements tend to lag the wider economy",
     ],
     "retired3.en": [
         "The findings make uncomfortable reading for the company",

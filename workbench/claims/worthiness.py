@@ -103,6 +103,18 @@ _NO_FACT_EN = (
             re.IGNORECASE,
         ),
     ),
+    # "Pay settlements tend to lag the wider economy", "Onshore wind has long been a sore point",
+    # "Arguments over what counts as a real saving are nothing new": a habit or a state of long
+    # standing, said of a whole class (a relative, "which people tend to overestimate", qualifies
+    # its noun and is left alone)
+    (
+        "a habit of long standing",
+        re.compile(
+            r"(?!(?:which|who|that|where)\s).*\b(?:(?:tend|tends|tended)\s+to|(?:has|have|had)\s+long\s+"
+            r"(?:been|[a-z]+ed)|(?:is|are|was|were)\s+(?:nothing|not)\s+new)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "unnamed, uncounted people",
         re.compile(
