@@ -184,6 +184,8 @@ def test_a_described_speaker_with_a_figure_after_a_quotation_stays_a_claim() -> 
         ("on how many passengers come back after the winter", "piece of an indirect question"),
         ("The harbour board has not said how long the repairs will take.", "a question left open"),
         ("She did not say whether the quay would reopen.", "a question left open"),
+        ("He is now weighing whether to sell the boat.", "a question left open"),
+        ("The crews are still considering whether to strike.", "a question left open"),
     ],
 )
 def test_narration_that_leaves_a_question_open_states_no_fact(sentence: str, reason: str) -> None:
@@ -198,6 +200,7 @@ def test_narration_that_leaves_a_question_open_states_no_fact(sentence: str, rea
         "Both ferries were withdrawn after the storm.",
         "The ferry company has not said anything since the report was published.",
         "Crews voted to accept the new rota.",
+        "The board will decide whether to fine the operator.",
     ],
 )
 def test_narration_that_states_something_is_kept(sentence: str) -> None:

@@ -141,8 +141,11 @@ _NO_FACT_EN = (
     (
         "a question left open",
         re.compile(
-            r".*\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|disclosed|disclose|explained|"
-            r"explain|revealed|reveal)\s+(?:whether|how|when|what|why|if)\b",
+            r".*\b(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|disclosed|disclose|explained|"
+            r"explain|revealed|reveal)\s+(?:whether|how|when|what|why|if)|"
+            # "He is now weighing whether to follow them": a choice not yet made
+            r"(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:weighing|considering|deciding|wondering|debating)"
+            r"\s+(?:whether|if))\b",
             re.IGNORECASE,
         ),
     ),
