@@ -258,3 +258,19 @@ def test_a_habit_of_long_standing_states_no_fact(sentence: str) -> None:
 
 def test_a_relative_with_tend_to_is_left_alone() -> None:
     assert states_no_fact("which passengers tend to overestimate") is None
+
+
+def test_an_attribution_with_a_word_of_manner_leads_to_a_quotation_and_is_no_second_claim() -> None:
+    article = (
+        "Petra Lindqvist, an analyst at Holm Securities, was more cautious. "
+        '"The ferry company has 40 boats and no money to replace them," she said.\n'
+    )
+    texts = _texts(article)
+    assert "Petra Lindqvist, an analyst at Holm Securities" in texts
+    assert "Petra Lindqvist, an analyst at Holm Securities, was more cautious" not in texts
+
+
+def test_an_attribution_with_an_act_stays_a_claim() -> None:
+    article = "The harbour board's chair, Petra Lindqvist, apologised.\n"
+    texts = _texts(article)
+    assert "The harbour board's chair, Petra Lindqvist, apologised" in texts

@@ -341,8 +341,26 @@ def _narration(
             if c.start <= a.start and a.end <= c.end and context.english
         )
         inner = c.inner + held if (c.start, c.end) not in held else c.inner
+        if context.english and role is None and c.role is None and _only_describes(context, attributions, c):
+            continue
         drafts.append(Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
+
+
+# ", was blunter", " was more cautious": a copula and a word of manner, the whole predicate
+_COPULA_VIEW = re.compile(r",?\s+(?:was|is|were|are)\s+(?:(?:more|less|much|far|even)\s+)?[a-z]+\s*")
+
+
+def _only_describes(context: _Context, attributions: list[Attribution], clause: Clause) -> bool:
+    """Whether ``clause`` is an attribution and a copula with one word of manner ("Priya
+    Nandakumar, an aviation analyst at Holloway Securities, was blunter", "... was more cautious"):
+    it says no more than the attribution, which is a claim of its own, and leads to what the person
+    said ("Mayor Elena Ruiz welcomed the result" reports an act and stays)."""
+    for attribution in attributions:
+        if attribution.start == clause.start and attribution.end < clause.end:
+            rest = context.text[attribution.end : clause.end]
+            return _COPULA_VIEW.fullmatch(rest) is not None
+    return False
 
 
 def _widest(context: _Context, attributions: list[Attribution]) -> list[Attribution]:
