@@ -274,3 +274,13 @@ def test_an_attribution_with_an_act_stays_a_claim() -> None:
     article = "The harbour board's chair, Petra Lindqvist, apologised.\n"
     texts = _texts(article)
     assert "The harbour board's chair, Petra Lindqvist, apologised" in texts
+
+
+def test_an_according_to_between_two_clauses_stays_with_the_first() -> None:
+    article = (
+        "Ferry traffic fell 8 percent in the year to March, according to the harbour office, while "
+        "bus journeys rose 3 percent.\n"
+    )
+    texts = _texts(article)
+    assert "Ferry traffic fell 8 percent in the year to March, according to the harbour office" in texts
+    assert "according to the harbour office" not in texts

@@ -328,7 +328,7 @@ def _narration(
     if kept_source and clauses and clauses[-1].end == trim(text, start, end, TRIM_CHARS)[1]:
         clauses[-1] = replace(clauses[-1], end=trim(text, start, sentence_end, TRIM_CHARS)[1])
     if context.english and role is None:
-        clauses = _without_rest_of_no_fact(context, clauses)
+        clauses = _without_rest_of_no_fact(context, _with_sources_kept(context, clauses))
     for c in clauses:
         # "..., the Transport Workers' Union said, threatening ...": a source left alone by a cut is
         # an aside, a claim only with a date or a figure
@@ -361,6 +361,28 @@ def _only_describes(context: _Context, attributions: list[Attribution], clause: 
             rest = context.text[attribution.end : clause.end]
             return _COPULA_VIEW.fullmatch(rest) is not None
     return False
+
+
+def _with_sources_kept(context: _Context, clauses: list[Clause]) -> list[Clause]:
+    """An undated "according to" cut off between commas goes back to the clause before it, as a
+    closing one stays with it ("Its market share slipped to 27.8 percent in the 12 weeks to February
+    22, according to retail analysts at Corvane Research, while ...")."""
+    text = context.text
+    kept: list[Clause] = []
+    for clause in clauses:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.role is None
+            and clause.role is None
+            and re.match(r"according\s+to\s", text[clause.start : clause.end]) is not None
+            and re.fullmatch(r"\s*,\s*", text[previous.end : clause.start]) is not None
+            and not context.dates_near(clause.start, clause.end)
+        ):
+            kept[-1] = Clause(previous.start, clause.end, inner=previous.inner + clause.inner)
+            continue
+        kept.append(clause)
+    return kept
 
 
 def _widest(context: _Context, attributions: list[Attribution]) -> list[Attribution]:
