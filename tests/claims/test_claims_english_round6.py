@@ -284,3 +284,16 @@ def test_an_according_to_between_two_clauses_stays_with_the_first() -> None:
     texts = _texts(article)
     assert "Ferry traffic fell 8 percent in the year to March, according to the harbour office" in texts
     assert "according to the harbour office" not in texts
+
+
+def test_a_figure_after_a_leading_phrase_with_no_verb_is_the_sentence_s_own() -> None:
+    article = (
+        "On the crossing between Holm Bay and Port Skerry, 12 percent of sailings were cancelled in March.\n"
+    )
+    assert _texts(article) == [article.strip().rstrip(".")]
+
+
+def test_a_share_set_beside_a_clause_is_still_cut() -> None:
+    article = "The ferry company cut 140 jobs in March, about 8 percent of its workforce.\n"
+    texts = _texts(article)
+    assert "about 8 percent of its workforce" in texts

@@ -226,8 +226,12 @@ def english_cuts(
         # ", eight points outside the ...", ", about 8 percent of its workforce", ", 120 fewer than in
         # 2020", ", about 9 percent more than twelve months before"
         compared = following is not None and following[0].lower() in _MARGIN_WORDS and following[1] == "than"
-        if following is not None and (
-            following[1].lower() in _MARGIN_WORDS or following[0].lower() == "of" or compared
+        # "On the Saltmarsh line between Carrowmere and Port Edny, 17 percent of trains did not run":
+        # after a phrase with no verb the figure opens the sentence's own clause
+        if (
+            following is not None
+            and (following[1].lower() in _MARGIN_WORDS or following[0].lower() == "of" or compared)
+            and has_verb(text, start, match.start())
         ):
             cuts.append((match.start(), match.start() + 1))
     cuts.extend(who_cuts(text, start, end))
