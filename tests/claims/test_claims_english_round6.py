@@ -297,3 +297,16 @@ def test_a_share_set_beside_a_clause_is_still_cut() -> None:
     article = "The ferry company cut 140 jobs in March, about 8 percent of its workforce.\n"
     texts = _texts(article)
     assert "about 8 percent of its workforce" in texts
+
+
+def test_since_after_a_perfect_without_a_figure_stays_with_it() -> None:
+    article = (
+        "The crews say their pay has fallen behind prices since their last agreement ran out in October.\n"
+    )
+    assert _texts(article) == [article.strip().rstrip(".")]
+
+
+def test_since_after_a_perfect_with_a_figure_is_still_cut() -> None:
+    article = "Ferry fares have risen by 12 percent since the harbour board was set up in 2019.\n"
+    texts = _texts(article)
+    assert "since the harbour board was set up in 2019" in texts

@@ -78,6 +78,9 @@ _SUPERLATIVE = re.compile(
     r"\b(?:the|its|their|his|her|our|a)\s+(?:[\w-]+\s+)?(?:[a-z]+est|worst|best|most|least)\b(?<!interest)(?<!west)"
 )
 _ONGOING = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ght|lt|ft|pt)\b"
+)
 _WHICH_SET_OFF = re.compile(r",\s+which\s+[^,;:]+,(?=\s+[a-z]+\s)")
 _LAST_JOIN = re.compile(r"(?:dan|serta|atau|and|or)\s+", re.IGNORECASE)
 _INNER_JOIN = re.compile(r"\s+(?:dan|serta|atau|and|or)\s+")
@@ -222,6 +225,18 @@ def _cuts(
         # "has been living with her daughter ... since her house burned down": when a state still
         # going on began, no claim of its own ("had risen by 12 percent since it was ..." is cut)
         if english and text.startswith("since", match.end()) and _ONGOING.search(text, start, match.start()):
+            continue
+        # "pay has fallen behind inflation since its last contract expired in October": since when a
+        # perfect holds, with no figure of its own ("had risen by 12 percent since ..." is cut, and so
+        # is "the largest sum the court has ordered ... since it was set up": it measures a superlative)
+        perfect = _PERFECT.search(text, start, match.start())
+        if (
+            english
+            and text.startswith("since", match.end())
+            and perfect is not None
+            and not find_numbers(text, "en", (), perfect.start(), match.start())
+            and _SUPERLATIVE.search(text, start, perfect.start()) is None
+        ):
             continue
         if any(match.end() < s < close for s, _ in spans):
             cuts.append((match.start(), match.end()))
