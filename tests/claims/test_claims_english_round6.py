@@ -310,3 +310,26 @@ def test_since_after_a_perfect_with_a_figure_is_still_cut() -> None:
     article = "Ferry fares have risen by 12 percent since the harbour board was set up in 2019.\n"
     texts = _texts(article)
     assert "since the harbour board was set up in 2019" in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The size of the cuts took many by surprise.", "reaction of unnamed people"),
+        ("The new timetable surprised many on the islands.", "reaction of unnamed people"),
+        (
+            "The closure will be felt most keenly in the outer villages.",
+            "guess at how things seem or will go",
+        ),
+        (
+            "Relations between the crews and the board have a long and bitter history.",
+            "a habit of long standing",
+        ),
+    ],
+)
+def test_reactions_forecasts_and_histories_state_no_fact(sentence: str, reason: str) -> None:
+    assert states_no_fact(sentence) == reason
+
+
+def test_what_surprised_named_people_is_kept() -> None:
+    assert states_no_fact("The vote surprised the harbour board.") is None

@@ -99,7 +99,9 @@ _NO_FACT_EN = (
         "guess at how things seem or will go",
         re.compile(
             r".*\b(?:(?:is|are|was|were|be|been)\s+(?:un)?likely\s+to|"
-            r"(?:seem|seems|seemed|appear|appears|appeared)\s+(?:never\s+)?(?:(?:ready|willing|set|poised)\s+)?to)\b",
+            r"(?:seem|seems|seemed|appear|appears|appeared)\s+(?:never\s+)?(?:(?:ready|willing|set|poised)\s+)?to|"
+            # "The decision will be felt most keenly on the islands": a forecast of how it will land
+            r"(?:will|would)\s+be\s+felt)\b",
             re.IGNORECASE,
         ),
     ),
@@ -111,7 +113,8 @@ _NO_FACT_EN = (
         "a habit of long standing",
         re.compile(
             r"(?!(?:which|who|that|where)\s).*\b(?:(?:tend|tends|tended)\s+to|(?:has|have|had)\s+long\s+"
-            r"(?:been|[a-z]+ed)|(?:is|are|was|were)\s+(?:nothing|not)\s+new)\b",
+            r"(?:been|[a-z]+ed)|(?:is|are|was|were)\s+(?:nothing|not)\s+new|"
+            r"(?:has|have|had)\s+a\s+long\s+(?:and\s+)?(?:[a-z]+\s+){0,3}history)\b",
             re.IGNORECASE,
         ),
     ),
@@ -134,6 +137,15 @@ _NO_FACT_EN = (
     ),
     # "..., and what will be different next time": the rest of an indirect question whose head
     # ("Many want to know why ...") was cut off; no statement
+    # "the scale of the loss took many by surprise": how uncounted people took something
+    (
+        "reaction of unnamed people",
+        re.compile(
+            r".*\b(?:(?:took|takes|take|caught|catches)\s+(?:many|some|most|few)\s+(?:[a-z]+\s+)?by\s+surprise|"
+            r"(?:surprised|worried|alarmed|angered|shocked|disappointed|divided)\s+(?:many|some|most)\b)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "piece of an indirect question",
         re.compile(r"(?:(?:on|about|over)\s+)?(?:what|how|why|whether|who\s+(?:will|would|should))\s"),
