@@ -26,8 +26,8 @@ ARTICLES = [
     ("tuning16.en", dt.date(2026, 1, 26)),
     ("tuning17.en", dt.date(2026, 9, 11)),
 ]
-# Written by annotators who had not read the rules (tuning10, 11, 18, 19, 20, 21 and the retired
-# held-out article retired3): longer gold lists, held
+# Written by annotators who had not read the rules (tuning10, 11, 18 to 28 and the retired
+# held-out articles retired3 and retired4): longer gold lists, held
 # to the goal of issue 10 (seven in eight gold claims matched one-to-one, at most 3 extras per 16
 # gold claims) and to their extras as named here, so that any new extra fails the test. Their
 # golds keep a quotation's sentence whole where the other tuning golds split it at ", and" or
@@ -41,6 +41,14 @@ INDEPENDENT = [
     ("tuning20.en", dt.date(2026, 3, 11)),
     ("tuning21.en", dt.date(2026, 11, 17)),
     ("retired3.en", dt.date(2026, 3, 12)),
+    ("retired4.en", dt.date(2026, 3, 19)),
+    ("tuning22.en", dt.date(2026, 3, 4)),
+    ("tuning23.en", dt.date(2026, 3, 11)),
+    ("tuning24.en", dt.date(2026, 2, 12)),
+    ("tuning25.en", dt.date(2026, 6, 16)),
+    ("tuning26.en", dt.date(2026, 3, 11)),
+    ("tuning27.en", dt.date(2026, 10, 14)),
+    ("tuning28.en", dt.date(2026, 4, 23)),
 ]
 KNOWN_EXTRAS = {
     "tuning10.en": [
@@ -91,6 +99,62 @@ KNOWN_EXTRAS = {
         "I apologise to every one of them",
         "islands minister Rhona Adebayo told the regional assembly on Wednesday afternoon",
     ],
+    "retired4.en": [
+        "The figures landed in the middle of a long and bitter argument about who is to blame for the city's housing shortage",
+        "Mayor Helena Strand",
+        "Housing has not kept pace",
+    ],
+    "tuning22.en": [
+        "Investors had been braced for a weak quarter",
+        "He struck a defiant tone throughout the briefing",
+        "returning again and again to the need for discipline",
+        "Talks between the two sides have a long and often bitter history",
+        "Cutting routes buys time",
+        "it does not fix the model",
+    ],
+    "tuning23.en": [
+        "The plan closes a projected $6.3 million shortfall in part",
+        "The mood in the packed auditorium was tense from the start",
+        "it did not ease",
+        "as the evening wore on",
+        "Parents who spoke described the two buildings as anchors of their neighborhoods, the kind of places where families know the crossing guard by name and grandparents once sat in the same classrooms",
+        "The closures are the most divisive question the board has faced in years",
+    ],
+    "tuning24.en": [
+        "The figures came out",
+        "as staff and patients were still digesting a critical inspection report",
+        "chief inspector Dr Leonie Brathwaite",
+        "We accept every one of the inspectors' findings",
+        "they deserve more than an apology",
+    ],
+    "tuning25.en": [
+        "where the route leaves the shaded riverside path and climbs through the old docks",
+        "because there was nowhere else to go",
+        "Big-city races around the world have wrestled with the same question",
+        "as summers grow hotter",
+    ],
+    "tuning26.en": [
+        "it is paying for it",
+        "He said other chains would be watching closely to see whether shoppers notice the difference",
+    ],
+    "tuning27.en": [
+        "We lost too many drivers to retirement at once",
+        "we did not train their replacements fast enough",
+        "The dispute over pay has hung over the network for much of the year",
+        "Talks are continuing",
+        "Timetable changes of this kind are usually made once a year",
+        "Commuters are less sure",
+        "they are exactly the ones being axed",
+    ],
+    "tuning28.en": [
+        "The public gallery was full long before the meeting began",
+        "the mood inside the chamber stayed tense to the end",
+        "The group has until May 20",
+        "Council leader Teresa Ambler said the decision had not been easy for anyone in the room",
+        "But this district has committed to reaching net zero by 2040",
+        "we cannot meet that target by saying no to every project",
+        "Until then, both sides say they will keep making their case to anyone who will listen",
+    ],
 }
 # Details the language layer does not read yet, named so that any other miss fails the test: a
 # bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one
@@ -110,6 +174,23 @@ KNOWN_MISSING_INDEPENDENT = {
     "tuning21.en": [
         "w04: number {'value': 5.7, 'qualifier': 'exact'}, got [NumberMention(text='6.1 percent', value=6.1, "
         "qualifier='exact')]",
+    ],
+    "retired4.en": [
+        "h35: speaker 'Samir Kettering', got 'Nadia Ferreira-Holt'",
+        "h36: speaker 'Samir Kettering', got 'Nadia Ferreira-Holt'",
+    ],
+    "tuning23.en": [
+        "c02: number {'value': 2, 'qualifier': 'exact'}, got [NumberMention(text='5', value=5.0, qualifier='exact'), NumberMention(text='more than 400', value=400.0, qualifier='more-than')]",
+        "c03: number {'value': 6300000, 'qualifier': 'exact'}, got [NumberMention(text='two', value=2.0, qualifier='exact')]",
+        "c31: number {'value': 3, 'qualifier': 'exact'}, got [NumberMention(text='4', value=4.0, qualifier='exact')]",
+    ],
+    "tuning26.en": [
+        "d12: number {'value': 20, 'qualifier': 'exact'}, got [NumberMention(text='45', value=45.0, qualifier='exact')]",
+        "d26: speaker 'Harriet Quayle', got 'Quayle. Delacourt'",
+        "d28: date 2026-03-13, got [DateMention(text='Friday', date='2026-03-06')]",
+    ],
+    "tuning28.en": [
+        "t12: date 2026-05-20, got []",
     ],
 }
 
