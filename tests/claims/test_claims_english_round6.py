@@ -333,3 +333,21 @@ def test_reactions_forecasts_and_histories_state_no_fact(sentence: str, reason: 
 
 def test_what_surprised_named_people_is_kept() -> None:
     assert states_no_fact("The vote surprised the harbour board.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The mood on the quay was grim all morning.", "mood or manner"),
+        ("The atmosphere in the hall grew tense as the vote approached.", "mood or manner"),
+        ("She struck a cautious note throughout the hearing.", "mood or manner"),
+        ("Until then, both sides say they will keep talking.", "unnamed, uncounted people"),
+    ],
+)
+def test_mood_manner_and_unnamed_sides_after_a_phrase_state_no_fact(sentence: str, reason: str) -> None:
+    assert states_no_fact(sentence) == reason
+
+
+def test_a_mood_with_a_figure_is_kept() -> None:
+    article = "The mood on the quay changed when 300 passengers were told to wait for the 9pm ferry.\n"
+    assert _texts(article) != []

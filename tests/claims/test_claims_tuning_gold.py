@@ -106,16 +106,12 @@ KNOWN_EXTRAS = {
     ],
     "tuning22.en": [
         "Investors had been braced for a weak quarter",
-        "He struck a defiant tone throughout the briefing",
-        "returning again and again to the need for discipline",
         "Talks between the two sides have a long and often bitter history",
         "Cutting routes buys time",
         "it does not fix the model",
     ],
     "tuning23.en": [
         "The plan closes a projected $6.3 million shortfall in part",
-        "The mood in the packed auditorium was tense from the start",
-        "it did not ease",
         "as the evening wore on",
         "Parents who spoke described the two buildings as anchors of their neighborhoods, the kind of places where families know the crossing guard by name and grandparents once sat in the same classrooms",
         "The closures are the most divisive question the board has faced in years",
@@ -148,12 +144,10 @@ KNOWN_EXTRAS = {
     ],
     "tuning28.en": [
         "The public gallery was full long before the meeting began",
-        "the mood inside the chamber stayed tense to the end",
         "The group has until May 20",
         "Council leader Teresa Ambler said the decision had not been easy for anyone in the room",
         "But this district has committed to reaching net zero by 2040",
         "we cannot meet that target by saying no to every project",
-        "Until then, both sides say they will keep making their case to anyone who will listen",
     ],
 }
 # Details the language layer does not read yet, named so that any other miss fails the test: a

@@ -121,6 +121,8 @@ _NO_FACT_EN = (
     (
         "unnamed, uncounted people",
         re.compile(
+            # "Until then, both sides say ...": after a short phrase set off by a comma
+            r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?"
             r"(?:many|some|few|several|others|not\s+(?:everyone|everybody|all)|(?:neither|both)\s+sides?|"
             r"people\s+on\s+(?:both|all)\s+sides)\b(?!\s+\d)",
             re.IGNORECASE,
@@ -137,6 +139,16 @@ _NO_FACT_EN = (
     ),
     # "..., and what will be different next time": the rest of an indirect question whose head
     # ("Many want to know why ...") was cut off; no statement
+    # "The mood in the packed auditorium was tense from the start", "He struck a defiant tone
+    # throughout the briefing": the feel of a room or a manner of speaking, colour for the reader
+    (
+        "mood or manner",
+        re.compile(
+            r"(?:the\s+)?(?:mood|atmosphere)\b(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|stayed|remained|grew|turned|"
+            r"became)\b|.*\bstruck\s+an?\s+(?:[\w-]+\s+)?(?:tone|note)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "the scale of the loss took many by surprise": how uncounted people took something
     (
         "reaction of unnamed people",
