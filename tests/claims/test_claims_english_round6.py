@@ -351,3 +351,20 @@ def test_mood_manner_and_unnamed_sides_after_a_phrase_state_no_fact(sentence: st
 def test_a_mood_with_a_figure_is_kept() -> None:
     article = "The mood on the quay changed when 300 passengers were told to wait for the 9pm ferry.\n"
     assert _texts(article) != []
+
+
+def test_an_appositive_before_a_relative_is_an_attribution_and_names_the_next_speaker() -> None:
+    article = (
+        "Among the passengers was Petra Lindqvist, a school cook who has crossed to Holm Bay every day "
+        'since 2019.\n"I have missed 14 shifts this winter," she said.\n'
+    )
+    claims = _claims(article)
+    assert "Petra Lindqvist, a school cook" in [c.text for c in claims]
+    quote = next(c for c in claims if c.text == "I have missed 14 shifts this winter")
+    assert quote.speaker == "Petra Lindqvist"
+
+
+def test_an_appositive_with_its_relative_before_a_reporting_verb_stays_whole() -> None:
+    article = "Petra Lindqvist, a school cook who crosses every day, said the ferry was late 40 times.\n"
+    texts = _texts(article)
+    assert "Petra Lindqvist, a school cook who crosses every day" in texts

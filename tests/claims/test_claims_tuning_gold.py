@@ -169,10 +169,6 @@ KNOWN_MISSING_INDEPENDENT = {
         "w04: number {'value': 5.7, 'qualifier': 'exact'}, got [NumberMention(text='6.1 percent', value=6.1, "
         "qualifier='exact')]",
     ],
-    "retired4.en": [
-        "h35: speaker 'Samir Kettering', got 'Nadia Ferreira-Holt'",
-        "h36: speaker 'Samir Kettering', got 'Nadia Ferreira-Holt'",
-    ],
     "tuning23.en": [
         "c02: number {'value': 2, 'qualifier': 'exact'}, got [NumberMention(text='5', value=5.0, qualifier='exact'), NumberMention(text='more than 400', value=400.0, qualifier='more-than')]",
         "c03: number {'value': 6300000, 'qualifier': 'exact'}, got [NumberMention(text='two', value=2.0, qualifier='exact')]",

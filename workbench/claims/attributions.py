@@ -81,6 +81,11 @@ _NAME_APPOSITIVE = re.compile(
     rf"(?P<name>{NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,90}}?)"
     r"(?=,\s+(?:said|says|told|added|wrote|warned|argued|called|[a-z]{3,}ed)\b)"
 )
+# "Among those households is Samir Kettering, a bus mechanic who has rented the same flat ...": an
+# appositive before the relative that goes on describing him (with no reporting verb after it)
+_NAME_APPOSITIVE_WHO = re.compile(
+    rf"(?P<name>{NAME}),\s+(?P<role>(?:an?|the)\s+[^,.;:\"“”]{{3,60}}?)(?=\s+who\s)"
+)
 IS_ROLE_RE = re.compile(
     rf"^(?P<name>{NAME})\s+(?:adalah|merupakan|menjabat(?:\s+sebagai)?|is|was|serves\s+as|has\s+been)\s+"
     rf"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE})\b"
@@ -133,6 +138,11 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             if earlier.end == match.end("name") and earlier.start <= name_start:
                 found[index] = Attribution(earlier.start, match.end(), earlier.name, earlier.role)
                 taken.add(earlier.start, match.end())
+    for match in _NAME_APPOSITIVE_WHO.finditer(text, start, end):
+        name = _drop_sentence_openers(match.group("name"))
+        name_start = match.start("name") + len(match.group("name")) - len(name)
+        if not taken.overlaps(name_start, match.end()):
+            keep(Attribution(name_start, match.end(), name, match.group("role")))
     for pattern in (_NAME_WHO_ROLE, _DESCRIBED_NAME, _NAMED_BODY):
         for match in pattern.finditer(text, start, end):
             name_start = match.start("name") if pattern is _NAME_WHO_ROLE else match.start()
