@@ -368,3 +368,13 @@ def test_an_appositive_with_its_relative_before_a_reporting_verb_stays_whole() -
     article = "Petra Lindqvist, a school cook who crosses every day, said the ferry was late 40 times.\n"
     texts = _texts(article)
     assert "Petra Lindqvist, a school cook who crosses every day" in texts
+
+
+def test_a_name_after_a_role_ends_at_the_full_stop() -> None:
+    article = (
+        '"Fares fell 6 percent in March," said spokeswoman Petra Lindqvist. Holm Ferries has offered '
+        "to meet the council on Friday, she added.\n"
+    )
+    claims = _claims(article)
+    assert claims[0].speaker == "Petra Lindqvist"
+    assert "spokeswoman Petra Lindqvist" in [c.text for c in claims]

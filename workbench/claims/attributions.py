@@ -119,11 +119,13 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             name_start = match.start("name") + len(match.group("name")) - len(name)
             keep(Attribution(name_start, match.end("role"), name, match.group("role")))
     for match in _ROLE_NAME.finditer(text, start, end):
-        rest = match.group("rest").split()
+        rest, rest_end = _within_sentence(text, match.start("rest"), match.end())
+        if len(rest) < 2:
+            continue
         name = " ".join(rest[-2:])
         role = " ".join([match.group("role"), *rest[:-2]])
-        if not taken.overlaps(match.start(), match.end()) and not ROLE_RE.search(name):
-            keep(Attribution(match.start(), match.end(), name, role))
+        if not taken.overlaps(match.start(), rest_end) and not ROLE_RE.search(name):
+            keep(Attribution(match.start(), rest_end, name, role))
     # "Town councillor Omar Haddad, who chairs the culture committee": two attributions that
     # share the name, so these may overlap the ones above.
     spans = {(a.start, a.end) for a in found}
@@ -172,6 +174,18 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(name_start, match.end("name"), name, ""))
     found.sort(key=lambda a: a.start)
     return [_with_age(text, _without_full_stop(a), end) for a in found]
+
+
+def _within_sentence(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The words of the name ``text[start:end]`` up to a full stop that ends a sentence
+    ("spokeswoman Harriet Quayle. Delacourt has offered ..." names Harriet Quayle; an initial,
+    "J.", keeps its stop), and where they end."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for index, word in enumerate(words):
+        if word.group(0).endswith(".") and len(word.group(0)) > 3 and index + 1 < len(words):
+            kept = [w.group(0) for w in words[:index]] + [word.group(0)[:-1]]
+            return kept, start + word.end() - 1
+    return [w.group(0) for w in words], end
 
 
 _TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. professor sir dame".split())  # noqa: SIM905

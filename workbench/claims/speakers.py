@@ -155,6 +155,9 @@ def _collect_who(text: str, tokens: list[tuple[str, int]]) -> str | None:
     role_words: list[str] = []
     previous_end: int | None = None
     for word, position in tokens[:8]:
+        # "said spokeswoman Harriet Quayle. Delacourt has offered ...": a full stop ends them too
+        if previous_end is not None and re.search(r"[.!?]\s", text[previous_end:position]):
+            break
         if previous_end is not None and "," in text[previous_end:position]:
             if role_words or not ROLE_RE.search(" ".join(who)):
                 break
