@@ -11,6 +11,7 @@ from workbench.claims import extract_claims
 from workbench.claims.boilerplate import is_boilerplate
 from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
+from workbench.language.dates import find_dates
 
 THURSDAY = dt.date(2026, 3, 19)
 
@@ -378,3 +379,20 @@ def test_a_name_after_a_role_ends_at_the_full_stop() -> None:
     claims = _claims(article)
     assert claims[0].speaker == "Petra Lindqvist"
     assert "spokeswoman Petra Lindqvist" in [c.text for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # the article date, 2026-03-19, is a Thursday
+        ("The ferry company has offered to meet the crews on Friday.", "2026-03-20"),
+        ("The board asked the crews to meet it before Monday.", "2026-03-23"),
+        ("The harbour master has promised to reopen the quay on Tuesday.", "2026-03-24"),
+        # an offer made on a past day is no plan for it
+        ("The crews offered on Monday to return.", "2026-03-16"),
+        ("The quay reopened on Tuesday.", "2026-03-17"),
+    ],
+)
+def test_an_offer_or_request_to_act_looks_ahead_to_the_next_weekday(text: str, iso: str) -> None:
+    (found,) = find_dates(text, "en", THURSDAY)
+    assert found.mention is not None and found.mention.date == iso

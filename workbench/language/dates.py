@@ -338,6 +338,9 @@ _ANY_WEEKDAY = re.compile(r"\b(?:a|an|every|each|any)\s+(?:[a-z]+\s+)?$", re.IGN
 # a future verb earlier in the clause makes a bare weekday the next one, as "next Friday" does.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|(?:is|are)\s+due)\b"
+    # "has offered to meet the council's researchers on Friday", "asked them to meet before
+    # Friday": an offer, a promise, a plan or a request looks ahead
+    r"|\b(?:offer|agree|promise|plan|intend|ask|invite)(?:s|ed|d)?\s+(?:[\w'’-]+\s+){0,3}?to\s+(?!be\b)[a-z]+\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
