@@ -13,18 +13,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from workbench import settings
-from workbench.claims.attributions import Attribution, find_attributions, find_titled_names
+from workbench.claims.attributions import find_attributions, find_titled_names
 from workbench.claims.boilerplate import content_end, is_boilerplate, is_heading, is_headline
-from workbench.claims.decompose import TRIM_CHARS, Clause, split_clauses
+from workbench.claims.decompose import TRIM_CHARS, split_clauses
 from workbench.claims.describe import describe_claim as describe_claim  # re-exported for services
 from workbench.claims.drafts import Draft, Mentions, build_claim, mention_span
-from workbench.claims.english_words import WORD, base_verb, is_finite
+from workbench.claims.english_joins import (
+    join_bare_quote_clauses,
+    only_describes,
+    widest,
+    with_sources_kept,
+    without_rest_of_no_fact,
+)
 from workbench.claims.people import PeopleIndex
 from workbench.claims.quote_speakers import is_speech, quote_speakers, says_when
 from workbench.claims.segment import Line, QuoteRegion, find_quotes, split_lines, split_sentences, trim
 from workbench.claims.spans import SpanIndex, span_index
 from workbench.claims.speakers import TRAILING_SOURCE_RE
-from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 from workbench.language.dates import find_dates, find_vague_times
 from workbench.language.identify import detect_language
@@ -148,7 +153,7 @@ def _line_drafts(
             times = context.times_near(quote_start, quote_end)
             clauses = split_clauses(text, quote_start, quote_end, dates, context.english, times)
             if context.english:
-                clauses = _join_bare_quote_clauses(context, clauses)
+                clauses = join_bare_quote_clauses(context, clauses)
             for clause in clauses:
                 drafts.append(Draft(clause.start, clause.end, "quote", speaker))
             position = min(sentence_end, region.end + 1)
@@ -156,86 +161,6 @@ def _line_drafts(
         if position < sentence_end:
             drafts.extend(_narration(context, position, sentence_end, line, intro, asides, last_speaker))
     return drafts
-
-
-def _carries_fact(context: _Context, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds something a fact-checker can look up: a figure, a date
-    or a time, or a name (a capitalised word after the first, "I" aside)."""
-    text = context.text
-    if (
-        find_numbers(text, "en", (), start, end)
-        or context.dates_near(start, end)
-        or context.times_near(start, end)
-    ):
-        return True
-    words = re.findall(r"[\w'’-]+", text[start:end])[1:]
-    return any(word[0].isupper() and word != "I" and not word.startswith("I'") for word in words)
-
-
-# Words that open a clause as its subject or a phrase before it, never as a bare verb.
-_NOT_BARE_VERBS = frozenset(
-    """the a an its their his her our my your this that these those some all any every each no more
-    most many few several about nearly almost around roughly we they he she it i you there here then
-    now so also still even just only not never always""".split()  # noqa: SIM905
-)
-
-
-def _opens_with_verb(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens with a verb and no subject of its own: a finite verb
-    ("hoped someone knew"), or a bare verb under the modal or "is" before it ("make sure every
-    landlord ...") whose next word is no verb (in "demand has barely moved" the first word is the
-    subject)."""
-    words = WORD.findall(text[start:end])[:2]
-    if not words:
-        return False
-    if is_finite(words[0]):
-        return True
-    return (
-        len(words) == 2
-        and base_verb(words[0])
-        and words[0] not in _NOT_BARE_VERBS
-        and not is_finite(words[1])
-        and not words[1].endswith("s")
-    )
-
-
-def _join_bare_quote_clauses(context: _Context, clauses: list[Clause]) -> list[Clause]:
-    """In a quotation, a second predicate of the same subject that carries no fact of its own
-    ("We just watched the smoke getting thicker and hoped someone knew what they were doing",
-    "What we can do is stop the council adding to the pressure, and make sure ...") goes back to
-    the clause before it: the speaker's sentence is one claim. So does a clause with a fact after
-    ", and" or ", but" whose clause before holds none ("The mayor's cap is welcome, but it does
-    nothing for the 44,000 households ..."): that one only leads in to it."""
-    text = context.text
-    joined: list[Clause] = []
-    for clause in clauses:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and re.fullmatch(r"\s*,\s*(?:and|but)\s*", text[previous.end : clause.start]) is not None
-            and previous.role is None
-            and clause.role is None
-            and not previous.inner
-            and not clause.inner
-            and not _carries_fact(context, previous.start, previous.end)
-            and _carries_fact(context, clause.start, clause.end)
-        ):
-            joined[-1] = Clause(previous.start, clause.end)
-            continue
-        if (
-            previous is not None
-            and _opens_with_verb(text, clause.start, clause.end)
-            and re.fullmatch(r"[\s,]*(?:and|but)\s*", text[previous.end : clause.start]) is not None
-            and previous.role is None
-            and clause.role is None
-            and not previous.inner
-            and not clause.inner
-            and not _carries_fact(context, clause.start, clause.end)
-        ):
-            joined[-1] = Clause(previous.start, clause.end)
-            continue
-        joined.append(clause)
-    return joined
 
 
 _SOURCE_ONLY = re.compile(
@@ -292,8 +217,7 @@ def _narration(
             return before + _narration(context, aside_start, end, line, intro, asides, speaker)
         # "said Jane Roe, the charity's director": the role is a claim even in an aside.
         roles = [
-            Draft(a.start, a.end, "attribution")
-            for a in _widest(context, find_attributions(text, start, end))
+            Draft(a.start, a.end, "attribution") for a in widest(context, find_attributions(text, start, end))
         ]
         aside_start, aside_end = max(start, aside_start), min(end, aside_end)
         if context.english and says_when(text, aside_start, aside_end):
@@ -303,7 +227,7 @@ def _narration(
     if attributions:
         # "Ketua RT 05, Sri Lestari, mengatakan ..." makes her the "-nya" of the next quotation.
         context.people.last_speaker = attributions[-1].name
-    drafts = [Draft(a.start, a.end, "attribution") for a in _widest(context, attributions)]
+    drafts = [Draft(a.start, a.end, "attribution") for a in widest(context, attributions)]
     source = TRAILING_SOURCE_RE.search(text, start, end)
     # "..., with the loss of roughly 3,100 jobs, according to the regional statistics office": in
     # English a closing "according to" with no date of its own says where the clause before it
@@ -328,7 +252,7 @@ def _narration(
     if kept_source and clauses and clauses[-1].end == trim(text, start, end, TRIM_CHARS)[1]:
         clauses[-1] = replace(clauses[-1], end=trim(text, start, sentence_end, TRIM_CHARS)[1])
     if context.english and role is None:
-        clauses = _without_rest_of_no_fact(context, _with_sources_kept(context, clauses))
+        clauses = without_rest_of_no_fact(context, with_sources_kept(context, clauses))
     for c in clauses:
         # "..., the Transport Workers' Union said, threatening ...": a source left alone by a cut is
         # an aside, a claim only with a date or a figure
@@ -341,97 +265,14 @@ def _narration(
             if c.start <= a.start and a.end <= c.end and context.english
         )
         inner = c.inner + held if (c.start, c.end) not in held else c.inner
-        if context.english and role is None and c.role is None and _only_describes(context, attributions, c):
+        if context.english and role is None and c.role is None and only_describes(context, attributions, c):
             continue
         drafts.append(Draft(c.start, c.end, "aside" if source_only else c.role or role, inner=inner))
     return drafts
 
 
-# ", was blunter", " was more cautious": a copula and a word of manner, the whole predicate
-_COPULA_VIEW = re.compile(r",?\s+(?:was|is|were|are)\s+(?:(?:more|less|much|far|even)\s+)?[a-z]+\s*")
-
-
-def _only_describes(context: _Context, attributions: list[Attribution], clause: Clause) -> bool:
-    """Whether ``clause`` is an attribution and a copula with one word of manner ("Priya
-    Nandakumar, an aviation analyst at Holloway Securities, was blunter", "... was more cautious"):
-    it says no more than the attribution, which is a claim of its own, and leads to what the person
-    said ("Mayor Elena Ruiz welcomed the result" reports an act and stays)."""
-    for attribution in attributions:
-        if attribution.start == clause.start and attribution.end < clause.end:
-            rest = context.text[attribution.end : clause.end]
-            return _COPULA_VIEW.fullmatch(rest) is not None
-    return False
-
-
-def _with_sources_kept(context: _Context, clauses: list[Clause]) -> list[Clause]:
-    """An undated "according to" cut off between commas goes back to the clause before it, as a
-    closing one stays with it ("Its market share slipped to 27.8 percent in the 12 weeks to February
-    22, according to retail analysts at Corvane Research, while ...")."""
-    text = context.text
-    kept: list[Clause] = []
-    for clause in clauses:
-        previous = kept[-1] if kept else None
-        if (
-            previous is not None
-            and previous.role is None
-            and clause.role is None
-            and re.match(r"according\s+to\s", text[clause.start : clause.end]) is not None
-            and re.fullmatch(r"\s*,\s*", text[previous.end : clause.start]) is not None
-            and not context.dates_near(clause.start, clause.end)
-        ):
-            kept[-1] = Clause(previous.start, clause.end, inner=previous.inner + clause.inner)
-            continue
-        kept.append(clause)
-    return kept
-
-
-def _widest(context: _Context, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions not held by a longer one that begins where they begin and adds only a
-    role: "Councillor Priya Venn" says nothing "Councillor Priya Venn, who chairs the health
-    scrutiny committee" does not ("Professor Adaeze Whitcombe, who took up the post in 2022" adds
-    a date, and the title stays a claim of its own)."""
-    return [
-        a
-        for a in attributions
-        if not any(
-            b.start == a.start and b.end > a.end and _timeless(context, a.end, b.end) for b in attributions
-        )
-    ]
-
-
-def _timeless(context: _Context, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds no figure, no date and no time without a day."""
-    text = context.text
-    return not (
-        find_numbers(text, "en", (), start, end)
-        or context.dates_near(start, end)
-        or context.times_near(start, end)
-    )
-
-
 def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
-
-
-def _without_rest_of_no_fact(context: _Context, clauses: list[Clause]) -> list[Clause]:
-    """The clauses of an English sentence of narration whose first clause states no fact
-    (:func:`states_no_fact`), without those joined to it by ", and" or ", but" that hold no figure,
-    date or time either: "For many people on the islands, the ferry is not a convenience but a
-    lifeline, and the memory of that evening has not faded" is one view, not a view and a fact."""
-    text = context.text
-    if len(clauses) < 2:
-        return clauses
-    first = clauses[0]
-    if first.role is not None or not _timeless(context, first.start, first.end):
-        return clauses
-    if states_no_fact(text[first.start : first.end]) is None:
-        return clauses
-    kept = [first]
-    for number, clause in enumerate(clauses[1:], start=1):
-        joined = re.fullmatch(r"\s*,\s*(?:(?:and|but)\s*)?", text[clauses[number - 1].end : clause.start])
-        if joined is None or clause.role is not None or not _timeless(context, clause.start, clause.end):
-            return kept + clauses[number:]
-    return kept
 
 
 def statement_drafter(language: str) -> Callable[[str], str]:
