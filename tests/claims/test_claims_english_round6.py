@@ -396,3 +396,21 @@ def test_a_name_after_a_role_ends_at_the_full_stop() -> None:
 def test_an_offer_or_request_to_act_looks_ahead_to_the_next_weekday(text: str, iso: str) -> None:
     (found,) = find_dates(text, "en", THURSDAY)
     assert found.mention is not None and found.mention.date == iso
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talk of a new ferry had circulated for months.",
+        "The row over fares has hung over the islands for much of the year.",
+    ],
+)
+def test_a_background_state_lasting_a_stretch_states_no_fact(sentence: str) -> None:
+    assert states_no_fact(sentence) == "background lasting a stretch"
+    assert _texts(sentence + "\n") == []
+
+
+def test_a_report_of_something_lasting_a_stretch_is_kept() -> None:
+    sentence = "The branch secretary said managers had ignored warnings about the ferries for years."
+    assert states_no_fact(sentence) is None
+    assert _texts(sentence + "\n") != []

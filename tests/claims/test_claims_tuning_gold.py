@@ -66,7 +66,6 @@ KNOWN_EXTRAS = {
         "I'm not sure the market has priced that in",
     ],
     "tuning18.en": [
-        "Rumours of cuts had circulated for months",
         "Nobody comes into this job wanting to close departments",
         "we are watching closely",
         "Those who work and study there say the coming months will test the whole community",
@@ -136,7 +135,6 @@ KNOWN_EXTRAS = {
     "tuning27.en": [
         "We lost too many drivers to retirement at once",
         "we did not train their replacements fast enough",
-        "The dispute over pay has hung over the network for much of the year",
         "Talks are continuing",
         "Timetable changes of this kind are usually made once a year",
         "Commuters are less sure",

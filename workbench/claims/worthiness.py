@@ -118,6 +118,16 @@ _NO_FACT_EN = (
             re.IGNORECASE,
         ),
     ),
+    # "Rumours of cuts had circulated for months", "The dispute over pay has hung over the network
+    # for much of the year": a perfect that only says how long a background state has lasted
+    (
+        "background lasting a stretch",
+        re.compile(
+            r".*\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|ung|en|wn|lt|pt)\b[^,]*?\bfor\s+(?:much\s+of\s+the\s+"
+            r"[a-z]+|months|years|weeks|decades|some\s+time)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "unnamed, uncounted people",
         re.compile(
@@ -182,7 +192,9 @@ _NO_FACT_EN = (
 )
 
 
-_TIME_DOES_NOT_HELP = frozenset({"unnamed, uncounted people", "piece of an indirect question"})
+_TIME_DOES_NOT_HELP = frozenset(
+    {"unnamed, uncounted people", "piece of an indirect question", "background lasting a stretch"}
+)
 
 
 def states_no_fact(text: str, timed: bool = False) -> str | None:
@@ -193,7 +205,7 @@ def states_no_fact(text: str, timed: bool = False) -> str | None:
     a fact of its own."""
     for reason, pattern in _NO_FACT_EN:
         # "In a statement, the company said it would appeal": a report is no scene
-        if reason == "scene-setting" and _REPORTING.search(text):
+        if reason in ("scene-setting", "background lasting a stretch") and _REPORTING.search(text):
             continue
         if pattern.match(text) and (not timed or reason in _TIME_DOES_NOT_HELP):
             return reason
