@@ -178,7 +178,9 @@ async def test_esc_cancels_the_job_and_keeps_what_it_finished(
     fast = add_source(workspace, article.id or 0, server.url("/fast"))
     slow = add_source(workspace, article.id or 0, server.url("/slow"))
     matched: list[object] = []
-    monkeypatch.setattr("workbench.services.matching.match_article", lambda *a, **k: matched.append(a))
+    monkeypatch.setattr(  # the match process the job would start after fetching
+        "workbench.services.match_worker.MatchProcess.start", lambda *a, **k: matched.append(a)
+    )
     app = WorkbenchApp(workspace)
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:

@@ -8,6 +8,11 @@ callback raises :class:`JobCancelled` at its next call. What the job finished be
 already stored (each source is recorded as it ends; every vector computed is stored; matching
 writes the claims it ranked). Until its thread has ended the job counts as running, so a second
 one of its kind is refused, and ``workbench.tui.run`` leaves the process without waiting for it.
+
+A job's work may run in a process of its own (a match: workbench/services/match_worker.py); the
+job's thread then waits for it and relays its progress. The job holds that process
+(:meth:`Job.attach`): cancelling the job cancels it at once, and leaving the app
+(:meth:`Jobs.end_all`) terminates it, so no process goes on writing after the TUI is gone.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from textual.message import Message
 
@@ -24,6 +30,16 @@ PROGRESS_EVERY = 0.1  # seconds between two progress messages of one job (the la
 
 class JobCancelled(Exception):
     """Raised in a job's thread at its next progress call after the checker cancelled it."""
+
+
+class ChildProcess(Protocol):
+    """A process doing a job's work (``match_worker.MatchProcess``)."""
+
+    def cancel(self) -> None:
+        """Ask it to stop after its current step, keeping what it finished; returns at once."""
+
+    def terminate(self) -> None:
+        """End it now (the app is leaving)."""
 
 
 @dataclass(eq=False)
@@ -35,14 +51,46 @@ class Job:
     cancelled: threading.Event = field(default_factory=threading.Event)
     progress: str = ""
     _last_post: float = 0.0
+    _children: list[ChildProcess] = field(default_factory=list)
+    _ended: bool = False  # the app is leaving: a process attached now is terminated at once
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def running(self) -> bool:
         """Until its thread has ended (a cancelled job is running until then)."""
         return not self.done.is_set()
 
+    @property
+    def ended(self) -> bool:
+        """The app is leaving (:meth:`end`): the job's thread must not wait for the UI any more."""
+        return self._ended
+
     def cancel(self) -> None:
-        self.cancelled.set()
+        with self._lock:
+            self.cancelled.set()
+            children = list(self._children)
+        for child in children:
+            child.cancel()
+
+    def attach(self, child: ChildProcess) -> None:
+        """From the job's thread: ``child`` does the job's work now; a job already cancelled
+        cancels it at once, one already ended terminates it."""
+        with self._lock:
+            self._children.append(child)
+            cancelled, ended = self.cancelled.is_set(), self._ended
+        if ended:
+            child.terminate()
+        elif cancelled:
+            child.cancel()
+
+    def end(self) -> None:
+        """Cancel the job and terminate its processes (the app is leaving)."""
+        self.cancel()
+        with self._lock:
+            self._ended = True
+            children = list(self._children)
+        for child in children:
+            child.terminate()
 
     def check(self) -> None:
         """Called from the job's thread: stop here if the checker cancelled."""
@@ -101,6 +149,12 @@ class Jobs:
     def cancel_all(self) -> None:
         for job in self.running():
             job.cancel()
+
+    def end_all(self) -> None:
+        """Cancel every running job and terminate the processes doing their work: what they
+        finished is stored; a match process loses the batch of claims in hand."""
+        for job in self.running():
+            job.end()
 
 
 def run_job(job: Job, body: Callable[[Job], None]) -> bool:

@@ -66,7 +66,11 @@ def run_app(app: WorkbenchApp, **run_options: Any) -> None:
 
     ``asyncio.run`` would wait for every thread of its executor before returning, which is how
     ``q`` once blanked the screen and left the process running for as long as the job took. What
-    a job finished is already stored; its unfinished transaction is rolled back by SQLite."""
+    a job finished is already stored; its unfinished transaction is rolled back by SQLite.
+
+    A job's process (a match) is terminated here, before the threads are waited for: it loses the
+    batch of claims in hand, as a killed ``workbench match`` does (and if this process is killed
+    instead, the child notices its parent is gone and leaves at once)."""
     tune_interpreter()
     loop = asyncio.new_event_loop()
     workers = ThreadPoolExecutor(thread_name_prefix=WORKER_THREADS)  # Textual's thread workers run here
@@ -74,7 +78,7 @@ def run_app(app: WorkbenchApp, **run_options: Any) -> None:
     try:
         app.run(loop=loop, **run_options)
     finally:
-        app.jobs.cancel_all()
+        app.jobs.end_all()  # cancel every job, terminate the processes doing their work
         workers.shutdown(wait=False, cancel_futures=True)  # idle threads end now, busy ones do not
         app.workspace.close()
     deadline = time.monotonic() + IDLE_GRACE

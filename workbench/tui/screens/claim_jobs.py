@@ -27,6 +27,10 @@ class ClaimJobs(ClaimEditing):
     if TYPE_CHECKING:
         article_id: int
 
+    match_semantic = True
+    """Whether matches add embedding similarity when the semantic extra is installed (the
+    benchmarks and some tests match lexically: the model's first load and embedding take long)."""
+
     def action_fetch(self) -> None:
         self.start_job(SOURCES, self.article_id, "Fetch and match", self._fetch_and_match)
 
@@ -81,7 +85,10 @@ class ClaimJobs(ClaimEditing):
         self._match(job)
 
     def _match(self, job: Job) -> None:
-        from workbench.services.matching import match_article
+        """In the job's thread: match in a process of its own (ranking holds the interpreter lock,
+        which the UI thread needs for every key), relaying its progress; Esc cancels it, q
+        terminates it (workbench/services/match_worker.py)."""
+        from workbench.services.match_worker import MatchFailed, MatchProcess
 
         def ranked(done: int, total: int) -> None:
             self.report_progress(job, f"matching {done:,} of {total:,} claims", last=done == total)
@@ -89,12 +96,21 @@ class ClaimJobs(ClaimEditing):
         def embedded(done: int, total: int) -> None:
             self.report_progress(job, f"embedding {done:,} of {total:,} texts", last=done == total)
 
-        report = match_article(
-            cast("WorkbenchApp", self.app).workspace,
-            self.article_id,
-            progress=ranked,
-            embedding_progress=embedded,
-            cancel=job.cancelled,  # looked at before each text embedded and each claim ranked
+        self.report_progress(job, "starting the match process")
+        process = MatchProcess.start(
+            cast("WorkbenchApp", self.app).workspace, self.article_id, semantic=self.match_semantic
         )
+        job.attach(process)  # Esc cancels it (before its next text or claim); q terminates it
+        try:
+            report = process.result(progress=ranked, embedding_progress=embedded)
+        except MatchFailed:
+            if not job.ended:  # after q the UI is gone: waiting for it would hold the exit
+                # the batches it wrote before failing are shown; the worker's failure says why
+                self.app.call_from_thread(self._show_what_failed_match_wrote, job)
+            raise
         job.check()
         self.app.call_from_thread(self.notify, f"{report.with_evidence}/{report.claims} claims have evidence")
+
+    def _show_what_failed_match_wrote(self, job: Job) -> None:
+        if self.is_attached:
+            self.job_ended(job, finished=False)
