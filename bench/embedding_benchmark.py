@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=256)
     parser.add_argument("--threads", default=f"1,{os.cpu_count() or 1}")
     parser.add_argument("--batches", default="1,16,64,256")
-    parser.add_argument("--processes", default="1", help="children run at once, e.g. 1,2")
+    parser.add_argument("--processes", default="1", help="children run at once, e.g. 1,2 (0: none)")
     parser.add_argument("--pool", type=int, default=0, metavar="N", help="then time a pool of N workers")
     parser.add_argument(CHILD, action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -152,7 +152,7 @@ def main() -> None:
         print(f"the semantic extra ({PACKAGE}) is not installed")
         return
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {args.texts} texts", flush=True)
-    for processes in dict.fromkeys(int(p) for p in args.processes.split(",")):
+    for processes in dict.fromkeys(int(p) for p in args.processes.split(",") if int(p) > 0):
         for threads in dict.fromkeys(int(t) for t in args.threads.split(",")):
             results = _run_children(processes, threads, args)
             loads = ", ".join(f"{r['load_s']:.2f}" for r in results)

