@@ -2,7 +2,12 @@
 (bench/tui_data.py): one article of 10,000 claims (83% judged, some stale after a
 re-verification) and 200 articles of 50 claims. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/tui_benchmark.py [--claims 10000] [--articles 200] [--db PATH] [--repeat 1]
+    .venv/bin/python bench/tui_benchmark.py [--claims 10000] [--articles 200] [--db PATH]
+    .venv/bin/python bench/tui_benchmark.py --db PATH --only-match [--match-keys 100]
+
+``--only-match`` opens the long article and times only the keys beside a match: Down with no job,
+the match's start (the palette's "Match again", lexical: from the action to its first progress
+line, and to its first claims ranked), Down while it runs, Esc, and the match process's CPU.
 
 Latencies are measured from the key event (sent as the terminal driver sends it) to the moment
 the screen shows its effect (the detail pane names the claim under the cursor; the dialog is
@@ -25,26 +30,30 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-
-from textual import events
-from textual.widgets import DataTable, Static
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generator beside this script
 
-from tui_cold_start import cold_start
-from tui_data import generate
+# A match runs in a spawned process, and spawning runs the parent's main script again in the
+# child (as "__mp_main__"): the child must not import the TUI for nothing.
+if __name__ == "__main__" or TYPE_CHECKING:
+    from textual import events
+    from textual.widgets import DataTable, Static
+    from tui_cold_start import cold_start
+    from tui_data import generate
 
-from workbench.services import matching
-from workbench.services.workspace import Workspace
-from workbench.tui.app import WorkbenchApp
-from workbench.tui.run import tune_interpreter
-from workbench.tui.screens.articles import ArticlesScreen
-from workbench.tui.screens.claims import ClaimsScreen
-from workbench.tui.screens.reverify import ReverifyScreen
-from workbench.tui.screens.verdict_dialog import VerdictDialog
-from workbench.tui.widgets.claim_detail import ClaimDetail
+    from workbench.services import matching
+    from workbench.services.workspace import Workspace
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.run import tune_interpreter
+    from workbench.tui.screens.articles import ArticlesScreen
+    from workbench.tui.screens.claim_jobs import ClaimJobs
+    from workbench.tui.screens.claims import ClaimsScreen
+    from workbench.tui.screens.reverify import ReverifyScreen
+    from workbench.tui.screens.verdict_dialog import VerdictDialog
+    from workbench.tui.widgets.claim_detail import ClaimDetail
 
 DEADLINE = 300.0  # seconds any one wait may take before the benchmark gives up
 
@@ -59,9 +68,6 @@ def _time_gc(phase: str, info: dict[str, int]) -> None:
             _gc_started[0] = time.perf_counter()
         else:
             PAUSES.append(time.perf_counter() - _gc_started[0])
-
-
-gc.callbacks.append(_time_gc)
 
 
 def rss_mb() -> float:
@@ -112,10 +118,86 @@ def figures(name: str, samples: list[tuple[float, float]]) -> str:
     )
 
 
-async def run(db: Path, big_claims: int) -> None:
+def load() -> str:
+    return "load " + " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+Step = Callable[[str, str, Callable[[], bool]], Awaitable[None]]
+
+
+def _progressed(app: WorkbenchApp, *, ranked: bool) -> bool:
+    """A running job's status shows the match's first progress line (``ranked``: claims ranked)."""
+    for job in app.jobs.running():
+        words = job.progress.split()
+        if words[:1] == ["matching"] and (not ranked or words[1] != "0"):
+            return True
+        if not ranked and words[:1] == ["embedding"]:
+            return True
+    return False
+
+
+async def match_section(
+    app: WorkbenchApp,
+    pilot: Any,
+    screen: ClaimsScreen,
+    claims: DataTable[Any],
+    step: Step,
+    samples: dict[str, list[tuple[float, float]]],
+    keys: int,
+) -> None:
+    """Down with no job, then a lexical match (the palette's "Match again": nothing fetched)
+    with its start-up and Down while it runs, then Esc; the match process's CPU."""
+    await until(lambda: not app.jobs.running(), "no job")
+    await pilot.pause()
+    for _ in range(keys):
+        target = claims.cursor_row + 1
+        await step("Down, no job", "down", lambda t=target: claims.cursor_row == t and detail_shows(screen))
+    print(figures("Down with no job running (detail pane updated)", samples["Down, no job"]))
+    print(f"{load()} before the match")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    screen.action_match()
+    await until(lambda: _progressed(app, ranked=False), "the match's first progress line")
+    first_line = time.perf_counter() - started
+    await until(lambda: _progressed(app, ranked=True), "the first claims ranked")
+    first_ranked = time.perf_counter() - started
+    print(
+        f"match start-up: its first progress line {1000 * first_line:.0f} ms after the action, "
+        f"its first claims ranked {1000 * first_ranked:.0f} ms"
+    )
+    job = app.jobs.running()[0]
+    during = 0
+    for _ in range(keys):
+        target = claims.cursor_row + 1
+        await step(
+            "Down while matching", "down", lambda t=target: claims.cursor_row == t and detail_shows(screen)
+        )
+        during += job.running
+    print(
+        figures("Down while a match runs (detail pane updated)", samples["Down while matching"])
+        + f"; {during} of {keys} keys with the match still running"
+    )
+    t = time.perf_counter()
+    key(app, "escape")
+    await until(lambda: not job.running, "the match to stop")
+    print(
+        f"Esc during the match: the job stopped {1000 * (time.perf_counter() - t):.0f} ms later, after {job.progress}"
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(
+        f"match process CPU (user+sys) {child_cpu:.2f} s (0 where the match ran in a thread of this "
+        f"process: its CPU is then in the keys' process CPU); {load()}"
+    )
+    await until(lambda: not any(w.group == "claims" and not w.is_finished for w in app.workers), "the reload")
+    await pilot.pause()
+
+
+async def run(db: Path, big_claims: int, *, only_match: bool = False, match_keys: int = 100) -> None:
     tune_interpreter()  # as workbench.tui.run does for the real TUI
-    # the job timed below matches lexically: the semantic extra's embedding step (minutes for
-    # 10,000 new claims) reports no progress and cannot be cancelled half-way
+    # the job timed below matches lexically (the embedding of 10,000 new claims takes minutes):
+    # in a process of its own (ClaimJobs.match_semantic), or in a thread in trees before it
+    ClaimJobs.match_semantic = False
     matching.semantic_for = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     ws = Workspace.open(str(db))
     app = WorkbenchApp(ws)
@@ -153,13 +235,6 @@ async def run(db: Path, big_claims: int) -> None:
         )
         await pilot.pause()
 
-        repaint = []
-        for _ in range(5):
-            t, c = time.perf_counter(), time.process_time()
-            app.screen._compositor.render_update(full=True)
-            repaint.append((time.perf_counter() - t, time.process_time() - c))
-        print(figures("full repaint of the claims screen (120x40)", repaint))
-
         samples: dict[str, list[tuple[float, float]]] = {}  # what -> (wall, process CPU) seconds
 
         async def step(what: str, name: str, condition: Callable[[], bool]) -> None:
@@ -167,6 +242,17 @@ async def run(db: Path, big_claims: int) -> None:
             key(app, name)
             await until(condition, name)
             samples.setdefault(what, []).append((time.perf_counter() - t, time.process_time() - c))
+
+        if only_match:
+            await match_section(app, pilot, screen, claims, step, samples, match_keys)
+            return
+
+        repaint = []
+        for _ in range(5):
+            t, c = time.perf_counter(), time.process_time()
+            app.screen._compositor.render_update(full=True)
+            repaint.append((time.perf_counter() - t, time.process_time() - c))
+        print(figures("full repaint of the claims screen (120x40)", repaint))
 
         for _ in range(200):
             target = claims.cursor_row + 1
@@ -236,36 +322,7 @@ async def run(db: Path, big_claims: int) -> None:
         print(f"full table reloads during those saves: {load_calls}; resident memory now {rss_mb():.0f} MB")
         await pilot.pause()
 
-        # a job running: fetch (the generated sources do not answer) and match, lexically
-        await until(lambda: not app.jobs.running(), "no job")
-        key(app, "f")
-        await until(
-            lambda: any(
-                j.progress.startswith("matching") and not j.progress.startswith("matching 0 ")
-                for j in app.jobs.running()
-            ),
-            "the first claims matched",
-        )
-        for _ in range(50):
-            target = claims.cursor_row + 1
-            await step(
-                "Down while matching",
-                "down",
-                lambda t=target: claims.cursor_row == t and detail_shows(screen),
-            )
-        print(figures("Down while a match runs (detail pane updated)", samples["Down while matching"]))
-        job = app.jobs.running()[0]
-        t = time.perf_counter()
-        key(app, "escape")
-        await until(lambda: not job.running, "the match to stop")
-        print(
-            f"Esc during the match: the job stopped {1000 * (time.perf_counter() - t):.0f} ms later, after {job.progress}"
-        )
-        await until(
-            lambda: not any(w.group == "claims" and not w.is_finished for w in app.workers), "the reload"
-        )
-        await pilot.pause()
-
+        await match_section(app, pilot, screen, claims, step, samples, match_keys)
         review, review_cpu = time.perf_counter(), time.process_time()
         key(app, "r")
         await until(
@@ -337,8 +394,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--per-article", type=int, default=50)
     parser.add_argument("--db", type=Path, help="reuse (or write) the generated database here")
+    parser.add_argument("--only-match", action="store_true", help="only the keys beside a match")
+    parser.add_argument("--match-keys", type=int, default=100, help="Down keys with and without the match")
     args = parser.parse_args()
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    gc.callbacks.append(_time_gc)
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; workbench from {Path(matching.__file__).parents[1]}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "tui.db"
         if args.db is None or not args.db.exists():
@@ -349,9 +411,10 @@ def main() -> None:
                 shutil.copy(db, args.db)
         else:
             shutil.copy(args.db, db)  # the run records verdicts: on a copy
-        print(f"import of the TUI in a fresh interpreter: {1000 * import_time():.0f} ms")
-        cold_start(db, runs=3, claims=args.claims)  # new processes: bench/tui_cold_start.py
-        asyncio.run(run(db, args.claims))
+        if not args.only_match:
+            print(f"import of the TUI in a fresh interpreter: {1000 * import_time():.0f} ms")
+            cold_start(db, runs=3, claims=args.claims)  # new processes: bench/tui_cold_start.py
+        asyncio.run(run(db, args.claims, only_match=args.only_match, match_keys=args.match_keys))
 
 
 if __name__ == "__main__":
