@@ -187,6 +187,7 @@ def test_a_described_speaker_with_a_figure_after_a_quotation_stays_a_claim() -> 
         ("She did not say whether the quay would reopen.", "a question left open"),
         ("He is now weighing whether to sell the boat.", "a question left open"),
         ("The crews are still considering whether to strike.", "a question left open"),
+        ("Other operators will be watching closely to see whether fares fall.", "a question left open"),
     ],
 )
 def test_narration_that_leaves_a_question_open_states_no_fact(sentence: str, reason: str) -> None:
@@ -318,6 +319,7 @@ def test_since_after_a_perfect_with_a_figure_is_still_cut() -> None:
     [
         ("The size of the cuts took many by surprise.", "reaction of unnamed people"),
         ("The new timetable surprised many on the islands.", "reaction of unnamed people"),
+        ("Bookings held up better than many had feared.", "reaction of unnamed people"),
         (
             "The closure will be felt most keenly in the outer villages.",
             "guess at how things seem or will go",

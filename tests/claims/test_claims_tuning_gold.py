@@ -87,7 +87,6 @@ KNOWN_EXTRAS = {
     ],
     "tuning21.en": [
         "from 5.7 percent a year earlier",
-        "Wages held up better than many had feared",
         "Firms are hiring less",
         "Employment itself was broadly flat",
         "Youth unemployment was a particular worry",
@@ -130,7 +129,6 @@ KNOWN_EXTRAS = {
     ],
     "tuning26.en": [
         "it is paying for it",
-        "He said other chains would be watching closely to see whether shoppers notice the difference",
     ],
     "tuning27.en": [
         "We lost too many drivers to retirement at once",

@@ -159,11 +159,13 @@ _NO_FACT_EN = (
             re.IGNORECASE,
         ),
     ),
-    # "the scale of the loss took many by surprise": how uncounted people took something
+    # "the scale of the loss took many by surprise", "Wages held up better than many had feared": how
+    # uncounted people took something, or what they expected
     (
         "reaction of unnamed people",
         re.compile(
             r".*\b(?:(?:took|takes|take|caught|catches)\s+(?:many|some|most|few)\s+(?:[a-z]+\s+)?by\s+surprise|"
+            r"than\s+(?:many|some|most|few)\s+(?:had\s+|have\s+)?(?:feared|expected|hoped|predicted|thought)|"
             r"(?:surprised|worried|alarmed|angered|shocked|disappointed|divided)\s+(?:many|some|most)\b)",
             re.IGNORECASE,
         ),
@@ -177,6 +179,8 @@ _NO_FACT_EN = (
         re.compile(
             r".*\b(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|disclosed|disclose|explained|"
             r"explain|revealed|reveal)\s+(?:whether|how|when|what|why|if)|"
+            # "... would be watching closely to see whether shoppers notice": a question left to the future
+            r"(?:watch|watches|watching|wait|waits|waiting)\s+(?:closely\s+)?to\s+see\s+(?:whether|if|how)|"
             # "He is now weighing whether to follow them": a choice not yet made
             r"(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:weighing|considering|deciding|wondering|debating)"
             r"\s+(?:whether|if))\b",
