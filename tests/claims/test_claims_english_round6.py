@@ -345,6 +345,7 @@ def test_what_surprised_named_people_is_kept() -> None:
         ("The atmosphere in the hall grew tense as the vote approached.", "mood or manner"),
         ("She struck a cautious note throughout the hearing.", "mood or manner"),
         ("Until then, both sides say they will keep talking.", "unnamed, uncounted people"),
+        ("one that few on the islands will forget", "unnamed, uncounted people"),
     ],
 )
 def test_mood_manner_and_unnamed_sides_after_a_phrase_state_no_fact(sentence: str, reason: str) -> None:

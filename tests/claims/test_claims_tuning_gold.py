@@ -73,7 +73,6 @@ KNOWN_EXTRAS = {
     "tuning19.en": [
         "the provincial fire service said on Wednesday",
         "It was, by any measure, a brutal summer",
-        "one that few in the province will forget",
     ],
     "tuning20.en": [
         "For three generations of families in the valley, it has been the place where school leavers went to work",

@@ -131,8 +131,9 @@ _NO_FACT_EN = (
     (
         "unnamed, uncounted people",
         re.compile(
-            # "Until then, both sides say ...": after a short phrase set off by a comma
-            r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?"
+            # "Until then, both sides say ...": after a short phrase set off by a comma; "..., one that
+            # few in the province will forget": in a relative set beside a noun
+            r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+|one\s+(?:that|which)\s+)?"
             r"(?:many|some|few|several|others|not\s+(?:everyone|everybody|all)|(?:neither|both)\s+sides?|"
             r"people\s+on\s+(?:both|all)\s+sides)\b(?!\s+\d)",
             re.IGNORECASE,
