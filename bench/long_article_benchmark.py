@@ -15,7 +15,7 @@ processes it started (every thread counted): on shared cores the wall time depen
 after), the CPU time much less.
 
 ``--alternate N`` then runs lexical and warm semantic matches in turn, N of each, and prints their
-median and least wall and CPU time (compared under the same load).
+median and least wall and CPU time (compared under the same load, each after a garbage collection).
 
 ``--check-evidence`` then matches the article again with every passage scored (the ranking's floor
 bound switched off, as before it existed) and compares the evidence written, lexical and semantic:
@@ -27,6 +27,7 @@ Goals: lexical under 5 s; semantic under 30 s cold and under the lexical time wa
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import statistics
@@ -118,11 +119,14 @@ def _check_evidence(ws: Workspace, article: int, semantic: bool) -> None:
 
 def _alternate(ws: Workspace, article: int, times: int) -> None:
     """Lexical and warm semantic matches in turn, each as a new process would start it: on shared
-    cores one run's figures swing with the load, so the two are compared under the same load."""
+    cores one run's figures swing with the load, so the two are compared under the same load. The
+    garbage of the run before is collected first, outside the timing: the full collection it
+    triggers (~0.1 s here) otherwise fell on whichever path ran next."""
     found: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
     for _ in range(times):
         for semantic in (False, True):
             _fresh_process_state(ws, forget_vectors=False)
+            gc.collect()
             found[semantic].append(_timed(lambda on=semantic: match_article(ws, article, semantic=on))[0])
     for semantic, runs in found.items():
         walls, cpus = sorted(t for t, _ in runs), sorted(c for _, c in runs)
