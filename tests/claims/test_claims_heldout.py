@@ -24,7 +24,11 @@ RETIRED = [
     ("retired5", "en", dt.date(2026, 11, 13)),
     ("retired6", "en", dt.date(2026, 3, 12)),
 ]
-HELDOUT = [("heldout", "id", dt.date(2025, 5, 22))]
+HELDOUT = [
+    ("heldout", "en", dt.date(2026, 2, 19)),
+    ("heldout.b", "en", dt.date(2026, 3, 11)),
+    ("heldout", "id", dt.date(2025, 5, 22)),
+]
 
 
 def _check_and_report(stem: str, lang: str, article_date: dt.date, *, details: bool = True) -> None:
