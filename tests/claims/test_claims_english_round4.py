@@ -190,7 +190,7 @@ def test_she_said_points_to_the_person_whose_full_name_opens_the_narration_befor
     )
     speakers = _speakers(article)
     assert speakers["The trains have never been this late in all that time"] == "Rhoda Finch"
-    assert speakers["The timetable will take a year to settle"] == "Ada Lowe"
+    assert speakers["The timetable will take a year to settle, and nobody knows the cost"] == "Ada Lowe"
 
 
 def test_since_after_a_superlative_measures_it_and_after_a_verb_is_cut() -> None:

@@ -27,7 +27,7 @@ ARTICLES = [
     ("tuning17.en", dt.date(2026, 9, 11)),
 ]
 # Written by annotators who had not read the rules (tuning10, 11, 18 to 28 and the retired
-# held-out articles retired3 and retired4): longer gold lists, held
+# held-out articles retired3 to retired5): longer gold lists, held
 # to the goal of issue 10 (seven in eight gold claims matched one-to-one, at most 3 extras per 16
 # gold claims) and to their extras as named here, so that any new extra fails the test. Their
 # golds keep a quotation's sentence whole where the other tuning golds split it at ", and" or
@@ -49,6 +49,12 @@ INDEPENDENT = [
     ("tuning26.en", dt.date(2026, 3, 11)),
     ("tuning27.en", dt.date(2026, 10, 14)),
     ("tuning28.en", dt.date(2026, 4, 23)),
+    ("retired5.en", dt.date(2026, 11, 13)),
+]
+# Independent articles that do not meet the goal yet (retired6.en, held out until the seventh round):
+# their matched count, extras and missing details are held as they are, so that any change shows.
+BELOW_GOAL = [
+    ("retired6.en", dt.date(2026, 3, 12), 33),
 ]
 KNOWN_EXTRAS = {
     "tuning10.en": [
@@ -59,15 +65,11 @@ KNOWN_EXTRAS = {
     ],
     "tuning11.en": [
         "Grocers have been fighting to win back shoppers who drifted to discount chains when prices first surged",
-        "they notice every penny",
-        "Supermarkets like to talk about price cuts",
         "Food prices have become a political issue",
         "as households struggle with higher energy bills and rents",
         "I'm not sure the market has priced that in",
     ],
     "tuning18.en": [
-        "Nobody comes into this job wanting to close departments",
-        "we are watching closely",
         "Those who work and study there say the coming months will test the whole community",
     ],
     "tuning19.en": [
@@ -76,9 +78,7 @@ KNOWN_EXTRAS = {
     ],
     "tuning20.en": [
         "For three generations of families in the valley, it has been the place where school leavers went to work",
-        "Kestwick has a proud workforce",
-        "The Amalgamated Vehicle Builders' Union, which represents about 1,900 of the plant's workers, called the "
-        "closure",
+        "The Amalgamated Vehicle Builders' Union, which represents about 1,900 of the plant's workers, called the closure",
         "The closure is the latest blow to car manufacturing in the valley",
         "as carmakers shift investment toward battery production elsewhere",
         "Local economists warn that the damage could spread well beyond the factory gates",
@@ -86,14 +86,11 @@ KNOWN_EXTRAS = {
     ],
     "tuning21.en": [
         "from 5.7 percent a year earlier",
-        "Firms are hiring less",
         "Employment itself was broadly flat",
         "Youth unemployment was a particular worry",
     ],
     "retired3.en": [
         "The findings make uncomfortable reading for the company",
-        "We let our passengers down that night",
-        "I apologise to every one of them",
         "islands minister Rhona Adebayo told the regional assembly on Wednesday afternoon",
     ],
     "retired4.en": [
@@ -104,8 +101,6 @@ KNOWN_EXTRAS = {
     "tuning22.en": [
         "Investors had been braced for a weak quarter",
         "Talks between the two sides have a long and often bitter history",
-        "Cutting routes buys time",
-        "it does not fix the model",
     ],
     "tuning23.en": [
         "The plan closes a projected $6.3 million shortfall in part",
@@ -117,8 +112,6 @@ KNOWN_EXTRAS = {
         "The figures came out",
         "as staff and patients were still digesting a critical inspection report",
         "chief inspector Dr Leonie Brathwaite",
-        "We accept every one of the inspectors' findings",
-        "they deserve more than an apology",
     ],
     "tuning25.en": [
         "where the route leaves the shaded riverside path and climbs through the old docks",
@@ -126,12 +119,8 @@ KNOWN_EXTRAS = {
         "Big-city races around the world have wrestled with the same question",
         "as summers grow hotter",
     ],
-    "tuning26.en": [
-        "it is paying for it",
-    ],
+    "tuning26.en": [],
     "tuning27.en": [
-        "We lost too many drivers to retirement at once",
-        "we did not train their replacements fast enough",
         "Talks are continuing",
         "Timetable changes of this kind are usually made once a year",
         "Commuters are less sure",
@@ -144,6 +133,37 @@ KNOWN_EXTRAS = {
         "But this district has committed to reaching net zero by 2040",
         "we cannot meet that target by saying no to every project",
     ],
+    "retired5.en": [
+        "Judge Mirela Santangelo",
+        "The judge delivered her verdict",
+        "until it was sealed in November 2023",
+        "to lodge an appeal",
+        "Environmental groups welcomed the ruling",
+        "said the fine was still too small",
+        "Residents of Orrick Falls remain split over what the ruling means for the town",
+    ],
+    "retired6.en": [
+        "At the harbour in Saltham, where more than 120 boats are registered, the mood on Thursday morning was grim",
+        "I've fished these waters for 31 years",
+        "I have never seen a cut like this",
+        "Prices already reflect the shortage",
+        "Processors, too, are bracing for losses",
+        "Families on both shores have fished the strait for generations",
+        "arguments about which fleet takes more than its fair share are as old",
+        "as the harbours themselves",
+        "Follow Coastline Wire for more coverage from the Selby Strait",
+    ],
+}
+# Gold lines of the older tuning golds (written by helpers who had read the rules) that split a
+# speaker's sentence at ", and" or ", but" into two halves neither of which carries a figure, a
+# date, a time or a name; the independent golds keep such a sentence whole, and so do the rules
+# since the seventh round (docs/language.md, "Seventh round"). They stay in the gold files, named
+# here, and are left out of the goal's count.
+CONVENTION_CONFLICTS = {
+    "tuning6.en": ["a10"],
+    "tuning14.en": ["r16"],
+    "tuning15.en": ["q12"],
+    "tuning17.en": ["m16"],
 }
 # Details the language layer does not read yet, named so that any other miss fails the test: a
 # bare weekday after "could" ("holders could buy them from Saturday") is resolved to the past one
@@ -155,13 +175,11 @@ KNOWN_MISSING = {
 # fails the test).
 KNOWN_MISSING_INDEPENDENT = {
     "tuning20.en": [
-        "m14: number {'value': 130000000, 'qualifier': 'exact'}, got [NumberMention(text='$180 million', "
-        "value=180000000.0, qualifier='exact')]",
+        "m14: number {'value': 130000000, 'qualifier': 'exact'}, got [NumberMention(text='$180 million', value=180000000.0, qualifier='exact')]",
         "m21: speaker \"Amalgamated Vehicle Builders' Union\", got 'Delphine Marrow'",
     ],
     "tuning21.en": [
-        "w04: number {'value': 5.7, 'qualifier': 'exact'}, got [NumberMention(text='6.1 percent', value=6.1, "
-        "qualifier='exact')]",
+        "w04: number {'value': 5.7, 'qualifier': 'exact'}, got [NumberMention(text='6.1 percent', value=6.1, qualifier='exact')]",
     ],
     "tuning23.en": [
         "c02: number {'value': 2, 'qualifier': 'exact'}, got [NumberMention(text='5', value=5.0, qualifier='exact'), NumberMention(text='more than 400', value=400.0, qualifier='more-than')]",
@@ -173,6 +191,14 @@ KNOWN_MISSING_INDEPENDENT = {
     ],
     "tuning28.en": [
         "t12: date 2026-05-20, got []",
+    ],
+    "retired5.en": [
+        "h36: number {'value': 2, 'qualifier': 'exact'}, got [NumberMention(text='7', value=7.0, qualifier='exact')]",
+    ],
+    "retired6.en": [
+        "b11: speaker 'Odile Brannagh', got 'Brannagh'",
+        "b12: speaker 'Odile Brannagh', got 'Brannagh'",
+        "b33: speaker 'Anneke Solberg', got 'Marrow Point'",
     ],
 }
 
@@ -195,6 +221,10 @@ def test_tuning_article_meets_the_gold_targets(name: str, article_date: dt.date)
     known = KNOWN_MISSING.get(name, [])
     assert [m.split(", got")[0] for m in result.missing_details] == known
     result.missing_details = []
+    conflicts = CONVENTION_CONFLICTS.get(name, [])
+    unmatched_ids = [line.split(":")[0] for line in result.unmatched_gold]
+    assert all(gold_id in unmatched_ids for gold_id in conflicts), result.unmatched_gold
+    result.gold -= len(conflicts)
     assert_meets_goal(result)
 
 
@@ -205,4 +235,14 @@ def test_independently_annotated_article_meets_the_issue_goal(name: str, article
     assert 16 * result.extras <= 3 * result.gold, result.extra_texts
     assert result.extra_texts == KNOWN_EXTRAS[name]
     assert result.kind_ratio >= 0.8, result.kind_mismatches
+    assert result.missing_details == KNOWN_MISSING_INDEPENDENT.get(name, []), result.missing_details
+
+
+@pytest.mark.parametrize(("name", "article_date", "matched"), BELOW_GOAL)
+def test_independent_article_below_the_goal_keeps_its_figures(
+    name: str, article_date: dt.date, matched: int
+) -> None:
+    result = _scored(name, article_date)
+    assert result.matched == matched, result.unmatched_gold
+    assert result.extra_texts == KNOWN_EXTRAS[name]
     assert result.missing_details == KNOWN_MISSING_INDEPENDENT.get(name, []), result.missing_details

@@ -76,9 +76,12 @@ def join_bare_quote_clauses(context: ClauseContext, clauses: list[Clause]) -> li
     """In a quotation, a second predicate of the same subject that carries no fact of its own
     ("We just watched the smoke getting thicker and hoped someone knew what they were doing",
     "What we can do is stop the council adding to the pressure, and make sure ...") goes back to
-    the clause before it: the speaker's sentence is one claim. So does a clause with a fact after
-    ", and" or ", but" whose clause before holds none ("The mayor's cap is welcome, but it does
-    nothing for the 44,000 households ..."): that one only leads in to it."""
+    the clause before it: the speaker's sentence is one claim. So does any clause after ", and" or
+    ", but" whose clause before holds no fact: with a fact of its own ("The mayor's cap is welcome,
+    but it does nothing for the 44,000 households ...") it is what the lead-in leads to; with none
+    ("Cutting routes buys time, but it does not fix the model") neither half has anything to check
+    apart from the other, and the speaker's sentence stays whole, as annotators who never read
+    these rules mark it."""
     text = context.text
     joined: list[Clause] = []
     for clause in clauses:
@@ -91,7 +94,6 @@ def join_bare_quote_clauses(context: ClauseContext, clauses: list[Clause]) -> li
             and not previous.inner
             and not clause.inner
             and not carries_fact(context, previous.start, previous.end)
-            and carries_fact(context, clause.start, clause.end)
         ):
             joined[-1] = Clause(previous.start, clause.end)
             continue

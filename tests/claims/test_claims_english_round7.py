@@ -1,0 +1,47 @@
+"""English claim rules, seventh round (from the retired held-out articles retired5.en and
+retired6.en, and the independently annotated golds): broad rules that carry over to unseen text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.claims import extract_claims
+from workbench.domain import ExtractedClaim
+
+THURSDAY = dt.date(2026, 3, 19)
+
+
+def _claims(article: str) -> list[ExtractedClaim]:
+    claims = extract_claims(article, lang="en", article_date=THURSDAY)
+    for claim in claims:
+        assert article[claim.start : claim.end] == claim.text
+    return claims
+
+
+def _texts(article: str) -> list[str]:
+    return [claim.text for claim in _claims(article)]
+
+
+def test_a_quoted_sentence_whose_halves_carry_no_fact_stays_whole() -> None:
+    article = '"We owe the island an apology, but we cannot undo what happened," said Ilse Marchetti.\n'
+    texts = _texts(article)
+    assert "We owe the island an apology, but we cannot undo what happened" in texts
+    assert "we cannot undo what happened" not in texts
+
+
+def test_a_quoted_sentence_joined_by_and_with_no_fact_stays_whole() -> None:
+    article = '"The crews were tired, and the lights kept failing," said Ilse Marchetti.\n'
+    assert "The crews were tired, and the lights kept failing" in _texts(article)
+
+
+def test_a_quoted_clause_with_a_fact_before_one_without_is_still_cut() -> None:
+    article = '"The ferry was cancelled 14 times in March, and nobody told us why," said Ilse Marchetti.\n'
+    texts = _texts(article)
+    assert "The ferry was cancelled 14 times in March" in texts
+    assert "nobody told us why" in texts
+
+
+def test_narration_halves_with_no_fact_are_not_joined_by_the_quotation_rule() -> None:
+    article = "The crews were tired, and the lights kept failing at the Holm Bay depot.\n"
+    texts = _texts(article)
+    assert "The crews were tired, and the lights kept failing at the Holm Bay depot" not in texts
