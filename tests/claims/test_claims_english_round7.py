@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from workbench.claims import extract_claims
+from workbench.claims.boilerplate import is_boilerplate
 from workbench.domain import ExtractedClaim
 
 THURSDAY = dt.date(2026, 3, 19)
@@ -45,3 +46,15 @@ def test_narration_halves_with_no_fact_are_not_joined_by_the_quotation_rule() ->
     article = "The crews were tired, and the lights kept failing at the Holm Bay depot.\n"
     texts = _texts(article)
     assert "The crews were tired, and the lights kept failing at the Holm Bay depot" not in texts
+
+
+def test_a_prompt_to_follow_a_paper_named_without_the_is_furniture() -> None:
+    line = "Follow Harbour Wire for more coverage from the islands"
+    assert is_boilerplate(line)
+    assert _texts("The ferry to Holm Bay was cancelled 14 times in March.\n" + line + "\n") == [
+        "The ferry to Holm Bay was cancelled 14 times in March"
+    ]
+
+
+def test_a_sentence_opening_with_follow_and_a_name_is_no_prompt() -> None:
+    assert not is_boilerplate("Follow-up inspections by Harbour Safety found 12 faults in the new cranes.")

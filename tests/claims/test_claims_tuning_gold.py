@@ -151,7 +151,6 @@ KNOWN_EXTRAS = {
         "Families on both shores have fished the strait for generations",
         "arguments about which fleet takes more than its fair share are as old",
         "as the harbours themselves",
-        "Follow Coastline Wire for more coverage from the Selby Strait",
     ],
 }
 # Gold lines of the older tuning golds (written by helpers who had read the rules) that split a

@@ -66,9 +66,10 @@ _PAGE_NOTE = re.compile(
     r"do\s+you\s+have\s+a\s+story|listen\s+to\s+this\s+(?:article|story)|more\s+on\s+this\s+(?:story|topic)|"
     r"comments\s+are\s+(?:closed|open)|topics?\s*:|here(?:\s+is|['’]s)\s+what\s+we\s+know|"
     r"follow\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+on\b|"
-    # "Follow the Courier for more housing coverage, and share this story ...": the reader told to
-    # follow the paper (us, our ..., the Courier) for more of its reporting
-    r"follow\s+(?:us|our|(?-i:the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))\b[^.]{0,80}?"
+    # "Follow the Courier for more housing coverage, and share this story ...", "Follow Coastline
+    # Wire for more coverage from ...": the reader told to follow the paper (us, our ..., a name
+    # with or without "the") for more of its reporting
+    r"follow\s+(?:us|our|(?-i:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))\b[^.]{0,80}?"
     r"\b(?:coverage|updates|news|stories|reporting)\b)",
     re.IGNORECASE,
 )
