@@ -58,3 +58,15 @@ def test_a_prompt_to_follow_a_paper_named_without_the_is_furniture() -> None:
 
 def test_a_sentence_opening_with_follow_and_a_name_is_no_prompt() -> None:
     assert not is_boilerplate("Follow-up inspections by Harbour Safety found 12 faults in the new cranes.")
+
+
+def test_the_second_as_of_a_comparison_opens_no_clause() -> None:
+    article = "The rivalry between the two ferry companies on the Holm Bay route is as old as the piers themselves.\n"
+    texts = _texts(article)
+    assert "as the piers themselves" not in texts
+    assert all(not text.endswith("is as old") for text in texts)
+
+
+def test_an_as_clause_with_its_own_subject_is_still_cut() -> None:
+    article = "Fares on the Holm Bay ferry rose 9 percent in March as the operator's fuel bill grew.\n"
+    assert "as the operator's fuel bill grew" in _texts(article)

@@ -149,8 +149,7 @@ KNOWN_EXTRAS = {
         "Prices already reflect the shortage",
         "Processors, too, are bracing for losses",
         "Families on both shores have fished the strait for generations",
-        "arguments about which fleet takes more than its fair share are as old",
-        "as the harbours themselves",
+        "arguments about which fleet takes more than its fair share are as old as the harbours themselves",
     ],
 }
 # Gold lines of the older tuning golds (written by helpers who had read the rules) that split a

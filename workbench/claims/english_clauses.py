@@ -129,6 +129,10 @@ def _as_opens_clause(text: str, before: int, after: int, end: int) -> bool:
     words = WORD.findall(text[after:end])[:5]
     if not words or (previous and previous[-1].lower() in NOT_AS_CLAUSE):
         return False
+    # "are as old as the harbours themselves", "twice as long as ...": the second "as" of a
+    # comparison closes it and opens no clause
+    if len(previous) >= 2 and previous[-2].lower() == "as":
+        return False
     # "described most of the cases as exhaustion made worse by dehydration": what something is
     # called or taken for, after its object, is no clause
     if _NAMING_VERB.search(text, max(0, before - 60), before):
