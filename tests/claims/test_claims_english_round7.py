@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from workbench.claims import extract_claims
 from workbench.claims.boilerplate import is_boilerplate
 from workbench.domain import ExtractedClaim
@@ -70,3 +72,29 @@ def test_the_second_as_of_a_comparison_opens_no_clause() -> None:
 def test_an_as_clause_with_its_own_subject_is_still_cut() -> None:
     article = "Fares on the Holm Bay ferry rose 9 percent in March as the operator's fuel bill grew.\n"
     assert "as the operator's fuel bill grew" in _texts(article)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "The ferry operator has 30 days to appeal against the ruling.",
+            "The ferry operator has 30 days to appeal against the ruling",
+        ),
+        (
+            "Residents have until May 20 to object to the new timetable.",
+            "Residents have until May 20 to object to the new timetable",
+        ),
+        (
+            "The crews were given six weeks to move their boats out of the harbour.",
+            "The crews were given six weeks to move their boats out of the harbour",
+        ),
+    ],
+)
+def test_the_time_someone_has_for_an_act_stays_with_the_act(sentence: str, claim: str) -> None:
+    assert _texts(sentence + "\n") == [claim]
+
+
+def test_an_infinitive_after_an_amount_spent_is_still_a_purpose() -> None:
+    article = "The council borrowed $25 million to rebuild the harbour wall.\n"
+    assert "to rebuild the harbour wall" in _texts(article)

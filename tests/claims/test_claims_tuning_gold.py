@@ -128,7 +128,6 @@ KNOWN_EXTRAS = {
     ],
     "tuning28.en": [
         "The public gallery was full long before the meeting began",
-        "The group has until May 20",
         "Council leader Teresa Ambler said the decision had not been easy for anyone in the room",
         "But this district has committed to reaching net zero by 2040",
         "we cannot meet that target by saying no to every project",
@@ -137,7 +136,6 @@ KNOWN_EXTRAS = {
         "Judge Mirela Santangelo",
         "The judge delivered her verdict",
         "until it was sealed in November 2023",
-        "to lodge an appeal",
         "Environmental groups welcomed the ruling",
         "said the fine was still too small",
         "Residents of Orrick Falls remain split over what the ruling means for the town",
@@ -186,9 +184,6 @@ KNOWN_MISSING_INDEPENDENT = {
     ],
     "tuning26.en": [
         "d12: number {'value': 20, 'qualifier': 'exact'}, got [NumberMention(text='45', value=45.0, qualifier='exact')]",
-    ],
-    "tuning28.en": [
-        "t12: date 2026-05-20, got []",
     ],
     "retired5.en": [
         "h36: number {'value': 2, 'qualifier': 'exact'}, got [NumberMention(text='7', value=7.0, qualifier='exact')]",

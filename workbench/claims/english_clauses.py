@@ -211,6 +211,15 @@ def english_cuts(
         )
         if taken is not None:
             continue
+        # "Kessmoor has 30 days to lodge an appeal", "were given six weeks to respond": the time
+        # someone has for an act is a deadline, one fact with the act, no purpose of its own
+        allowed = re.search(
+            r"\b(?:has|have|had|having|given|gets|get|got)\s+(?:(?:only|just|until|another|a\s+further)\s+)?"
+            r"(?:[\w,.]+\s+){0,2}$",
+            text[start : match.start()],
+        )
+        if allowed is not None:
+            continue
         # "moved some 6,500 people to emergency shelters": a noun after "to" is a place, no verb
         noun = verb.endswith(_NOUN_ENDINGS)
         if (
