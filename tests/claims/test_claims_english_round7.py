@@ -98,3 +98,15 @@ def test_the_time_someone_has_for_an_act_stays_with_the_act(sentence: str, claim
 def test_an_infinitive_after_an_amount_spent_is_still_a_purpose() -> None:
     article = "The council borrowed $25 million to rebuild the harbour wall.\n"
     assert "to rebuild the harbour wall" in _texts(article)
+
+
+def test_until_after_from_closes_one_stretch_of_time() -> None:
+    article = "The pumps ran at half capacity from early 2024 until the new motor was fitted in March 2025.\n"
+    assert _texts(article) == [
+        "The pumps ran at half capacity from early 2024 until the new motor was fitted in March 2025"
+    ]
+
+
+def test_until_with_its_own_dated_event_is_still_cut() -> None:
+    article = "The harbour stayed closed to ferries for nine days until the storm wall was repaired in March 2025.\n"
+    assert "until the storm wall was repaired in March 2025" in _texts(article)

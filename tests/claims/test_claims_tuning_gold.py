@@ -135,7 +135,6 @@ KNOWN_EXTRAS = {
     "retired5.en": [
         "Judge Mirela Santangelo",
         "The judge delivered her verdict",
-        "until it was sealed in November 2023",
         "Environmental groups welcomed the ruling",
         "said the fine was still too small",
         "Residents of Orrick Falls remain split over what the ruling means for the town",

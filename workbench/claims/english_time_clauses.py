@@ -61,6 +61,10 @@ def time_clause_cuts(
         # four words at least before it: "The effect held after the researchers took account of
         # weight" is one finding
         left_words = len(text[start : match.start()].split())
+        # "leaked solvents ... from early 2021 until it was sealed in November 2023": the other end
+        # of one stretch of time opened by "from", not an event of its own
+        if re.search(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$", text[start : match.start()]):
+            continue
         # ", almost three weeks after it first detected the breach": an amount of time opening its
         # phrase belongs to the clause ("sold in the last two years after ..." is cut as before)
         amounts = find_numbers(text, "en", (), max(start, match.start() - 30), match.start())
