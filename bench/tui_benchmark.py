@@ -8,6 +8,8 @@ re-verification) and 200 articles of 50 claims. Prints figures; asserts nothing.
 ``--only-match`` opens the long article and times only the keys beside a match: Down with no job,
 the match's start (the palette's "Match again", lexical: from the action to its first progress
 line, and to its first claims ranked), Down while it runs, Esc, and the match process's CPU.
+``--extraction`` adds what a fetch's page extraction costs the keys (CPU a page; Down while a
+thread of the TUI's process extracts pages back to back).
 
 Latencies are measured from the key event (sent as the terminal driver sends it) to the moment
 the screen shows its effect (the detail pane names the claim under the cursor; the dialog is
@@ -29,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -193,7 +196,74 @@ async def match_section(
     await pilot.pause()
 
 
-async def run(db: Path, big_claims: int, *, only_match: bool = False, match_keys: int = 100) -> None:
+def news_page(paragraphs: int = 150) -> bytes:
+    """A page the size of a long news article with its site around it (~100 KB of HTML)."""
+    nav = "".join(f"<li><a href='/section/{n}'>Section {n}</a></li>" for n in range(80))
+    body = "".join(
+        f"<p>The council said on Monday that {n * 7} workers would be hired by March, and the mayor "
+        f"added that the budget of {n + 12} million dollars was approved after a long debate.</p>"
+        for n in range(paragraphs)
+    )
+    related = "".join(
+        f"<div class='card'><a href='/story/{n}'>Another story, number {n}</a><p>A related story.</p></div>"
+        for n in range(60)
+    )
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Budget</title></head><body>"
+        f"<header><nav><ul>{nav}</ul></nav></header><article><h1>Budget approved</h1>{body}</article>"
+        f"<aside>{related}</aside><footer>A page written for the benchmark.</footer></body></html>"
+    ).encode()
+
+
+async def extraction_section(
+    screen: ClaimsScreen,
+    claims: DataTable[Any],
+    step: Step,
+    samples: dict[str, list[tuple[float, float]]],
+    keys: int,
+) -> None:
+    """What a fetch's extraction (trafilatura, in the job's thread) costs the keys: the CPU one
+    page takes, and Down while a thread extracts such pages back to back (a fetch extracts one
+    page per source, so this is the worst case, for as long as the keys take)."""
+    from workbench.fetching.extract import page_from_body
+
+    page = news_page()
+    url = "https://news.example/budget"
+    cpu = []
+    for _ in range(5):
+        started = time.thread_time()
+        page_from_body(page, url, "text/html")
+        cpu.append(time.thread_time() - started)
+    print(
+        f"extraction of a {len(page) / 1000:.0f} KB news page: median {1000 * statistics.median(cpu):.0f} ms "
+        f"of CPU (5 runs); {load()}"
+    )
+    stop = threading.Event()
+    extracted = [0]
+
+    def back_to_back() -> None:
+        while not stop.is_set():
+            page_from_body(page, url, "text/html")
+            extracted[0] += 1
+
+    worker = threading.Thread(target=back_to_back, daemon=True)
+    worker.start()
+    for _ in range(keys):
+        target = claims.cursor_row + 1
+        await step(
+            "Down while extracting", "down", lambda t=target: claims.cursor_row == t and detail_shows(screen)
+        )
+    stop.set()
+    worker.join()
+    print(
+        figures("Down while a thread extracts pages back to back", samples["Down while extracting"])
+        + f"; {extracted[0]} pages extracted meanwhile"
+    )
+
+
+async def run(
+    db: Path, big_claims: int, *, only_match: bool = False, match_keys: int = 100, extraction: bool = False
+) -> None:
     tune_interpreter()  # as workbench.tui.run does for the real TUI
     # the job timed below matches lexically (the embedding of 10,000 new claims takes minutes):
     # in a process of its own (ClaimJobs.match_semantic), or in a thread in trees before it
@@ -245,6 +315,8 @@ async def run(db: Path, big_claims: int, *, only_match: bool = False, match_keys
 
         if only_match:
             await match_section(app, pilot, screen, claims, step, samples, match_keys)
+            if extraction:
+                await extraction_section(screen, claims, step, samples, match_keys)
             return
 
         repaint = []
@@ -323,6 +395,8 @@ async def run(db: Path, big_claims: int, *, only_match: bool = False, match_keys
         await pilot.pause()
 
         await match_section(app, pilot, screen, claims, step, samples, match_keys)
+        if extraction:
+            await extraction_section(screen, claims, step, samples, match_keys)
         review, review_cpu = time.perf_counter(), time.process_time()
         key(app, "r")
         await until(
@@ -396,6 +470,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="reuse (or write) the generated database here")
     parser.add_argument("--only-match", action="store_true", help="only the keys beside a match")
     parser.add_argument("--match-keys", type=int, default=100, help="Down keys with and without the match")
+    parser.add_argument("--extraction", action="store_true", help="also Down while pages are extracted")
     args = parser.parse_args()
     gc.callbacks.append(_time_gc)
     print(
@@ -414,7 +489,15 @@ def main() -> None:
         if not args.only_match:
             print(f"import of the TUI in a fresh interpreter: {1000 * import_time():.0f} ms")
             cold_start(db, runs=3, claims=args.claims)  # new processes: bench/tui_cold_start.py
-        asyncio.run(run(db, args.claims, only_match=args.only_match, match_keys=args.match_keys))
+        asyncio.run(
+            run(
+                db,
+                args.claims,
+                only_match=args.only_match,
+                match_keys=args.match_keys,
+                extraction=args.extraction,
+            )
+        )
 
 
 if __name__ == "__main__":
