@@ -160,6 +160,15 @@ def test_pool_workers_follows_the_free_cores_rule(monkeypatch: pytest.MonkeyPatc
     assert semantic.pool_workers(10 * many) == 0
 
 
+def test_no_pool_when_the_main_script_cannot_run_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(semantic.THREADS_VARIABLE, "2")
+    main = sys.modules["__main__"]
+    monkeypatch.setattr(main, "__file__", "<stdin>", raising=False)  # python - < script
+    assert semantic.pool_workers(semantic.POOL_MIN_TEXTS) == 0
+    monkeypatch.delattr(main, "__file__")  # an interactive session: nothing to run again
+    assert semantic.pool_workers(semantic.POOL_MIN_TEXTS) == 2
+
+
 def test_an_embedder_without_a_worker_loader_never_pools(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("numpy")
     monkeypatch.setenv(semantic.THREADS_VARIABLE, "2")

@@ -351,10 +351,16 @@ def embedding_threads() -> int:
 def pool_workers(texts: int) -> int:
     """Worker processes to embed ``texts`` new texts in: :func:`embedding_threads` when that is
     more than one and there are at least :data:`POOL_MIN_TEXTS` texts, else 0 (embed in this
-    process). A daemon process may not start processes: it embeds in process too."""
+    process). A daemon process may not start processes, and a worker could not start from a main
+    script that is not a file (``python - < script``): those embed in process too."""
     import multiprocessing
+    import sys
+    from pathlib import Path
 
     if texts < POOL_MIN_TEXTS or multiprocessing.current_process().daemon:
+        return 0
+    main_path = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main_path is not None and not Path(main_path).is_file():  # spawn runs the main script again
         return 0
     cores = embedding_threads()
     return cores if cores > 1 else 0
