@@ -91,9 +91,9 @@ def embed_in_workers(
     cancel: threading.Event | None = None,
 ) -> bool:
     """Embed ``items`` in ``workers`` spawned processes, ``chunk`` texts a task (smaller ones at
-    the end, :func:`chunk_bounds`); ``load`` (picklable,
-    run once in each worker) makes the model. ``keep(first, vectors)`` is called in this process as
-    each chunk comes back, in any order; it may get fewer vectors than the chunk's texts (stopped).
+    the end, :func:`chunk_bounds`); ``load`` (picklable, run once in each worker) makes the model.
+    ``keep(first, vectors)`` is called in this process as each chunk comes back, in any order; it
+    may get fewer vectors than the chunk's texts (stopped).
 
     ``cancel`` is looked at every :data:`POLL_SECONDS`: once set, chunks not started are dropped,
     the ones in hand come back after their current text and are kept, and the workers exit. An
