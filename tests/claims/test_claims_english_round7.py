@@ -9,6 +9,7 @@ import pytest
 
 from workbench.claims import extract_claims
 from workbench.claims.boilerplate import is_boilerplate
+from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
 
 THURSDAY = dt.date(2026, 3, 19)
@@ -110,3 +111,19 @@ def test_until_after_from_closes_one_stretch_of_time() -> None:
 def test_until_with_its_own_dated_event_is_still_cut() -> None:
     article = "The harbour stayed closed to ferries for nine days until the storm wall was repaired in March 2025.\n"
     assert "until the storm wall was repaired in March 2025" in _texts(article)
+
+
+def test_a_mood_on_a_named_day_states_no_fact() -> None:
+    assert (
+        states_no_fact("At the quay, the mood on Friday evening was sombre", dated=True) == "mood or manner"
+    )
+    article = "At the quay in Holm Bay, where 40 ferries are based, the mood on Friday evening was sombre.\n"
+    texts = _texts(article)
+    assert all("mood" not in text for text in texts)
+    assert "where 40 ferries are based" in texts
+
+
+def test_a_date_still_makes_other_narration_checkable() -> None:
+    assert states_no_fact("Many in the town expect the ferry to return", dated=True) is None
+    article = "At the quay in Holm Bay, the last ferry of the season left on Friday evening.\n"
+    assert _texts(article) == ["At the quay in Holm Bay, the last ferry of the season left on Friday evening"]

@@ -140,7 +140,6 @@ KNOWN_EXTRAS = {
         "Residents of Orrick Falls remain split over what the ruling means for the town",
     ],
     "retired6.en": [
-        "At the harbour in Saltham, where more than 120 boats are registered, the mood on Thursday morning was grim",
         "I've fished these waters for 31 years",
         "I have never seen a cut like this",
         "Prices already reflect the shortage",

@@ -93,14 +93,16 @@ def build_claim(
     if draft.role is None and not (date_mentions or numbers) and _TRANSITION.match(span):
         return None
     # "Few of them expect the next summer to be any kinder": a time without a day does not make
-    # what unnamed people expect, or the rest of a question, a fact (``timed``); a date does
-    if (
-        english
-        and draft.role is None
-        and not (numbers or date_mentions)
-        and states_no_fact(span, timed=bool(vague_times))
-    ):
-        return None
+    # what unnamed people expect, or the rest of a question, a fact (``timed``); a date does,
+    # except to a mood (``dated``). Figures, dates and times inside a clause cut out as a claim
+    # of its own ("At the harbour, where more than 120 boats are registered, the mood ... was
+    # grim") are that clause's, not this one's.
+    if english and draft.role is None:
+        outer_numbers = [n for n in mentions.numbers.within(start, end) if _outside(draft, mention_span(n))]
+        outer_dates = [d for d in dates if d.mention is not None and _outside(draft, mention_span(d))]
+        outer_times = [v for v in vague_times if _outside(draft, v)]
+        if not outer_numbers and states_no_fact(span, timed=bool(outer_times), dated=bool(outer_dates)):
+            return None
     if len(span.split()) < minimum:
         return None
     claim = describe_claim(
@@ -109,6 +111,11 @@ def build_claim(
     )  # fmt: skip
     claim.statement = translate(span)
     return claim
+
+
+def _outside(draft: Draft, span: tuple[int, int]) -> bool:
+    """Whether ``span`` lies in none of the draft's inner clauses (claims of their own)."""
+    return not any(s <= span[0] and span[1] <= e for s, e in draft.inner)
 
 
 def _kind_outside(text: str, draft: Draft, start: int, end: int, mentions: Mentions) -> ClaimKind | None:

@@ -151,12 +151,13 @@ _NO_FACT_EN = (
     # "..., and what will be different next time": the rest of an indirect question whose head
     # ("Many want to know why ...") was cut off; no statement
     # "The mood in the packed auditorium was tense from the start", "He struck a defiant tone
-    # throughout the briefing": the feel of a room or a manner of speaking, colour for the reader
+    # throughout the briefing", "At the harbour in Saltham, ..., the mood on Thursday morning was
+    # grim": the feel of a room or a manner of speaking, colour for the reader, on any day
     (
         "mood or manner",
         re.compile(
-            r"(?:the\s+)?(?:mood|atmosphere)\b(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|stayed|remained|grew|turned|"
-            r"became)\b|.*\bstruck\s+an?\s+(?:[\w-]+\s+)?(?:tone|note)\b",
+            r".*\b(?:the\s+)?(?:mood|atmosphere)\b(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|stayed|remained|grew|"
+            r"turned|became)\b|.*\bstruck\s+an?\s+(?:[\w-]+\s+)?(?:tone|note)\b",
             re.IGNORECASE,
         ),
     ),
@@ -198,19 +199,29 @@ _NO_FACT_EN = (
 
 
 _TIME_DOES_NOT_HELP = frozenset(
-    {"unnamed, uncounted people", "piece of an indirect question", "background lasting a stretch"}
+    {
+        "unnamed, uncounted people",
+        "piece of an indirect question",
+        "background lasting a stretch",
+        "mood or manner",
+    }
 )
+# A mood is no more checkable on a named day ("the mood on Thursday morning was grim").
+_DATE_DOES_NOT_HELP = frozenset({"mood or manner"})
 
 
-def states_no_fact(text: str, timed: bool = False) -> str | None:
-    """Why an English sentence of narration without a figure or date states no fact a
-    fact-checker could check, or None when it may. ``timed``: it holds a time without a day
-    ("next summer"), which makes a statement checkable unless its subject is unnamed, uncounted
-    people or it is the rest of a question. Quotations are not judged here: what someone said is
-    a fact of its own."""
+def states_no_fact(text: str, timed: bool = False, dated: bool = False) -> str | None:
+    """Why an English sentence of narration without a figure states no fact a fact-checker
+    could check, or None when it may. ``timed``: it holds a time without a day ("next summer"),
+    which makes a statement checkable unless its subject is unnamed, uncounted people, it is the
+    rest of a question, or it gives a mood; ``dated``: it holds a date, which makes it checkable
+    unless it gives a mood. Quotations are not judged here: what someone said is a fact of its
+    own."""
     for reason, pattern in _NO_FACT_EN:
         # "In a statement, the company said it would appeal": a report is no scene
         if reason in ("scene-setting", "background lasting a stretch") and _REPORTING.search(text):
+            continue
+        if dated and reason not in _DATE_DOES_NOT_HELP:
             continue
         if pattern.match(text) and (not timed or reason in _TIME_DOES_NOT_HELP):
             return reason
