@@ -127,3 +127,23 @@ def test_a_date_still_makes_other_narration_checkable() -> None:
     assert states_no_fact("Many in the town expect the ferry to return", dated=True) is None
     article = "At the quay in Holm Bay, the last ferry of the season left on Friday evening.\n"
     assert _texts(article) == ["At the quay in Holm Bay, the last ferry of the season left on Friday evening"]
+
+
+def test_a_background_state_of_generations_states_no_fact() -> None:
+    assert (
+        states_no_fact("Families in the bay have farmed oysters for generations")
+        == "background lasting a stretch"
+    )
+    assert (
+        states_no_fact("The two islands have quarrelled over the ferry for a long time")
+        == "background lasting a stretch"
+    )
+
+
+def test_a_perfect_inside_a_relative_leaves_its_clause_alone() -> None:
+    assert states_no_fact("ending a strike that had kept the ferries in port for much of the winter") is None
+    article = (
+        "The ferry crews signed a three-year pay deal on Wednesday, ending a strike that had kept the "
+        "ferries in port for much of the winter.\n"
+    )
+    assert "ending a strike that had kept the ferries in port for much of the winter" in _texts(article)

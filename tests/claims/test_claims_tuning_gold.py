@@ -54,7 +54,7 @@ INDEPENDENT = [
 # Independent articles that do not meet the goal yet (retired6.en, held out until the seventh round):
 # their matched count, extras and missing details are held as they are, so that any change shows.
 BELOW_GOAL = [
-    ("retired6.en", dt.date(2026, 3, 12), 33),
+    ("retired6.en", dt.date(2026, 3, 12), 34),
 ]
 KNOWN_EXTRAS = {
     "tuning10.en": [
@@ -144,8 +144,6 @@ KNOWN_EXTRAS = {
         "I have never seen a cut like this",
         "Prices already reflect the shortage",
         "Processors, too, are bracing for losses",
-        "Families on both shores have fished the strait for generations",
-        "arguments about which fleet takes more than its fair share are as old as the harbours themselves",
     ],
 }
 # Gold lines of the older tuning golds (written by helpers who had read the rules) that split a

@@ -123,8 +123,9 @@ _NO_FACT_EN = (
     (
         "background lasting a stretch",
         re.compile(
-            r".*\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|ung|en|wn|lt|pt)\b[^,]*?\bfor\s+(?:much\s+of\s+the\s+"
-            r"[a-z]+|months|years|weeks|decades|some\s+time)\b",
+            r"(?:(?!\b(?:that|which|who)\b).)*?\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|ung|en|wn|lt|pt)\b[^,]*?"
+            r"\bfor\s+(?:much\s+of\s+the\s+[a-z]+|(?:many\s+)?(?:months|years|weeks|decades|generations|centuries)|"
+            r"some\s+time|a\s+long\s+time)\b",
             re.IGNORECASE,
         ),
     ),
