@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from workbench.claims import extract_claims
+from workbench.claims.attributions import find_attributions
 from workbench.claims.boilerplate import is_boilerplate
 from workbench.claims.worthiness import states_no_fact
 from workbench.domain import ExtractedClaim
@@ -147,3 +148,19 @@ def test_a_perfect_inside_a_relative_leaves_its_clause_alone() -> None:
         "ferries in port for much of the winter.\n"
     )
     assert "ending a strike that had kept the ferries in port for much of the winter" in _texts(article)
+
+
+def test_the_body_after_a_role_and_name_belongs_to_the_attribution() -> None:
+    text = "Judge Amira Castell of the Northern Harbour Court fined the ferry company $2 million on Monday."
+    found = find_attributions(text, 0, len(text))
+    assert [(text[a.start : a.end], a.name) for a in found] == [
+        ("Judge Amira Castell of the Northern Harbour Court", "Amira Castell")
+    ]
+
+
+def test_a_word_in_ologist_is_a_role() -> None:
+    text = "Marine ecologist Tomas Berne of the University of Holm Bay said the cut was needed."
+    found = find_attributions(text, 0, len(text))
+    assert [(text[a.start : a.end], a.name) for a in found] == [
+        ("Marine ecologist Tomas Berne of the University of Holm Bay", "Tomas Berne")
+    ]

@@ -27,7 +27,7 @@ ARTICLES = [
     ("tuning17.en", dt.date(2026, 9, 11)),
 ]
 # Written by annotators who had not read the rules (tuning10, 11, 18 to 28 and the retired
-# held-out articles retired3 to retired5): longer gold lists, held
+# held-out articles retired3 to retired6): longer gold lists, held
 # to the goal of issue 10 (seven in eight gold claims matched one-to-one, at most 3 extras per 16
 # gold claims) and to their extras as named here, so that any new extra fails the test. Their
 # golds keep a quotation's sentence whole where the other tuning golds split it at ", and" or
@@ -50,11 +50,7 @@ INDEPENDENT = [
     ("tuning27.en", dt.date(2026, 10, 14)),
     ("tuning28.en", dt.date(2026, 4, 23)),
     ("retired5.en", dt.date(2026, 11, 13)),
-]
-# Independent articles that do not meet the goal yet (retired6.en, held out until the seventh round):
-# their matched count, extras and missing details are held as they are, so that any change shows.
-BELOW_GOAL = [
-    ("retired6.en", dt.date(2026, 3, 12), 34),
+    ("retired6.en", dt.date(2026, 3, 12)),
 ]
 KNOWN_EXTRAS = {
     "tuning10.en": [
@@ -133,7 +129,6 @@ KNOWN_EXTRAS = {
         "we cannot meet that target by saying no to every project",
     ],
     "retired5.en": [
-        "Judge Mirela Santangelo",
         "The judge delivered her verdict",
         "Environmental groups welcomed the ruling",
         "said the fine was still too small",
@@ -224,14 +219,4 @@ def test_independently_annotated_article_meets_the_issue_goal(name: str, article
     assert 16 * result.extras <= 3 * result.gold, result.extra_texts
     assert result.extra_texts == KNOWN_EXTRAS[name]
     assert result.kind_ratio >= 0.8, result.kind_mismatches
-    assert result.missing_details == KNOWN_MISSING_INDEPENDENT.get(name, []), result.missing_details
-
-
-@pytest.mark.parametrize(("name", "article_date", "matched"), BELOW_GOAL)
-def test_independent_article_below_the_goal_keeps_its_figures(
-    name: str, article_date: dt.date, matched: int
-) -> None:
-    result = _scored(name, article_date)
-    assert result.matched == matched, result.unmatched_gold
-    assert result.extra_texts == KNOWN_EXTRAS[name]
     assert result.missing_details == KNOWN_MISSING_INDEPENDENT.get(name, []), result.missing_details

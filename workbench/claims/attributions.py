@@ -30,6 +30,7 @@ _ROLE_COMMA_NAME = re.compile(
 _ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:{CAP}|{ROLE_MODIFIER})\s+){{0,3}}(?i:{ROLE}))\s+(?P<rest>{CAP}(?:\s+{CAP}){{1,3}})\b"
 )
+_OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?{CAP}(?:\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?{CAP}){{0,5}}")
 _NAME_COMMA_ROLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?P<role>(?:the\s+|an?\s+|sang\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,2}}?"
     # "regional secretary of the Allied Health and Care Union": a body's name may run longer
@@ -124,6 +125,11 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             continue
         name = " ".join(rest[-2:])
         role = " ".join([match.group("role"), *rest[:-2]])
+        # "Judge Mirela Santangelo of the Eastern District Environmental Court": the body the
+        # person belongs to is part of the attribution
+        body = _OF_BODY.match(text, rest_end, end)
+        if body is not None:
+            rest_end = body.end()
         if not taken.overlaps(match.start(), rest_end) and not ROLE_RE.search(name):
             keep(Attribution(match.start(), rest_end, name, role))
     # "Town councillor Omar Haddad, who chairs the culture committee": two attributions that

@@ -22,7 +22,7 @@ ROLE = (
     r"chief|council(?:l?or|\s+member)|anggota\s+dewan|camat|lurah|kepala\s+desa|"
     r"striker|goalkeeper|defender|midfielder|winger|captain|coach|owner|judge|magistrate|prosecutor|"
     r"barrister|solicitor|attorney|author|scientist|economist|GP|surgeon|headteacher|principal|organi[sz]er|"
-    r"steward|convenor|negotiator|inspector|auditor"
+    r"steward|convenor|negotiator|inspector|auditor|\w+olog(?:ist|er)"
 )
 ROLE_RE = re.compile(rf"\b(?:{ROLE})\b", re.IGNORECASE)
 CAP = rf"[{UPPER}][\w'’.-]*"
