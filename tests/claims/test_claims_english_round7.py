@@ -164,3 +164,15 @@ def test_a_word_in_ologist_is_a_role() -> None:
     assert [(text[a.start : a.end], a.name) for a in found] == [
         ("Marine ecologist Tomas Berne of the University of Holm Bay", "Tomas Berne")
     ]
+
+
+def test_a_closing_appositive_with_a_figure_of_its_own_is_cut() -> None:
+    article = "The new ferry will call at Holm Bay, a village of about 1,200 people.\n"
+    texts = _texts(article)
+    assert "a village of about 1,200 people" in texts
+    assert "The new ferry will call at Holm Bay" in texts
+
+
+def test_a_closing_appositive_with_no_figure_stays() -> None:
+    article = "The new ferry will call at Holm Bay, a village on the northern shore.\n"
+    assert _texts(article) == ["The new ferry will call at Holm Bay, a village on the northern shore"]

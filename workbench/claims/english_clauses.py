@@ -102,6 +102,8 @@ _MULTIPLE = re.compile(
     r"(?:double|twice|triple|treble|(?:two|three|four|five|\d+)\s+times)\s+(?:the|its|their|that|what)\b)"
 )
 # ", most of it to companies ...", ", half of which ...": a share of what was just named.
+# ", a town of about 23,000 people": a noun phrase set beside the end of its clause
+_CLOSING_APPOSITIVE = re.compile(r",\s+(?=an?\s+\S)")
 _SHARE_OF = re.compile(r",\s+(?=(?:most|much|all|some|part|none|half)\s+of\s+(?:it|them|which)\s+\w)")
 # "after six seasons in the fourth", ", eight points outside the play-off places": an amount of
 # time, or a margin, stated beside the sentence's own fact.
@@ -190,6 +192,16 @@ def english_cuts(
             cuts.append((match.start(), match.start() + 1))
     for pattern in (_BECAUSE, _PURPOSE, _RESULT, _CHANGE, _SUPERLATIVE, _MULTIPLE, _SHARE_OF):
         cuts.extend((m.start(), m.start() + 1) for m in pattern.finditer(text, start, end))
+    for match in _CLOSING_APPOSITIVE.finditer(text, start, end):
+        # "... the eastern edge of Orrick Falls, a town of about 23,000 people", "..., an $11
+        # million penalty imposed on a paper mill": a closing appositive with a figure of its own,
+        # after a clause with a verb, is a fact of its own
+        if (
+            re.search(r",\s", text[match.end() : end]) is None
+            and find_numbers(text, "en", (), match.end(), end)
+            and has_verb(text, start, match.start())
+        ):
+            cuts.append((match.start(), match.start() + 1))
     for match in _WITH.finditer(text, start, end):
         close = next_comma(text, match.end(), end)
         # ", with the ballot opening on Monday, March 2": a date is a figure too
