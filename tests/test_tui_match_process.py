@@ -25,10 +25,13 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import REPO, WAIT_SECONDS, LocalServer, Reply, page, pause_until, settle
+from tests.postgres import postgres_server, server_binaries
 from tests.test_tui import shown
+from workbench.fetching.http import FetchPolicy
 from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article
 from workbench.services.lookups import article_claims
+from workbench.services.match_worker import MatchProcess
 from workbench.services.matching import CLAIM_BATCH
 from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
@@ -288,3 +291,27 @@ def test_q_while_a_match_runs_leaves_and_the_child_is_gone(
         assert len(pids) == 1
         assert not _alive(pids[0])  # gone with the TUI, while it still waited for the database
     assert _evidence_claims(workspace) == set()  # and it never wrote after the lock was let go
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[Workspace]:
+    """A workspace on a fresh PostgreSQL server (skipped where there is none)."""
+    if server_binaries() is None:
+        pytest.skip("no PostgreSQL server binaries here")
+    pytest.importorskip("psycopg")
+    with postgres_server() as url:
+        ws = Workspace.open(url, archive=tmp_path / "shared-archive")
+        ws.policy = FetchPolicy(allow_private=True, retries=1, backoff=0.05)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+
+def test_the_match_process_opens_the_same_postgres_database(team: Workspace, server: LocalServer) -> None:
+    article = _fetched_article(team, server)
+    ranked: list[tuple[int, int]] = []
+    report = MatchProcess.start(team, article, semantic=False).result(progress=lambda *p: ranked.append(p))
+    assert report.claims == 3 and not report.cancelled
+    assert ranked[0] == (0, 3) and ranked[-1] == (3, 3)  # the first and the last always come
+    assert len(_evidence_claims(team)) == report.with_evidence > 0
