@@ -3,7 +3,8 @@
 ``ClaimJobs`` sits between the claims screen and its hand-editing base. Each job is the article's
 one job of its kind (a second ``f`` says one is running), shows per-source and per-claim progress
 on the status line, and stops at its next step when the checker presses Esc or leaves the screen;
-what it finished is kept (workbench/tui/jobs.py).
+what it finished is kept (workbench/tui/jobs.py). Fetching runs in the job's thread; matching in a
+process of its own, which the job's thread waits for (workbench/services/match_worker.py).
 """
 
 from __future__ import annotations
