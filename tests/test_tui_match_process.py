@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -315,3 +316,45 @@ def test_the_match_process_opens_the_same_postgres_database(team: Workspace, ser
     assert report.claims == 3 and not report.cancelled
     assert ranked[0] == (0, 3) and ranked[-1] == (3, 3)  # the first and the last always come
     assert len(_evidence_claims(team)) == report.with_evidence > 0
+
+
+ABANDONED_MATCH = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from workbench.services.match_worker import MatchProcess
+    from workbench.services.workspace import Workspace
+
+    ws = Workspace.open(sys.argv[1], archive=Path(sys.argv[2]))
+    process = MatchProcess.start(ws, int(sys.argv[3]), semantic=False)
+    print(process.pid, flush=True)
+    time.sleep(3600)  # killed by the test meanwhile
+    """
+)
+
+
+def test_a_child_whose_parent_was_killed_leaves(
+    workspace: Workspace, server: LocalServer, db_path: Path, tmp_path: Path
+) -> None:
+    article = _fetched_article(workspace, server)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with _write_lock(db_path) as lock:  # the child waits to read the claims: it has work to do
+        parent = subprocess.Popen(
+            [sys.executable, "-c", ABANDONED_MATCH, str(db_path), str(tmp_path / "archive"), str(article)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        try:
+            assert parent.stdout is not None
+            child = int(parent.stdout.readline())
+            assert _alive(child)
+        finally:
+            parent.kill()  # no exit path runs: the child must notice on its own
+            parent.wait(WAIT_SECONDS)
+        lock.execute("ROLLBACK")  # an orphan that went on would now match and write (seconds)
+        deadline = time.monotonic() + WAIT_SECONDS
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(child), "the match process outlived its parent"
+    assert _evidence_claims(workspace) == set()  # it left at once: it wrote nothing

@@ -295,7 +295,8 @@ def _quiet() -> None:
 
 def _leave_with_parent() -> None:
     """Exit at once (without writing anything more) when the parent process is gone, however it
-    went: killed, or ended without terminating this one."""
+    went: killed, or ended without terminating this one. Without this watch an orphan would stop
+    only at its next progress message (the pipe is closed), after writing the batch in hand."""
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:
         return
