@@ -358,3 +358,21 @@ def test_a_child_whose_parent_was_killed_leaves(
             time.sleep(0.05)
         assert not _alive(child), "the match process outlived its parent"
     assert _evidence_claims(workspace) == set()  # it left at once: it wrote nothing
+
+
+def test_the_child_embeds_with_the_semantic_extra_and_reports_it(
+    workspace: Workspace, server: LocalServer
+) -> None:
+    from workbench.matching import semantic
+
+    pytest.importorskip(semantic.PACKAGE)
+    article = _fetched_article(workspace, server)
+    embedded: list[tuple[int, int]] = []
+    report = MatchProcess.start(workspace, article, semantic=True).result(
+        embedding_progress=lambda *p: embedded.append(p)
+    )
+    assert embedded and embedded[-1][0] == embedded[-1][1] > 0  # texts embedded, all of them
+    with workspace.db.session() as session:
+        methods = set(session.exec(select(Evidence.method)).all())
+    assert methods == {"lexical+semantic"}
+    assert report.with_evidence == len(_evidence_claims(workspace)) > 0
