@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench.claims import extract_claims
 from workbench.domain import ExtractedClaim
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_CASES = REPO_ROOT.parent / "shared" / "cases"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def english_claims(article: str, article_date: dt.date) -> list[ExtractedClaim]:
+    """The claims of an English test article, each checked to be the article's own words at its
+    offsets (the rule tests of every round read claims this way)."""
+    claims = extract_claims(article, lang="en", article_date=article_date)
+    for claim in claims:
+        assert article[claim.start : claim.end] == claim.text
+    return claims
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
