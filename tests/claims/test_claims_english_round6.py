@@ -391,6 +391,9 @@ def test_a_name_after_a_role_ends_at_the_full_stop() -> None:
         ("The harbour master has promised to reopen the quay on Tuesday.", "2026-03-24"),
         # an offer made on a past day is no plan for it
         ("The crews offered on Monday to return.", "2026-03-16"),
+        # in the past tense, news of a past day, unless the day is the deadline set
+        ("The operator agreed to pay the fine on Tuesday.", "2026-03-17"),
+        ("The harbour master was asked to resign on Monday.", "2026-03-16"),
         ("The quay reopened on Tuesday.", "2026-03-17"),
     ],
 )

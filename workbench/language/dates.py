@@ -338,9 +338,15 @@ _ANY_WEEKDAY = re.compile(r"\b(?:a|an|every|each|any)\s+(?:[a-z]+\s+)?$", re.IGN
 # a future verb earlier in the clause makes a bare weekday the next one, as "next Friday" does.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|(?:is|are)\s+due)\b"
-    # "has offered to meet the council's researchers on Friday", "asked them to meet before
-    # Friday": an offer, a promise, a plan or a request looks ahead
-    r"|\b(?:offer|agree|promise|plan|intend|ask|invite)(?:s|ed|d)?\s+(?:[\w'’-]+\s+){0,3}?to\s+(?!be\b)[a-z]+\b"
+    # "has offered to meet the council's researchers on Friday", "asks them to meet on Friday":
+    # an offer, a promise, a plan or a request that stands looks ahead. In the past tense it is
+    # news of a past day as often ("agreed to pay the fine on Tuesday", "was asked to resign on
+    # Monday"): those are left to the rules for a past weekday, unless the day is the deadline
+    # the request set ("asked to meet him before Friday"; the search ends at the weekday).
+    r"|\b(?:(?:has|have)\s+(?:[a-z]+\s+)?(?:offered|agreed|promised|planned|intended|asked|invited)"
+    r"|(?:offer|agree|promise|plan|intend|ask|invite)s?)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?!be\b)[a-z]+\b"
+    r"|\b(?:offer|agree|promise|plann?|intend|ask|invite)e?d\s+(?:[\w'’-]+\s+){0,3}?to\s+(?!be\b)[a-z]+\b"
+    r"[^.;]*?\b(?:before|by)\s+$"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
