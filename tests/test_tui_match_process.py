@@ -29,10 +29,11 @@ from tests.conftest import REPO, WAIT_SECONDS, LocalServer, Reply, page, pause_u
 from tests.postgres import postgres_server, server_binaries
 from tests.test_tui import shown
 from workbench.fetching.http import FetchPolicy
+from workbench.services import match_worker
 from workbench.services.articles import add_article
 from workbench.services.fetching import fetch_article
 from workbench.services.lookups import article_claims
-from workbench.services.match_worker import MatchProcess
+from workbench.services.match_worker import MatchFailed, MatchProcess
 from workbench.services.matching import CLAIM_BATCH
 from workbench.services.sources import add_source
 from workbench.services.workspace import Workspace
@@ -316,6 +317,22 @@ def test_the_match_process_opens_the_same_postgres_database(team: Workspace, ser
     assert report.claims == 3 and not report.cancelled
     assert ranked[0] == (0, 3) and ranked[-1] == (3, 3)  # the first and the last always come
     assert len(_evidence_claims(team)) == report.with_evidence > 0
+
+
+def test_a_child_that_does_not_stop_when_cancelled_is_ended(
+    workspace: Workspace, server: LocalServer, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = _fetched_article(workspace, server)
+    monkeypatch.setattr(match_worker, "STOP_GRACE", 0.5)
+    # the child waits for the write lock to read the claims (up to SQLite's busy timeout, 10 s),
+    # where it does not look at its cancel flag
+    with _write_lock(db_path):
+        process = MatchProcess.start(workspace, article, semantic=False)
+        process.cancel()
+        with pytest.raises(MatchFailed, match="stopped by signal"):
+            process.result()
+    assert process.pid is not None and not _alive(process.pid)
+    assert _evidence_claims(workspace) == set()
 
 
 ABANDONED_MATCH = textwrap.dedent(

@@ -25,6 +25,7 @@ user interface.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import multiprocessing.context
@@ -49,6 +50,7 @@ Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 0.1  # seconds between two progress messages from the child (first and last always go)
 STOP_GRACE = 30.0  # seconds a cancelled child gets to write what it ranked and end before it is terminated
 KILL_GRACE = 1.0  # seconds a terminated child gets before it is killed
+WAIT_STEP = 0.5  # seconds between two looks, while waiting for the child, at whether it was cancelled
 CANCEL_POLL = 0.02  # seconds between two looks at the cancel flag in the child
 # The child's scheduling priority below its parent's: on a busy machine the UI's bursts (a key
 # handled) are scheduled before the match's ranking, which only waits when the cores are all busy.
@@ -83,6 +85,7 @@ class MatchProcess:
         self._process = process
         self._results = results
         self._cancel = cancel_flag
+        self._cancelled_at: float | None = None
 
     @classmethod
     def start(cls, ws: Workspace, article_id: int, *, semantic: bool = True) -> MatchProcess:
@@ -107,7 +110,11 @@ class MatchProcess:
         return self._process.pid
 
     def cancel(self) -> None:
-        """Ask the child to stop before its next text or claim (any thread; returns at once)."""
+        """Ask the child to stop before its next text or claim (any thread; returns at once). A
+        child that has not stopped :data:`STOP_GRACE` seconds later (stuck before its next text
+        or claim) is terminated by the thread waiting for its result."""
+        if self._cancelled_at is None:
+            self._cancelled_at = time.monotonic()
         self._cancel.set()
 
     def terminate(self) -> None:
@@ -166,7 +173,10 @@ class MatchProcess:
 
     def _next(self) -> tuple[Any, ...]:
         """The child's next message; :class:`MatchFailed` once it has ended without one."""
-        wait([self._results, self._process.sentinel])
+        while not wait([self._results, self._process.sentinel], WAIT_STEP):
+            cancelled_at = self._cancelled_at
+            if cancelled_at is not None and time.monotonic() - cancelled_at > STOP_GRACE:
+                self.terminate()  # asked to stop and did not: what it wrote is kept
         if self._results.poll():
             try:
                 message: tuple[Any, ...] = self._results.recv()
@@ -223,11 +233,6 @@ def one_line(exc: BaseException) -> str:
 def _child(
     url: str, archive: str, article_id: int, semantic: bool, sender: Connection, cancel_flag: CancelFlag
 ) -> None:
-    os.nice(NICENESS)
-    _quiet()
-    _leave_with_parent()
-    cancel = threading.Event()  # what match_article looks at, set from the parent's flag
-    threading.Thread(target=_relay, args=(cancel_flag, cancel), daemon=True).start()
     lock = threading.Lock()
 
     def send(message: tuple[Any, ...]) -> None:
@@ -235,6 +240,11 @@ def _child(
             sender.send(message)
 
     try:
+        os.nice(NICENESS)
+        _quiet()
+        _leave_with_parent()
+        cancel = threading.Event()  # what match_article looks at, set from the parent's flag
+        threading.Thread(target=_relay, args=(cancel_flag, cancel), daemon=True).start()
         from workbench.fetching.archive import SnapshotArchive
         from workbench.services.matching import match_article
         from workbench.services.workspace import Workspace
@@ -252,10 +262,10 @@ def _child(
             )
         finally:
             ws.close()
-    except Exception as exc:
-        send(("error", one_line(exc)))
-    else:
         send(("done", report))
+    except Exception as exc:  # any failure, the report's own sending too, goes back as one line
+        with contextlib.suppress(OSError, ValueError):  # the parent is gone: no one to tell
+            send(("error", one_line(exc)))
     sender.close()
     # all is written and the database closed: skip the interpreter's teardown (tenths of a
     # second with an article's claims in memory), which the parent's job would wait for

@@ -105,6 +105,7 @@ class ClaimJobs(ClaimEditing):
         try:
             report = process.result(progress=ranked, embedding_progress=embedded)
         except MatchFailed:
+            job.check()  # cancelled, and ended when it did not stop in time: a cancel, not a failure
             if not job.ended:  # after q the UI is gone: waiting for it would hold the exit
                 # the batches it wrote before failing are shown; the worker's failure says why
                 self.app.call_from_thread(self._show_what_failed_match_wrote, job)
