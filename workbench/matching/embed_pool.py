@@ -14,7 +14,7 @@ worker would run the script's top level until it reaches the pool, where multipr
 the workers fail, and the caller embeds the texts itself.
 
 Workers are spawned, never forked: the caller may be a TUI with threads. Each ignores Ctrl-C (the
-caller handles it) and looks at a shared stop event before each text, so once the caller stops
+caller handles it) and looks at a shared stop flag before each text, so once the caller stops
 them, a chunk in hand comes back within one text with the vectors done so far. A worker whose
 parent is gone (killed, or terminated without stopping it) exits at once: no orphan is left.
 """
@@ -31,17 +31,21 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from workbench.processes import SharedFlag
+
 Item = tuple[str, bool]  # (text, is a query)
 # (position of the chunk's first text in the list, the float32 bytes of each vector computed, in order)
 Keep = Callable[[int, list[bytes]], None]
 POLL_SECONDS = 0.1  # how often the caller's cancel event is looked at while workers compute
-STOP_GRACE_SECONDS = 5.0  # a stopped worker returns within one text (~0.1 s); this bounds a stuck one
+STOP_GRACE_SECONDS = (
+    5.0  # how long a stopped chunk's vectors are waited for (it returns within one text, ~0.1 s)
+)
 
 _model: Any = None
-_stop: Any = None
+_stop: SharedFlag | None = None
 
 
-def _start_worker(stop: Any, load: Callable[[], Any]) -> None:
+def _start_worker(stop: SharedFlag, load: Callable[[], Any]) -> None:
     global _model, _stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
     _stop = stop
@@ -63,7 +67,7 @@ def _embed_chunk(items: Sequence[Item]) -> list[bytes]:
 
     vectors = []
     for text, query in items:
-        if _stop.is_set():
+        if _stop is not None and _stop.is_set():
             break
         encode = _model.query if query else _model.passage
         vectors.append(numpy.asarray(encode([text]), dtype=numpy.float32)[0].tobytes())
@@ -101,7 +105,7 @@ def embed_in_workers(
     False when cancelled or when the pool broke (a worker died): the caller computes what is missing.
     """
     context = multiprocessing.get_context("spawn")
-    stop = context.Event()
+    stop = SharedFlag(context)
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(stop, load)
     )
@@ -122,11 +126,15 @@ def embed_in_workers(
     finally:
         # Stop the workers: queued chunks are dropped, running ones return what they have.
         stop.set()
-        for future in pending:
-            future.cancel()
-        running = [future for future in pending if not future.cancelled()]
-        finished, _ = wait(running, timeout=STOP_GRACE_SECONDS)
-        for future in finished:
-            if future.exception() is None:
-                keep(pending[future], future.result())
-        executor.shutdown(wait=True, cancel_futures=True)
+        try:
+            for future in pending:
+                future.cancel()
+            running = [future for future in pending if not future.cancelled()]
+            finished, _ = wait(running, timeout=STOP_GRACE_SECONDS)
+            for future in finished:
+                if future.exception() is None:
+                    keep(pending[future], future.result())
+        finally:
+            # the workers are ended even when keeping a chunk failed; a worker stuck in one text
+            # is waited for
+            executor.shutdown(wait=True, cancel_futures=True)

@@ -9,7 +9,7 @@ runs :func:`~workbench.services.matching.match_article` in a child process inste
   of claims a transaction);
 - its progress (claims ranked, texts embedded) comes back through a pipe, to the thread that
   waits for its result;
-- cancelling sets a flag in memory shared with the child (:class:`CancelFlag`), which the child
+- cancelling sets a flag in memory shared with the child (:class:`~workbench.processes.SharedFlag`), which the child
   relays to the event ``match_article`` looks at (before each text embedded and each claim
   ranked); what it finished is kept;
 - an exception in the child comes back as one line (:class:`MatchFailed`), and so does a child
@@ -26,7 +26,6 @@ user interface.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import multiprocessing.context
 import os
@@ -37,6 +36,8 @@ from collections.abc import Callable
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from workbench.processes import SharedFlag
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -58,22 +59,6 @@ NICENESS = 5
 ORPHANED = 3  # the child's exit code when it left because its parent was gone
 
 
-class CancelFlag:
-    """A cancel flag in memory shared with a spawned child: set by the parent, looked at by the
-    child. Neither side takes a lock. A :class:`multiprocessing.Event` was the first choice, but
-    its ``set()`` waits until every process waiting on it has woken, so a child killed while it
-    waited made the parent's ``set()`` (Esc, on the UI thread) wait forever."""
-
-    def __init__(self, context: multiprocessing.context.SpawnContext) -> None:
-        self._value = context.RawValue(ctypes.c_bool, False)
-
-    def set(self) -> None:
-        self._value.value = True
-
-    def is_set(self) -> bool:
-        return bool(self._value.value)
-
-
 class MatchFailed(RuntimeError):
     """The match process raised, or ended without a result; the message is one line."""
 
@@ -81,7 +66,7 @@ class MatchFailed(RuntimeError):
 class MatchProcess:
     """One article's match running in a child process; see the module's docstring."""
 
-    def __init__(self, process: SpawnProcess, results: Connection, cancel_flag: CancelFlag) -> None:
+    def __init__(self, process: SpawnProcess, results: Connection, cancel_flag: SharedFlag) -> None:
         self._process = process
         self._results = results
         self._cancel = cancel_flag
@@ -94,7 +79,7 @@ class MatchProcess:
         _start_resource_tracker()
         context = multiprocessing.get_context("spawn")
         results, sender = context.Pipe(duplex=False)
-        cancel_flag = CancelFlag(context)
+        cancel_flag = SharedFlag(context)
         process = context.Process(
             target=_child,
             args=(ws.db.url, str(ws.archive.root), article_id, semantic, sender, cancel_flag),
@@ -231,7 +216,7 @@ def one_line(exc: BaseException) -> str:
 
 
 def _child(
-    url: str, archive: str, article_id: int, semantic: bool, sender: Connection, cancel_flag: CancelFlag
+    url: str, archive: str, article_id: int, semantic: bool, sender: Connection, cancel_flag: SharedFlag
 ) -> None:
     lock = threading.Lock()
 
@@ -272,7 +257,7 @@ def _child(
     os._exit(0)
 
 
-def _relay(cancel_flag: CancelFlag, cancel: threading.Event) -> None:
+def _relay(cancel_flag: SharedFlag, cancel: threading.Event) -> None:
     while not cancel_flag.is_set():
         time.sleep(CANCEL_POLL)
     cancel.set()
