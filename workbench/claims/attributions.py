@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workbench.claims.roles import CAP, NAME, ROLE, ROLE_MODIFIER, ROLE_RE
 from workbench.claims.spans import TakenSpans
+from workbench.language.abbreviations import is_abbreviation
 
 # "Presiden Microsoft, Brad Smith" / "Microsoft President Brad Smith" / "Jane Roe, the agency's director,"
 # "Fellbrook's operations director, Martin Osei", "the group's research director, Malik Osei-Brandt":
@@ -185,10 +186,16 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
 def _within_sentence(text: str, start: int, end: int) -> tuple[list[str], int]:
     """The words of the name ``text[start:end]`` up to a full stop that ends a sentence
     ("spokeswoman Harriet Quayle. Delacourt has offered ..." names Harriet Quayle; an initial,
-    "J.", keeps its stop), and where they end."""
+    "J.", and an abbreviation, "Corp.", keep theirs), and where they end."""
     words = list(re.finditer(r"\S+", text[start:end]))
     for index, word in enumerate(words):
-        if word.group(0).endswith(".") and len(word.group(0)) > 3 and index + 1 < len(words):
+        written = word.group(0)
+        if (
+            written.endswith(".")
+            and index + 1 < len(words)
+            and not (len(written) == 2 and written[0].isupper())
+            and not is_abbreviation(written[:-1])
+        ):
             kept = [w.group(0) for w in words[:index]] + [word.group(0)[:-1]]
             return kept, start + word.end() - 1
     return [w.group(0) for w in words], end

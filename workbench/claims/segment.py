@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.language.abbreviations import ABBREVIATIONS, is_abbreviation
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 # "JAKARTA -", "JAKARTA, KOMPAS.com -", "WASHINGTON (Reuters) —", "Jakarta, CNN Indonesia --"
 # Letters are matched with [^\W\d_] and checked for case afterwards: "İSTANBUL" is outside A-Z.
@@ -18,12 +20,6 @@ _DATELINE = re.compile(
 )
 _BULLET = re.compile(r"[-•*▪◦·‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+")
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st inc corp ltd co mt ft gen col lt sgt capt gov sen rep rev
-    vs etc e.g i.e u.s u.k u.n a.s no nos jan feb mar apr jun jul aug sep sept oct nov dec
-    bpk sdr sdri ir drs hj h kh tbk pt dll dsb dst tsb yth kab kec kel jl jln kol jend brigjen
-    mayjen letjen kompol ipda aiptu bripka sp ph.d dkk ca approx est fig al""".split()  # noqa: SIM905 - a word list reads better as text
-)
 
 # Upper-case Latin letters for regex classes: names such as "Çelik" or "İzmir" fall outside A-Z.
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
@@ -117,7 +113,7 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteRegion]:
     return regions
 
 
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
@@ -132,7 +128,7 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
-    return word.lower() in _ABBREVIATIONS
+    return is_abbreviation(word)
 
 
 def _only_abbreviations(text: str, start: int, run_start: int, run_end: int) -> bool:

@@ -10,21 +10,13 @@ from __future__ import annotations
 import re
 
 from workbench.domain import Passage
+from workbench.language.abbreviations import is_abbreviation
 
 _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"[-*•–]\s+")
 # A sentence ends at . ! ? … (possibly repeated), then closing quotes/brackets, then whitespace, and
 # the next one starts with something that can open a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þİ])")
-_ABBREVIATIONS = frozenset(
-    str.split(
-        """
-    mr mrs ms dr prof sr jr st no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov
-    dec gen gov sen rep lt col capt sgt dept univ fig approx est ave
-    tn ny bpk dll dsb dst kab kec jl h hj drs ir
-    """
-    )
-)
 _INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")  # "J." or "U.S." before the dot
 
 
@@ -86,6 +78,6 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int, mark: str) -> boo
     word = re.search(r"[\w.]+$", before)
     if not word:
         return False
-    if word.group().rstrip(".").lower() in _ABBREVIATIONS:
+    if is_abbreviation(word.group().rstrip(".")):
         return True
     return bool(_INITIAL.search(before + "."))
