@@ -88,29 +88,30 @@ def join_bare_quote_clauses(context: ClauseContext, clauses: list[Clause]) -> li
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and re.fullmatch(r"\s*,\s*(?:and|but)\s*", text[previous.end : clause.start]) is not None
-            and previous.role is None
-            and clause.role is None
-            and not previous.inner
-            and not clause.inner
-            and not carries_fact(context, previous.start, previous.end)
-        ):
-            joined[-1] = Clause(previous.start, clause.end)
-            continue
-        if (
-            previous is not None
-            and _opens_with_verb(text, clause.start, clause.end)
-            and re.fullmatch(r"[\s,]*(?:and|but)\s*", text[previous.end : clause.start]) is not None
-            and previous.role is None
-            and clause.role is None
-            and not previous.inner
-            and not clause.inner
-            and not carries_fact(context, clause.start, clause.end)
+            and _plain_pair(previous, clause)
+            and (
+                # ", and" / ", but" after a clause with no fact
+                (
+                    re.fullmatch(r"\s*,\s*(?:and|but)\s*", text[previous.end : clause.start]) is not None
+                    and not carries_fact(context, previous.start, previous.end)
+                )
+                # a second predicate with no fact of its own
+                or (
+                    _opens_with_verb(text, clause.start, clause.end)
+                    and re.fullmatch(r"[\s,]*(?:and|but)\s*", text[previous.end : clause.start]) is not None
+                    and not carries_fact(context, clause.start, clause.end)
+                )
+            )
         ):
             joined[-1] = Clause(previous.start, clause.end)
             continue
         joined.append(clause)
     return joined
+
+
+def _plain_pair(previous: Clause, clause: Clause) -> bool:
+    """Two clauses the joins may put together: neither has a role nor sits inside another."""
+    return previous.role is None and clause.role is None and not previous.inner and not clause.inner
 
 
 # ", was blunter", " was more cautious": a copula and a word of manner, the whole predicate
