@@ -40,6 +40,13 @@ def test_a_number_above_one_makes_the_noun_plural_and_digits_take_english_separa
     assert "3 persen" not in draft_english("Harga naik 3 persen.")
 
 
+def test_sebesar_opens_an_amount_and_dolar_as_is_us_dollars() -> None:
+    assert "rose by 5 percent" in draft_english("Harga naik sebesar 5 persen.")
+    assert "budget of Rp 2 trillion" in draft_english("Pemerintah menyiapkan anggaran sebesar Rp 2 triliun.")
+    fund = draft_english("Perusahaan itu menyiapkan dana sebesar 50 juta dolar AS untuk perusahaan rintisan.")
+    assert "fund of 50 million US dollars" in fund
+
+
 def test_possessive_nya_gives_the_noun_a_determiner() -> None:
     draft = draft_english("Dokter memeriksa pasiennya.")
     assert "the patient" in draft

@@ -90,7 +90,7 @@ NEXT_WORDS = frozenset({"depan", "mendatang"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 # Words the tagger may call nouns that introduce a phrase instead ("akibat banjir": due to flood).
 PREPOSITIONS = _word_set(
-    "akibat karena sejak selama menurut terhadap tentang seperti melalui sekitar antara bersama"
+    "akibat karena sejak selama menurut terhadap tentang seperti melalui sekitar antara bersama sebesar"
 )
 # Reporting verbs after a quote or clause ("..., kata Budi"): the lexicon's first sense, "said".
 REPORTING = _word_set("kata ujar ucap tutur ungkap imbuh tambah jelas tegas")
