@@ -125,9 +125,7 @@ class _Reader:
     def read(self) -> list[str]:
         while self.at < len(self.words):
             word = self.words[self.at]
-            if word.key == "sebesar":
-                # an amount: "naik sebesar 5 persen" rose by 5 percent; "anggaran sebesar Rp 2
-                # triliun" a budget of Rp 2 trillion (a preposition: it ends a noun phrase)
+            if word.key == "sebesar":  # an amount: rose by 5 percent, a budget of Rp 2 trillion
                 before = self.words[self.at - 1] if self.at else None
                 self.out.append("by" if before is not None and before.tag == "VERB" else "of")
                 self.at += 1
