@@ -17,8 +17,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,18 @@ def _write_lock(db_path: Path) -> Iterator[sqlite3.Connection]:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         connection.close()
+
+
+@asynccontextmanager
+async def _match_waiting_on_the_lock(
+    app: WorkbenchApp, pilot: Any, screen: ClaimsScreen, db_path: Path
+) -> AsyncIterator[None]:
+    """A match started from ``screen`` whose child has started and waits, for as long as the
+    block lasts, for SQLite's write lock to read the claims."""
+    with _write_lock(db_path):
+        screen.action_match()
+        await pause_until(pilot, lambda: _child_started(app), "the match process")
+        yield
 
 
 def _matching(app: WorkbenchApp, at_least: int = 0) -> bool:
@@ -182,9 +194,7 @@ async def test_a_second_match_while_the_child_runs_is_refused(
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _claims_screen(app, pilot, article)
-        with _write_lock(db_path):  # the child waits to read the claims
-            screen.action_match()
-            await pause_until(pilot, lambda: _child_started(app), "the match process")
+        async with _match_waiting_on_the_lock(app, pilot, screen, db_path):
             await pilot.press("f")
             await pilot.pause()
             messages = [n.message for n in app._notifications]
@@ -222,9 +232,7 @@ async def test_a_killed_child_ends_the_job_with_a_message(
     app = WorkbenchApp(workspace)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _claims_screen(app, pilot, article)
-        with _write_lock(db_path):  # the child waits to read the claims
-            screen.action_match()
-            await pause_until(pilot, lambda: _child_started(app), "the match process")
+        async with _match_waiting_on_the_lock(app, pilot, screen, db_path):
             [child] = multiprocessing.active_children()
             assert child.pid is not None
             os.kill(child.pid, signal.SIGKILL)
